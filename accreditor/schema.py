@@ -1,0 +1,212 @@
+"""The event database schema (SQLAlchemy Core), one definition for SQLite and PostgreSQL.
+
+`SCHEMA_VERSION` is stored in the `meta` table; raise it together with a step in
+`migrations.py` whenever a table changes.
+"""
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+
+SCHEMA_VERSION = 1
+APPLICATION_ID = "accreditor-event"
+
+STATUSES = ("pending", "approved", "rejected", "revoked")
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes on every backend (SQLite would otherwise hand back naive ones)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if isinstance(value, str):
+            value = datetime.fromisoformat(value)
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+event = Table(
+    "event",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("starts_on", Date),
+    Column("ends_on", Date),
+    Column("venue", Text, nullable=False, default=""),
+    Column("created_at", UtcDateTime, nullable=False),
+    CheckConstraint("id = 1", name="single_row"),
+)
+
+zones = Table(
+    "zones",
+    metadata,
+    Column("code", String(16), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("sort_order", Integer, nullable=False, default=0),
+)
+
+categories = Table(
+    "categories",
+    metadata,
+    Column("code", String(16), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("colour", String(7), nullable=False, default="#808080"),
+    # Other names the category is known by in registration lists (Russian, French…), JSON list.
+    Column("aliases", Text, nullable=False, default="[]"),
+    Column("photo_required", Boolean, nullable=False, default=False),
+    Column("escort_required", Boolean, nullable=False, default=False),
+    Column("sort_order", Integer, nullable=False, default=0),
+)
+
+category_zones = Table(
+    "category_zones",
+    metadata,
+    Column("category_code", ForeignKey("categories.code", ondelete="CASCADE"), primary_key=True),
+    Column("zone_code", ForeignKey("zones.code", ondelete="CASCADE"), primary_key=True),
+)
+
+guests = Table(
+    "guests",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("external_ref", Text, nullable=False, default=""),
+    Column("title", Text, nullable=False, default=""),
+    Column("family_name", Text, nullable=False),
+    Column("given_name", Text, nullable=False, default=""),
+    Column("family_name_latin", Text, nullable=False, default=""),
+    Column("given_name_latin", Text, nullable=False, default=""),
+    Column("position", Text, nullable=False, default=""),
+    Column("organisation", Text, nullable=False, default=""),
+    Column("delegation", Text, nullable=False, default=""),
+    Column("country", String(2), nullable=False, default=""),
+    Column("category_code", ForeignKey("categories.code", onupdate="CASCADE"), nullable=False),
+    Column("status", String(16), nullable=False, default="pending"),
+    Column("status_reason", Text, nullable=False, default=""),
+    Column("status_changed_at", UtcDateTime),
+    Column("status_changed_by", Text, nullable=False, default=""),
+    Column("passport_no", Text, nullable=False, default=""),
+    Column("email", Text, nullable=False, default=""),
+    Column("phone", Text, nullable=False, default=""),
+    Column("notes", Text, nullable=False, default=""),
+    # Folded words of everything a guest can be found by; see search.py.
+    Column("search_text", Text, nullable=False, default=""),
+    Column("checked_in_at", UtcDateTime),
+    Column("checked_in_station", Text, nullable=False, default=""),
+    Column("checked_in_by", Text, nullable=False, default=""),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+    CheckConstraint("status IN ('pending', 'approved', 'rejected', 'revoked')", name="status"),
+    Index("ix_guests_email", "email"),
+    Index("ix_guests_passport_no", "passport_no"),
+    Index("ix_guests_external_ref", "external_ref"),
+    Index("ix_guests_status", "status"),
+    Index("ix_guests_category_code", "category_code"),
+)
+
+guest_photos = Table(
+    "guest_photos",
+    metadata,
+    Column("guest_id", ForeignKey("guests.id", ondelete="CASCADE"), primary_key=True),
+    Column("image", LargeBinary, nullable=False),
+    Column("media_type", String(32), nullable=False, default="image/jpeg"),
+    Column("updated_at", UtcDateTime, nullable=False),
+)
+
+# Zones granted or withdrawn for one guest on top of the defaults of their category.
+guest_zones = Table(
+    "guest_zones",
+    metadata,
+    Column("guest_id", ForeignKey("guests.id", ondelete="CASCADE"), primary_key=True),
+    Column("zone_code", ForeignKey("zones.code", ondelete="CASCADE"), primary_key=True),
+    Column("granted", Boolean, nullable=False),
+)
+
+# One row per print of a badge; the highest serial of a guest is the only valid badge.
+badges = Table(
+    "badges",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("guest_id", ForeignKey("guests.id", ondelete="CASCADE"), nullable=False),
+    Column("serial", Integer, nullable=False),
+    Column("printed_at", UtcDateTime, nullable=False),
+    Column("printed_by", Text, nullable=False, default=""),
+    Column("station", Text, nullable=False, default=""),
+    Column("copies", Integer, nullable=False, default=1),
+    Column("reason", Text, nullable=False, default=""),
+    UniqueConstraint("guest_id", "serial", name="uq_badges_guest_serial"),
+)
+
+checkins = Table(
+    "checkins",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("guest_id", ForeignKey("guests.id", ondelete="CASCADE"), nullable=False),
+    Column("at", UtcDateTime, nullable=False),
+    Column("station", Text, nullable=False, default=""),
+    Column("user", Text, nullable=False, default=""),
+    Column("direction", String(3), nullable=False, default="in"),
+    Column("undone_at", UtcDateTime),
+    Column("undone_by", Text, nullable=False, default=""),
+    Column("undo_reason", Text, nullable=False, default=""),
+    CheckConstraint("direction IN ('in', 'out')", name="direction"),
+    Index("ix_checkins_guest_id", "guest_id"),
+)
+
+# Append-only: rows are inserted by audit.record() and never updated or deleted
+# (dialects.py installs triggers that refuse it).
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", UtcDateTime, nullable=False),
+    Column("actor", Text, nullable=False),
+    Column("action", String(64), nullable=False),
+    Column("guest_id", Integer),
+    Column("details", Text, nullable=False, default="{}"),
+    Index("ix_audit_log_guest_id", "guest_id"),
+)

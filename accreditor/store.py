@@ -1,0 +1,231 @@
+"""Open, create and migrate an event database: one event, one SQLite file (or PostgreSQL URL).
+
+Opening never changes a file it cannot fully understand: the file is checked (SQLite magic,
+our application marker, schema version) through a read-only connection before anything is
+written to it.
+"""
+
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, create_engine, inspect, select
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+from accreditor import dialects, migrations, schema
+from accreditor.clock import utc_now
+from accreditor.errors import EventFileError
+
+
+@dataclass(frozen=True, slots=True)
+class EventInfo:
+    name: str
+    starts_on: date | None
+    ends_on: date | None
+    venue: str
+
+
+def _is_url(location: str) -> bool:
+    return "://" in location
+
+
+def _engine_url(location: str) -> str:
+    if location.startswith("postgresql://"):
+        return "postgresql+psycopg://" + location.removeprefix("postgresql://")
+    return location
+
+
+def _sqlite_engine(path: Path, *, read_only: bool = False) -> Engine:
+    if read_only:
+        engine = create_engine(f"sqlite+pysqlite:///file:{path}?mode=ro&uri=true")
+    else:
+        engine = create_engine(f"sqlite+pysqlite:///{path}")
+    dialects.configure_sqlite(engine)
+    return engine
+
+
+def _display(location: str) -> str:
+    if not _is_url(location):
+        return Path(location).name
+    head, _, tail = location.rpartition("@")
+    return tail if head else location
+
+
+def _read_schema_version(engine: Engine, name: str) -> int:
+    """The schema version recorded in the database, or EventFileError if it is not an event."""
+    try:
+        with engine.connect() as connection:
+            if not inspect(connection).has_table("meta"):
+                raise EventFileError(f"{name} is not an Accreditor event file.")
+            rows = dict(connection.execute(select(schema.meta.c.key, schema.meta.c.value)).all())
+    except EventFileError:
+        raise
+    except (SQLAlchemyError, DBAPIError) as error:
+        raise EventFileError(f"{name} cannot be read as an event database ({_reason(error)}).") from error
+    if rows.get("application") != schema.APPLICATION_ID:
+        raise EventFileError(f"{name} is not an Accreditor event file.")
+    try:
+        return int(rows["schema_version"])
+    except (KeyError, ValueError) as error:
+        raise EventFileError(f"{name} has no readable schema version; it may be damaged.") from error
+
+
+def _reason(error: BaseException) -> str:
+    original = getattr(error, "orig", None) or error
+    return str(original).splitlines()[0]
+
+
+class EventStore:
+    """A connection to one event's database.  Use `EventStore.open` or `EventStore.create`."""
+
+    def __init__(self, engine: Engine, location: str) -> None:
+        self.engine = engine
+        self.location = location
+        self.display_name = _display(location)
+
+    # -- opening -------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, location: str | Path) -> "EventStore":
+        location = str(location)
+        name = _display(location)
+        if _is_url(location):
+            engine = create_engine(_engine_url(location))
+            version = _read_schema_version(engine, name)
+        else:
+            path = Path(location)
+            _check_sqlite_file(path)
+            probe = _sqlite_engine(path, read_only=True)
+            try:
+                version = _read_schema_version(probe, name)
+            finally:
+                probe.dispose()
+            engine = _sqlite_engine(path)
+        if version > schema.SCHEMA_VERSION:
+            engine.dispose()
+            raise EventFileError(
+                f"{name} was made by a newer version of Accreditor (schema {version}; this version reads "
+                f"up to {schema.SCHEMA_VERSION}); update Accreditor to open it."
+            )
+        store = cls(engine, location)
+        if version < schema.SCHEMA_VERSION:
+            try:
+                store._migrate(version)
+            except EventFileError:
+                engine.dispose()
+                raise
+        dialects.enable_wal(engine)
+        return store
+
+    @classmethod
+    def create(
+        cls,
+        location: str | Path,
+        *,
+        name: str,
+        starts_on: date | None = None,
+        ends_on: date | None = None,
+        venue: str = "",
+    ) -> "EventStore":
+        """A new, empty event (no categories yet: see `categories.install_standard`)."""
+        location = str(location)
+        if not name.strip():
+            raise EventFileError("An event needs a name.")
+        if starts_on and ends_on and ends_on < starts_on:
+            raise EventFileError("The event cannot end before it starts.")
+        if _is_url(location):
+            engine = create_engine(_engine_url(location))
+            with engine.connect() as connection:
+                if inspect(connection).has_table("meta"):
+                    engine.dispose()
+                    raise EventFileError(f"{_display(location)} already holds an event.")
+        else:
+            path = Path(location)
+            if path.exists():
+                raise EventFileError(f"{path.name} already exists; choose another file name.")
+            if not path.parent.is_dir():
+                raise EventFileError(f"The folder {path.parent} does not exist.")
+            engine = _sqlite_engine(path)
+        with engine.begin() as connection:
+            schema.metadata.create_all(connection)
+            dialects.install_audit_triggers(connection)
+            connection.execute(
+                schema.meta.insert(),
+                [
+                    {"key": "application", "value": schema.APPLICATION_ID},
+                    {"key": "schema_version", "value": str(schema.SCHEMA_VERSION)},
+                ],
+            )
+            connection.execute(
+                schema.event.insert().values(
+                    id=1,
+                    name=name.strip(),
+                    starts_on=starts_on,
+                    ends_on=ends_on,
+                    venue=venue,
+                    created_at=utc_now(),
+                )
+            )
+        dialects.enable_wal(engine)
+        return cls(engine, location)
+
+    def _migrate(self, from_version: int) -> None:
+        if not _is_url(self.location):
+            backup = Path(f"{self.location}.schema-{from_version}.bak")
+            shutil.copy2(self.location, backup)
+        try:
+            with self.engine.begin() as connection:
+                migrations.migrate(connection, from_version)
+        except SQLAlchemyError as error:
+            raise EventFileError(
+                f"{self.display_name} could not be upgraded from schema {from_version} ({_reason(error)}); "
+                "the file is unchanged."
+            ) from error
+
+    # -- use -----------------------------------------------------------------------------------
+
+    @contextmanager
+    def begin(self) -> Iterator[Connection]:
+        """A transaction: committed when the block ends, rolled back if it raises."""
+        with self.engine.begin() as connection:
+            yield connection
+
+    @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        """A connection for reading."""
+        with self.engine.connect() as connection:
+            yield connection
+
+    def event_info(self) -> EventInfo:
+        with self.connect() as connection:
+            row = connection.execute(select(schema.event).where(schema.event.c.id == 1)).one()
+        return EventInfo(name=row.name, starts_on=row.starts_on, ends_on=row.ends_on, venue=row.venue)
+
+    def schema_version(self) -> int:
+        return _read_schema_version(self.engine, self.display_name)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "EventStore":
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def _check_sqlite_file(path: Path) -> None:
+    if not path.exists():
+        raise EventFileError(f"There is no event file at {path}.")
+    if path.is_dir():
+        raise EventFileError(f"{path} is a folder, not an event file.")
+    try:
+        with path.open("rb") as handle:
+            magic = handle.read(len(dialects.SQLITE_MAGIC))
+    except OSError as error:
+        raise EventFileError(f"{path.name} cannot be read ({error.strerror}).") from error
+    if magic != dialects.SQLITE_MAGIC:
+        raise EventFileError(f"{path.name} is not an Accreditor event file.")
