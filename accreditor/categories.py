@@ -1,0 +1,198 @@
+"""Accreditation categories and security zones: the standard set and matching typed names."""
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, delete, insert, select
+
+from accreditor import schema
+from accreditor.errors import NotFoundError, ValidationError
+from accreditor.text import label_key
+
+
+@dataclass(frozen=True, slots=True)
+class Zone:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    code: str
+    name: str
+    colour: str
+    zones: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+    photo_required: bool = False
+    escort_required: bool = False
+
+
+STANDARD_ZONES = (
+    Zone("PLN", "Plenary hall"),
+    Zone("VIP", "VIP lounge"),
+    Zone("PRS", "Press centre"),
+    Zone("BIL", "Bilateral rooms"),
+    Zone("SRV", "Service areas"),
+)
+_ALL_ZONES = tuple(zone.code for zone in STANDARD_ZONES)
+
+# The categories of an intergovernmental conference, with the names registration offices use
+# for them in Russian and French so that lists in those languages import without a mapping.
+STANDARD_CATEGORIES = (
+    Category(
+        "HOD",
+        "Head of Delegation",
+        "#C62828",
+        ("PLN", "VIP", "BIL"),
+        ("Глава делегации", "Руководитель делегации", "Chef de délégation", "HoD"),
+    ),
+    Category(
+        "DEL",
+        "Delegate",
+        "#1565C0",
+        ("PLN", "BIL"),
+        ("Делегат", "Член делегации", "Délégué", "Déléguée", "Delegation member"),
+    ),
+    Category("OBS", "Observer", "#00838F", ("PLN",), ("Наблюдатель", "Observateur", "Observatrice")),
+    Category(
+        "VIP",
+        "VIP",
+        "#B8860B",
+        ("PLN", "VIP", "BIL"),
+        ("ВИП", "Почётный гость", "Почетный гость", "Personnalité", "Distinguished guest"),
+        escort_required=True,
+    ),
+    Category(
+        "MED",
+        "Media",
+        "#F9A825",
+        ("PRS",),
+        ("СМИ", "Пресса", "Журналист", "Press", "Presse", "Médias", "Journalist", "Journaliste"),
+    ),
+    Category(
+        "ORG", "Organiser", "#2E7D32", _ALL_ZONES, ("Организатор", "Оргкомитет", "Organisateur", "Organizer")
+    ),
+    Category(
+        "STF", "Staff", "#6D4C41", ("PLN", "SRV"), ("Персонал", "Сотрудник", "Personnel", "Support staff")
+    ),
+    Category(
+        "SEC",
+        "Security",
+        "#212121",
+        _ALL_ZONES,
+        ("Охрана", "Безопасность", "Служба безопасности", "Sécurité"),
+    ),
+    Category(
+        "INT",
+        "Interpreter",
+        "#6A1B9A",
+        ("PLN", "BIL", "SRV"),
+        ("Переводчик", "Синхронный переводчик", "Interprète", "Translator", "Traducteur"),
+    ),
+    Category(
+        "TEC",
+        "Technical",
+        "#546E7A",
+        ("PLN", "PRS", "SRV"),
+        ("Технический персонал", "Техник", "Technique", "Technicien", "Technician", "Tech"),
+    ),
+)
+
+
+def install_standard(connection: Connection) -> None:
+    """Give a new event the standard zones and categories (the organiser can change them later)."""
+    for order, zone in enumerate(STANDARD_ZONES):
+        save_zone(connection, zone, sort_order=order)
+    for order, category in enumerate(STANDARD_CATEGORIES):
+        save_category(connection, category, sort_order=order)
+
+
+def save_zone(connection: Connection, zone: Zone, *, sort_order: int = 0) -> None:
+    code = _check_code(zone.code, "zone")
+    table = schema.zones
+    if connection.execute(select(table.c.code).where(table.c.code == code)).first():
+        connection.execute(table.update().where(table.c.code == code).values(name=zone.name))
+    else:
+        connection.execute(insert(table).values(code=code, name=zone.name, sort_order=sort_order))
+
+
+def save_category(connection: Connection, category: Category, *, sort_order: int = 0) -> None:
+    code = _check_code(category.code, "category")
+    table = schema.categories
+    values = {
+        "name": category.name,
+        "colour": category.colour,
+        "aliases": json.dumps(list(category.aliases), ensure_ascii=False),
+        "photo_required": category.photo_required,
+        "escort_required": category.escort_required,
+    }
+    if connection.execute(select(table.c.code).where(table.c.code == code)).first():
+        connection.execute(table.update().where(table.c.code == code).values(**values))
+    else:
+        connection.execute(insert(table).values(code=code, sort_order=sort_order, **values))
+    known_zones = {zone.code for zone in list_zones(connection)}
+    unknown = sorted(set(category.zones) - known_zones)
+    if unknown:
+        raise NotFoundError(f"Category {code} names zones the event does not have: {', '.join(unknown)}.")
+    connection.execute(delete(schema.category_zones).where(schema.category_zones.c.category_code == code))
+    if category.zones:
+        connection.execute(
+            insert(schema.category_zones),
+            [{"category_code": code, "zone_code": zone} for zone in category.zones],
+        )
+
+
+def _check_code(code: str, what: str) -> str:
+    code = code.strip().upper()
+    if not code or len(code) > 16 or not code.replace("-", "").replace("_", "").isalnum():
+        raise ValidationError(f"A {what} code must be 1–16 letters or digits, not {code!r}.")
+    return code
+
+
+def list_zones(connection: Connection) -> list[Zone]:
+    table = schema.zones
+    rows = connection.execute(select(table.c.code, table.c.name).order_by(table.c.sort_order, table.c.code))
+    return [Zone(row.code, row.name) for row in rows]
+
+
+def list_categories(connection: Connection) -> list[Category]:
+    table = schema.categories
+    zone_rows = connection.execute(
+        select(schema.category_zones.c.category_code, schema.category_zones.c.zone_code)
+        .join(schema.zones, schema.zones.c.code == schema.category_zones.c.zone_code)
+        .order_by(schema.zones.c.sort_order)
+    ).all()
+    zones_of: dict[str, list[str]] = {}
+    for category_code, zone_code in zone_rows:
+        zones_of.setdefault(category_code, []).append(zone_code)
+    rows = connection.execute(select(table).order_by(table.c.sort_order, table.c.code))
+    return [
+        Category(
+            code=row.code,
+            name=row.name,
+            colour=row.colour,
+            zones=tuple(zones_of.get(row.code, ())),
+            aliases=tuple(json.loads(row.aliases)),
+            photo_required=row.photo_required,
+            escort_required=row.escort_required,
+        )
+        for row in rows
+    ]
+
+
+class CategoryMatcher:
+    """Finds a category from what a registration list calls it: code, name or alias, any case."""
+
+    def __init__(self, categories: Iterable[Category]) -> None:
+        self.categories = tuple(categories)
+        self._by_key: dict[str, str] = {}
+        for category in self.categories:
+            for label in (category.code, category.name, *category.aliases):
+                self._by_key.setdefault(label_key(label), category.code)
+
+    def match(self, text: str) -> str | None:
+        return self._by_key.get(label_key(text)) if text.strip() else None
+
+    def known_names(self) -> str:
+        return ", ".join(f"{category.name} ({category.code})" for category in self.categories)
