@@ -1,0 +1,78 @@
+"""Checking a guest in at a desk, safely when several desks share one event.
+
+The guest row is claimed with one conditional UPDATE (`checked_in_at IS NULL`), so two desks
+checking in the same guest at once record one check-in; the second is told who did it and when.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Connection, and_, insert, select, update
+
+from accreditor import audit, schema
+from accreditor.clock import utc_now
+from accreditor.errors import NotFoundError, WorkflowError
+
+
+@dataclass(frozen=True, slots=True)
+class CheckInResult:
+    guest_id: int
+    newly_checked_in: bool  # False: someone had already checked the guest in
+    at: datetime
+    station: str
+    user: str
+
+
+def check_in(connection: Connection, guest_id: int, *, station: str, user: str) -> CheckInResult:
+    table = schema.guests
+    row = connection.execute(
+        select(table.c.status, table.c.status_reason).where(table.c.id == guest_id)
+    ).first()
+    if row is None:
+        raise NotFoundError(f"There is no guest with id {guest_id}.")
+    if row.status != "approved":
+        reason = f" ({row.status_reason})" if row.status_reason else ""
+        raise WorkflowError(f"Guest {guest_id} is {row.status}{reason} and cannot be checked in.")
+    now = utc_now()
+    claimed = connection.execute(
+        update(table)
+        .where(and_(table.c.id == guest_id, table.c.checked_in_at.is_(None)))
+        .values(checked_in_at=now, checked_in_station=station, checked_in_by=user)
+    ).rowcount
+    if not claimed:
+        done = connection.execute(
+            select(table.c.checked_in_at, table.c.checked_in_station, table.c.checked_in_by).where(
+                table.c.id == guest_id
+            )
+        ).one()
+        return CheckInResult(guest_id, False, done.checked_in_at, done.checked_in_station, done.checked_in_by)
+    connection.execute(insert(schema.checkins).values(guest_id=guest_id, at=now, station=station, user=user))
+    audit.record(connection, user, "guest.checked_in", guest_id, station=station)
+    return CheckInResult(guest_id, True, now, station, user)
+
+
+def undo_check_in(connection: Connection, guest_id: int, *, user: str, reason: str) -> None:
+    if not reason.strip():
+        raise WorkflowError("A reason is required to undo a check-in.")
+    table = schema.guests
+    now = utc_now()
+    undone = connection.execute(
+        update(table)
+        .where(and_(table.c.id == guest_id, table.c.checked_in_at.is_not(None)))
+        .values(checked_in_at=None, checked_in_station="", checked_in_by="")
+    ).rowcount
+    if not undone:
+        raise WorkflowError(f"Guest {guest_id} is not checked in.")
+    checkins = schema.checkins
+    latest = connection.execute(
+        select(checkins.c.id)
+        .where(and_(checkins.c.guest_id == guest_id, checkins.c.undone_at.is_(None)))
+        .order_by(checkins.c.id.desc())
+    ).scalar()
+    if latest is not None:
+        connection.execute(
+            update(checkins)
+            .where(checkins.c.id == latest)
+            .values(undone_at=now, undone_by=user, undo_reason=reason)
+        )
+    audit.record(connection, user, "guest.check_in_undone", guest_id, reason=reason)
