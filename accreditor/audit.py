@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
-from accreditor import schema
+from accreditor import dialects, schema
 from accreditor.clock import utc_now
 
 
@@ -20,9 +20,7 @@ class AuditEntry:
     details: dict[str, Any]
 
 
-def record(
-    connection: Connection, actor: str, action: str, guest_id: int | None = None, **details: Any
-) -> None:
+def record(connection: Connection, actor: str, action: str, guest_id: int | None = None, **details: Any) -> None:
     """Add one entry inside the caller's transaction, so it commits or rolls back with the change."""
     connection.execute(
         insert(schema.audit_log).values(
@@ -35,15 +33,14 @@ def record(
     )
 
 
-def record_many(
-    connection: Connection, actor: str, action: str, entries: list[tuple[int, dict[str, Any]]]
-) -> None:
+def record_many(connection: Connection, actor: str, action: str, entries: list[tuple[int, dict[str, Any]]]) -> None:
     """One entry per guest in a single statement (bulk import, bulk approval)."""
     if not entries:
         return
     now = utc_now()
-    connection.execute(
-        insert(schema.audit_log),
+    dialects.insert_many(
+        connection,
+        schema.audit_log,
         [
             {
                 "at": now,

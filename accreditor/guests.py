@@ -1,13 +1,13 @@
 """Guests: the record of one person, reading guests back with their state, adding and updating them."""
 
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Row, and_, func, insert, select, update
 
-from accreditor import audit, schema
+from accreditor import audit, dialects, schema
 from accreditor.categories import list_categories
 from accreditor.clock import utc_now
 from accreditor.errors import NotFoundError
@@ -37,6 +37,8 @@ class GuestFields:
 
     def with_latin(self) -> "GuestFields":
         """Fill the Latin names from the names as written when the source gave none."""
+        if (self.family_name_latin or not self.family_name) and (self.given_name_latin or not self.given_name):
+            return self
         return replace(
             self,
             family_name_latin=self.family_name_latin or to_latin(self.family_name),
@@ -96,7 +98,7 @@ class Guest:
 
 
 def _values(guest_fields: GuestFields) -> dict[str, str]:
-    values = {_COLUMN_OF[name]: value for name, value in asdict(guest_fields).items()}
+    values = {column: getattr(guest_fields, name) for name, column in _COLUMN_OF.items()}
     values["search_text"] = search_text(guest_fields)
     return values
 
@@ -110,11 +112,7 @@ def add_guests(
     now = utc_now()
     table = schema.guests
     rows = [{**_values(guest.with_latin()), "created_at": now, "updated_at": now} for guest in new_guests]
-    if connection.dialect.name == "sqlite" or connection.dialect.insert_executemany_returning:
-        result = connection.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
-        ids = [row.id for row in result]
-    else:  # pragma: no cover - every supported database returns ids from executemany
-        ids = [connection.execute(insert(table).values(row)).inserted_primary_key[0] for row in rows]
+    ids = dialects.insert_many_returning_ids(connection, table, rows)
     audit.record_many(
         connection, actor, "guest.created", [(guest_id, {"source": source}) for guest_id in ids]
     )

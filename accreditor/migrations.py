@@ -21,6 +21,4 @@ def migrate(connection: Connection, from_version: int, to_version: int | None = 
     target = schema.SCHEMA_VERSION if to_version is None else to_version
     for version in range(from_version, target):
         STEPS[version](connection)
-    connection.execute(
-        schema.meta.update().where(schema.meta.c.key == "schema_version").values(value=str(target))
-    )
+    connection.execute(schema.meta.update().where(schema.meta.c.key == "schema_version").values(value=str(target)))

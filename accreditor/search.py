@@ -13,6 +13,7 @@ of their best match per query word, then by Latin name.
 import bisect
 import heapq
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -43,7 +44,7 @@ def search_text(guest: "GuestFields") -> str:
         guest.passport_no.replace(" ", ""),
         guest.email,
     )
-    words = fold(" ".join(sources)).split()
+    words = [word for source in sources if source for word in fold(source).split()]
     if guest.email:
         words.append(guest.email.lower())
     return " ".join(dict.fromkeys(words))
@@ -51,6 +52,13 @@ def search_text(guest: "GuestFields") -> str:
 
 def sort_key(family_name_latin: str, given_name_latin: str) -> str:
     return fold(f"{family_name_latin} {given_name_latin}")
+
+
+def _sound_of(word: str) -> str:
+    """Sound-alike key of a name word; numbers, e-mails and codes have none (they are spelled exactly)."""
+    if not word.isalpha():
+        return ""
+    return phonetic(word)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,15 +125,17 @@ class SearchIndex:
         self._words = _SortedWords()
         self._sounds = _SortedWords()
         self._entries: dict[int, IndexEntry] = {}
-        words: dict[str, set[int]] = {}
-        sounds: dict[str, set[int]] = {}
+        words: defaultdict[str, set[int]] = defaultdict(set)
         for entry in entries:
             self._entries[entry.guest_id] = entry
             for word in entry.search_text.split():
-                words.setdefault(word, set()).add(entry.guest_id)
-                sounds.setdefault(phonetic(word), set()).add(entry.guest_id)
-        self._words.load(words)
-        self._sounds.load(sounds)
+                words[word].add(entry.guest_id)
+        sounds: defaultdict[str, set[int]] = defaultdict(set)
+        for word, holders in words.items():
+            if sound := _sound_of(word):
+                sounds[sound].update(holders)
+        self._words.load(dict(words))
+        self._sounds.load(dict(sounds))
 
     @classmethod
     def from_connection(cls, connection: Connection) -> "SearchIndex":
@@ -147,14 +157,16 @@ class SearchIndex:
         self._entries[entry.guest_id] = entry
         for word in entry.search_text.split():
             self._words.add(word, entry.guest_id)
-            self._sounds.add(phonetic(word), entry.guest_id)
+            if sound := _sound_of(word):
+                self._sounds.add(sound, entry.guest_id)
 
     def remove(self, guest_id: int) -> None:
         old = self._entries.pop(guest_id, None)
         if old is not None:
             for word in old.search_text.split():
                 self._words.discard(word, guest_id)
-                self._sounds.discard(phonetic(word), guest_id)
+                if sound := _sound_of(word):
+                    self._sounds.discard(sound, guest_id)
 
     def search(self, query: str, limit: int = 50) -> list[int]:
         """Ids of the guests matching every word of `query`, best first."""
@@ -198,7 +210,7 @@ class SearchIndex:
             for found in self._words.containing(word):
                 if not found.startswith(word):
                     credit(guests_of[found], SUBSTRING)
-            sound = phonetic(word)
+            sound = _sound_of(word)
             if sound:
                 for found in self._sounds.with_prefix(sound):
                     credit(self._sounds.guests_of[found], SOUND)

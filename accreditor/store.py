@@ -189,9 +189,15 @@ class EventStore:
 
     @contextmanager
     def begin(self) -> Iterator[Connection]:
-        """A transaction: committed when the block ends, rolled back if it raises."""
-        with self.engine.begin() as connection:
-            yield connection
+        """A transaction: committed when the block ends, rolled back if it raises.
+
+        On SQLite it takes the write lock at once (BEGIN IMMEDIATE): a transaction that reads and
+        then writes would otherwise fail with "database is locked" when another desk wrote meanwhile.
+        """
+        with self.engine.connect() as connection:
+            connection.execution_options(**{dialects.SQLITE_IMMEDIATE: True})
+            with connection.begin():
+                yield connection
 
     @contextmanager
     def connect(self) -> Iterator[Connection]:

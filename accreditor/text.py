@@ -12,16 +12,17 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-_SPACES = re.compile(r"\s+")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
 def clean(value: object) -> str:
     """Trim, collapse inner whitespace and compose to NFC; `None` becomes ``""``."""
-    if value is None:
+    if not value:
         return ""
-    text = unicodedata.normalize("NFC", str(value))
-    return _SPACES.sub(" ", text).strip()
+    text = str(value)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    return " ".join(text.split())
 
 
 # Arabic script (Arabic, Persian) is written without short vowels, so a letter-by-letter
@@ -63,8 +64,11 @@ def _arabic_word(word: str) -> str:
     return "".join(out)
 
 
-def _is_arabic(char: str) -> bool:
-    return "\u0600" <= char <= "\u06ff" or "\u0750" <= char <= "\u077f" or "\ufb50" <= char <= "\ufeff"
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufeff]")
+
+
+def _is_arabic(text: str) -> bool:
+    return _ARABIC_SCRIPT.search(text) is not None
 
 
 def is_east_asian(char: str) -> bool:
@@ -73,7 +77,7 @@ def is_east_asian(char: str) -> bool:
 
 
 def _latin_word(word: str) -> str:
-    if any(_is_arabic(char) for char in word):
+    if _is_arabic(word):
         latin = _arabic_word(word)
         return latin[:1].upper() + latin[1:]
     latin = anyascii(word)
@@ -96,9 +100,12 @@ def to_latin(text: str) -> str:
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case ASCII words separated by single spaces: the form every comparison uses."""
-    latin = anyascii(unicodedata.normalize("NFC", text)) if not text.isascii() else text
-    if any(_is_arabic(char) for char in text):
+    if text.isascii():
+        latin = text
+    elif _is_arabic(text):
         latin = to_latin(text)
+    else:
+        latin = anyascii(unicodedata.normalize("NFC", text))
     return _NOT_WORD.sub(" ", latin.lower().replace("'", "")).strip()
 
 
@@ -155,6 +162,7 @@ def name_key(*parts: str) -> str:
     return " ".join(sorted(phonetic(word) for word in words))
 
 
+@lru_cache(maxsize=4096)
 def label_key(text: str) -> str:
     """Key for matching labels typed by people (headers, category names): no case, accents or punctuation.
 

@@ -13,7 +13,7 @@ from email_validator import EmailNotValidError, validate_email
 from accreditor import countries
 from accreditor.categories import CategoryMatcher
 from accreditor.guests import FIELD_NAMES, GuestFields
-from accreditor.text import clean
+from accreditor.text import clean, to_latin
 
 # Longest text accepted per field: enough for any real value, small enough that a pasted
 # document or a hostile 100,000-character cell is refused rather than stored and printed.
@@ -89,9 +89,7 @@ def validate(
     for name, value in values.items():
         limit = MAX_LENGTH.get(name, DEFAULT_MAX_LENGTH)
         if len(value) > limit:
-            fail(
-                name, f"The {name.replace('_', ' ')} is {len(value):,} characters long; at most {limit} fit."
-            )
+            fail(name, f"The {name.replace('_', ' ')} is {len(value):,} characters long; at most {limit} fit.")
             values[name] = value[:limit]
     if not values["family_name"] and not values["given_name"]:
         fail("family_name", "The guest has no name.")
@@ -118,4 +116,6 @@ def validate(
 
     if errors:
         return None, errors
-    return GuestFields(**values).with_latin(), []
+    for written, latin in (("family_name", "family_name_latin"), ("given_name", "given_name_latin")):
+        values[latin] = values[latin] or to_latin(values[written])
+    return GuestFields(**values), []
