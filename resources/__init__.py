@@ -1,0 +1,1 @@
+"""Data shipped with Accreditor; a package so importlib.resources can find it."""
