@@ -1,0 +1,67 @@
+"""The desktop app's entry point: `accreditor-app [EVENT]`.
+
+`main` is the only function that enters the event loop; `build_window` does everything before it,
+so tests can start the app the way a user does without blocking.
+"""
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+import accreditor
+from ui import fonts, main_window, messages
+from ui.main_window import MainWindow
+
+APP_NAME = "Accreditor"
+
+
+def configure_application(app: QCoreApplication) -> None:
+    """The names QSettings keys its files by (and the platform shows in menus and dialogs)."""
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(accreditor.__version__)
+
+
+def parse_arguments(arguments: Sequence[str]) -> argparse.Namespace:
+    """Our command line, from `QCoreApplication.arguments()` (Qt's own options already taken out)."""
+    parser = argparse.ArgumentParser(prog="accreditor-app", description="Accreditation and badge printing.")
+    parser.add_argument("event", nargs="?", help="the event file (*.accreditor) to open; default: the one opened last")
+    return parser.parse_args(arguments[1:])
+
+
+def build_window(arguments: Sequence[str]) -> MainWindow | None:
+    """The main window on the event asked for, else the last one, else one the user picks; None if they cancel.
+
+    Needs a QApplication.  Each event that fails to open is reported once, then the user is asked for another.
+    """
+    fonts.register_fonts()
+    location = parse_arguments(arguments).event or main_window.last_event()
+    store = main_window.open_event(None, location) if location else None
+    while store is None:
+        location = main_window.ask_event_file(None)
+        if location is None:
+            return None
+        store = main_window.open_event(None, location)
+    return MainWindow(store)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the app until its window closes; returns the exit code (1 when no event was opened)."""
+    argv = sys.argv if argv is None else argv
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
+    # Qt takes its own options (-platform, -style…) out of the arguments of an application it creates.
+    arguments = argv if existing is not None else app.arguments()
+    configure_application(app)
+    restore_excepthook = messages.install_excepthook()
+    try:
+        window = build_window(arguments)
+        if window is None:
+            return 1
+        window.show()
+        return app.exec()
+    finally:
+        restore_excepthook()
