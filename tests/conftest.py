@@ -25,7 +25,7 @@ def shared_data() -> Path:
 
 
 @pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # noqa: ANN201
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
     """With ACCREDITOR_STRICT_SKIPS=1 (set by .ci/run) a skipped test fails: CI must run everything."""
     outcome = yield
     report = outcome.get_result()

@@ -1,0 +1,230 @@
+"""Importing a registration list into an event: read, map columns, validate, de-duplicate, write.
+
+The import is planned in full before anything is written.  By default one bad row means nothing
+is written (the organiser fixes the file and imports again); `skip_invalid` writes the good rows.
+A row that matches a guest already in the event updates that guest (only the columns the file
+has) instead of adding a second one, so importing the same file twice adds nothing.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from accreditor import guests as guest_store
+from accreditor.categories import CategoryMatcher, list_categories
+from accreditor.errors import ImportFileError
+from accreditor.guests import FIELD_NAMES, GuestFields
+from accreditor.importing.columns import ColumnMapping, detect_mapping
+from accreditor.importing.reading import SourceRow, read_table
+from accreditor.store import EventStore
+from accreditor.text import clean, fold, name_key
+from accreditor.validation import validate
+
+# Columns the importer reads but does not store as a guest field of the same name.
+_DERIVED = frozenset({"full_name", "photo"})
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    row: int
+    column: str
+    value: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    row: int
+    of: str  # "row 5" (earlier in the file) or "guest 12" (already in the event)
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Update:
+    row: int
+    guest: int
+    fields: tuple[str, ...]
+
+
+@dataclass
+class ImportReport:
+    file: str
+    sheet: str | None
+    rows: int = 0
+    imported: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    duplicates: list[Duplicate] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    updates: list[Update] = field(default_factory=list)
+    unmapped_columns: tuple[str, ...] = ()
+    written: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "sheet": self.sheet,
+            "rows": self.rows,
+            "imported": self.imported,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "duplicates": [{"row": d.row, "of": d.of, "reason": d.reason} for d in self.duplicates],
+            "errors": [{"row": e.row, "column": e.column, "value": e.value, "message": e.message} for e in self.errors],
+            "updates": [{"row": u.row, "guest": u.guest, "fields": list(u.fields)} for u in self.updates],
+            "unmapped_columns": list(self.unmapped_columns),
+            "written": self.written,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    row: int
+    fields: GuestFields
+
+
+def split_full_name(text: str) -> tuple[str, str]:
+    """(family, given) from a one-column name.
+
+    Words in capitals are the family name ("RAHMONOV Jamshed Saidovich"); otherwise Cyrillic
+    lists put the family name first (ФИО) and Latin ones last.
+    """
+    words = clean(text).split(" ")
+    if len(words) < 2:
+        return clean(text), ""
+    capitals = [word for word in words if len(word) > 1 and word.isupper()]
+    if capitals and len(capitals) < len(words):
+        return " ".join(capitals), " ".join(word for word in words if word not in capitals)
+    if any("\u0400" <= char <= "\u04ff" for char in text):
+        return words[0], " ".join(words[1:])
+    return words[-1], " ".join(words[:-1])
+
+
+def _identity_keys(guest: GuestFields) -> list[tuple[str, str]]:
+    """What makes two records the same person, strongest first, with the reason to report."""
+    keys = []
+    if guest.external_ref:
+        keys.append((f"ref:{guest.external_ref.casefold()}", "same reference"))
+    if guest.email:
+        keys.append((f"email:{guest.email.casefold()}", "same e-mail"))
+    if guest.passport_no:
+        keys.append((f"passport:{guest.passport_no}", "same passport number"))
+    names = name_key(guest.family_name, guest.given_name)
+    latin_names = name_key(guest.family_name_latin, guest.given_name_latin)
+    organisation = fold(guest.organisation)
+    for key in dict.fromkeys((names, latin_names)):
+        if key:
+            keys.append((f"name:{key}|{organisation}", "same name and organisation"))
+    return keys
+
+
+class _Importer:
+    def __init__(self, store: EventStore, *, default_category: str) -> None:
+        with store.connect() as connection:
+            self.matcher = CategoryMatcher(list_categories(connection))
+            self.existing = guest_store.load_fields(connection)
+        self.store = store
+        self.default_category = default_category
+        self.known: dict[str, tuple[int, str]] = {}  # identity key -> (guest id, reason)
+        for guest_id, guest in self.existing.items():
+            for key, reason in _identity_keys(guest):
+                self.known.setdefault(key, (guest_id, reason))
+
+    def raw_fields(self, row: SourceRow, mapping: ColumnMapping) -> dict[str, str]:
+        raw = {name: "" for name in (*FIELD_NAMES, *_DERIVED)}
+        for index, name in mapping.columns.items():
+            if index < len(row.cells):
+                raw[name] = row.cells[index]
+        if raw["full_name"] and not (raw["family_name"] or raw["given_name"]):
+            raw["family_name"], raw["given_name"] = split_full_name(raw["full_name"])
+        return raw
+
+    def merged(self, old: GuestFields, new: GuestFields, mapped: frozenset[str]) -> GuestFields:
+        """The existing guest with only the columns the file has replaced."""
+        values = {name: getattr(new, name) for name in FIELD_NAMES if name in mapped}
+        for written, latin in (("family_name", "family_name_latin"), ("given_name", "given_name_latin")):
+            if latin not in mapped and values.get(written, getattr(old, written)) == getattr(old, written):
+                values.pop(latin, None)  # the name did not change: keep its Latin spelling
+            elif latin not in mapped:
+                values[latin] = getattr(new, latin)
+        return replace(old, **values)
+
+
+def import_file(
+    store: EventStore,
+    path: str | Path,
+    *,
+    actor: str,
+    sheet: str | None = None,
+    preset: Mapping[str, Any] | None = None,
+    dry_run: bool = False,
+    skip_invalid: bool = False,
+    default_category: str = "DEL",
+) -> tuple[ImportReport, ColumnMapping]:
+    """Import one registration file; raises ImportFileError when the file cannot be read at all."""
+    table = read_table(path, sheet)
+    mapping = detect_mapping(table, preset=dict(preset) if preset else None)
+    data_rows = [row for row in table.rows if row.number > mapping.header_row]
+    if not data_rows:
+        raise ImportFileError(f"{table.name} has a header row but no guests below it.")
+    report = ImportReport(file=table.name, sheet=table.sheet, rows=len(data_rows), unmapped_columns=mapping.unmapped)
+    importer = _Importer(store, default_category=default_category)
+    mapped = frozenset(mapping.columns.values())
+    if "full_name" in mapped:
+        mapped |= {"family_name", "given_name"}
+    header_of = {name: mapping.headers[index] for index, name in mapping.columns.items()}
+
+    new_guests: list[_Candidate] = []
+    changed: list[tuple[int, GuestFields, GuestFields]] = []
+    seen_in_file: dict[str, int] = {}  # identity key -> row number
+    claimed_guests: dict[int, int] = {}  # existing guest id -> row number that matched it
+    for row in data_rows:
+        guest, problems = validate(
+            importer.raw_fields(row, mapping), importer.matcher, default_category=default_category
+        )
+        if guest is None:
+            report.errors.extend(
+                RowError(row.number, header_of.get(p.field, p.field), p.value, p.message) for p in problems
+            )
+            continue
+        keys = _identity_keys(guest)
+        earlier = next(((seen_in_file[key], reason) for key, reason in keys if key in seen_in_file), None)
+        if earlier:
+            report.duplicates.append(Duplicate(row.number, f"row {earlier[0]}", earlier[1]))
+            continue
+        matches = {importer.known[key] for key, _reason in keys if key in importer.known}
+        matched_ids = {guest_id for guest_id, _reason in matches}
+        if len(matched_ids) > 1:
+            ids = " and ".join(f"guest {guest_id}" for guest_id in sorted(matched_ids))
+            report.duplicates.append(Duplicate(row.number, ids, "matches several guests already in the event"))
+            continue
+        for key, _reason in keys:
+            seen_in_file[key] = row.number
+        if not matched_ids:
+            new_guests.append(_Candidate(row.number, guest))
+            continue
+        guest_id = matched_ids.pop()
+        if guest_id in claimed_guests:
+            report.duplicates.append(Duplicate(row.number, f"row {claimed_guests[guest_id]}", "same guest"))
+            continue
+        claimed_guests[guest_id] = row.number
+        old = importer.existing[guest_id]
+        new = importer.merged(old, guest, mapped)
+        differences = old.differences(new)
+        if differences:
+            changed.append((guest_id, old, new))
+            report.updates.append(Update(row.number, guest_id, tuple(differences)))
+        else:
+            report.unchanged += 1
+
+    report.imported = len(new_guests)
+    report.updated = len(changed)
+    if dry_run or (report.errors and not skip_invalid):
+        return report, mapping
+    if new_guests or changed:
+        source = f"import:{table.name}"
+        with store.begin() as connection:
+            guest_store.add_guests(connection, [c.fields for c in new_guests], actor, source=source)
+            guest_store.update_guests(connection, changed, actor, source=source)
+    report.written = True
+    return report, mapping
