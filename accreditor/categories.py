@@ -70,12 +70,8 @@ STANDARD_CATEGORIES = (
         ("PRS",),
         ("СМИ", "Пресса", "Журналист", "Press", "Presse", "Médias", "Journalist", "Journaliste"),
     ),
-    Category(
-        "ORG", "Organiser", "#2E7D32", _ALL_ZONES, ("Организатор", "Оргкомитет", "Organisateur", "Organizer")
-    ),
-    Category(
-        "STF", "Staff", "#6D4C41", ("PLN", "SRV"), ("Персонал", "Сотрудник", "Personnel", "Support staff")
-    ),
+    Category("ORG", "Organiser", "#2E7D32", _ALL_ZONES, ("Организатор", "Оргкомитет", "Organisateur", "Organizer")),
+    Category("STF", "Staff", "#6D4C41", ("PLN", "SRV"), ("Персонал", "Сотрудник", "Personnel", "Support staff")),
     Category(
         "SEC",
         "Security",

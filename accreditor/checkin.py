@@ -25,9 +25,7 @@ class CheckInResult:
 
 def check_in(connection: Connection, guest_id: int, *, station: str, user: str) -> CheckInResult:
     table = schema.guests
-    row = connection.execute(
-        select(table.c.status, table.c.status_reason).where(table.c.id == guest_id)
-    ).first()
+    row = connection.execute(select(table.c.status, table.c.status_reason).where(table.c.id == guest_id)).first()
     if row is None:
         raise NotFoundError(f"There is no guest with id {guest_id}.")
     if row.status != "approved":
@@ -71,8 +69,6 @@ def undo_check_in(connection: Connection, guest_id: int, *, user: str, reason: s
     ).scalar()
     if latest is not None:
         connection.execute(
-            update(checkins)
-            .where(checkins.c.id == latest)
-            .values(undone_at=now, undone_by=user, undo_reason=reason)
+            update(checkins).where(checkins.c.id == latest).values(undone_at=now, undone_by=user, undo_reason=reason)
         )
     audit.record(connection, user, "guest.check_in_undone", guest_id, reason=reason)

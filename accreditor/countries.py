@@ -142,9 +142,7 @@ def _translations(language: str) -> gettext.NullTranslations:
 
 def _names(country: object) -> list[str]:
     return [
-        name
-        for attribute in ("name", "common_name", "official_name")
-        if (name := getattr(country, attribute, None))
+        name for attribute in ("name", "common_name", "official_name") if (name := getattr(country, attribute, None))
     ]
 
 

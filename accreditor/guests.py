@@ -113,9 +113,7 @@ def add_guests(
     table = schema.guests
     rows = [{**_values(guest.with_latin()), "created_at": now, "updated_at": now} for guest in new_guests]
     ids = dialects.insert_many_returning_ids(connection, table, rows)
-    audit.record_many(
-        connection, actor, "guest.created", [(guest_id, {"source": source}) for guest_id in ids]
-    )
+    audit.record_many(connection, actor, "guest.created", [(guest_id, {"source": source}) for guest_id in ids])
     return ids
 
 
@@ -158,9 +156,7 @@ def update_guests(
                 guest_id,
                 {
                     "source": source,
-                    "changes": {
-                        name: [getattr(old, name), getattr(new, name)] for name in old.differences(new)
-                    },
+                    "changes": {name: [getattr(old, name), getattr(new, name)] for name in old.differences(new)},
                 },
             )
             for guest_id, old, new in changes
@@ -178,9 +174,7 @@ def load_fields(connection: Connection) -> dict[int, GuestFields]:
     }
 
 
-def set_photo(
-    connection: Connection, guest_id: int, image: bytes, actor: str, media_type: str = "image/jpeg"
-) -> None:
+def set_photo(connection: Connection, guest_id: int, image: bytes, actor: str, media_type: str = "image/jpeg") -> None:
     get_guest(connection, guest_id)
     table = schema.guest_photos
     connection.execute(table.delete().where(table.c.guest_id == guest_id))
@@ -212,11 +206,7 @@ def list_guests(
     """Guests with their zones, check-in and badge state, in id order (or in the order of `ids`)."""
     table = schema.guests
     badges = schema.badges
-    latest = (
-        select(badges.c.guest_id, func.max(badges.c.serial).label("serial"))
-        .group_by(badges.c.guest_id)
-        .subquery()
-    )
+    latest = select(badges.c.guest_id, func.max(badges.c.serial).label("serial")).group_by(badges.c.guest_id).subquery()
     printed = (
         select(badges.c.guest_id, badges.c.printed_at)
         .join(latest, and_(latest.c.guest_id == badges.c.guest_id, latest.c.serial == badges.c.serial))
@@ -295,18 +285,14 @@ def _zone_codes(connection: Connection) -> list[str]:
     return list(connection.execute(select(schema.zones.c.code).order_by(schema.zones.c.sort_order)).scalars())
 
 
-def set_zone_override(
-    connection: Connection, guest_id: int, zone_code: str, granted: bool | None, actor: str
-) -> None:
+def set_zone_override(connection: Connection, guest_id: int, zone_code: str, granted: bool | None, actor: str) -> None:
     """Grant (True) or withdraw (False) a zone for one guest, or return to the category default (None)."""
     get_guest(connection, guest_id)
     zone_code = zone_code.upper()
     if zone_code not in _zone_codes(connection):
         raise NotFoundError(f"The event has no zone {zone_code}.")
     table = schema.guest_zones
-    connection.execute(
-        table.delete().where(and_(table.c.guest_id == guest_id, table.c.zone_code == zone_code))
-    )
+    connection.execute(table.delete().where(and_(table.c.guest_id == guest_id, table.c.zone_code == zone_code)))
     if granted is not None:
         connection.execute(insert(table).values(guest_id=guest_id, zone_code=zone_code, granted=granted))
     audit.record(connection, actor, "guest.zone_override", guest_id, zone=zone_code, granted=granted)

@@ -144,8 +144,7 @@ class SearchIndex:
             select(table.c.id, table.c.search_text, table.c.family_name_latin, table.c.given_name_latin)
         )
         return cls(
-            IndexEntry(row.id, row.search_text, sort_key(row.family_name_latin, row.given_name_latin))
-            for row in rows
+            IndexEntry(row.id, row.search_text, sort_key(row.family_name_latin, row.given_name_latin)) for row in rows
         )
 
     def __len__(self) -> int:

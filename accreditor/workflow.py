@@ -77,7 +77,5 @@ def _allowed_from(status: str) -> str:
 def pending_ids(connection: Connection) -> list[int]:
     table = schema.guests
     return list(
-        connection.execute(
-            select(table.c.id).where(table.c.status == "pending").order_by(table.c.id)
-        ).scalars()
+        connection.execute(select(table.c.id).where(table.c.status == "pending").order_by(table.c.id)).scalars()
     )

@@ -1,0 +1,1 @@
+"""Benchmarks (`make bench`): speed and memory figures, kept apart from the tests."""

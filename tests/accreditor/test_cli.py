@@ -1,0 +1,166 @@
+"""The command line as a script uses it: exit codes, --json contracts, one-sentence errors."""
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from accreditor.cli import main
+
+HEADER = ["Surname", "Given name", "Organisation", "Country", "Category", "Passport", "E-mail"]
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main([str(arg) for arg in argv])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture
+def event(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    path = tmp_path / "conf.accreditor"
+    code, _out, _err = run(
+        capsys, "init", path, "--name", "Dushanbe conference", "--starts", "2027-05-03", "--ends", "2027-05-04"
+    )
+    assert code == 0
+    return path
+
+
+def guest_list(capsys: pytest.CaptureFixture[str], event: Path, *extra: str) -> list[dict]:
+    code, out, _err = run(capsys, "guests", event, "--json", *extra)
+    assert code == 0
+    return json.loads(out)
+
+
+def registration_file(tmp_path: Path, *rows: list[str]) -> Path:
+    path = tmp_path / "list.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows([HEADER, *rows])
+    return path
+
+
+def test_import_json_contract(capsys, event: Path, tmp_path: Path) -> None:
+    source = registration_file(
+        tmp_path,
+        ["Рахмонов", "Ҷамшед", "MFA", "Таджикистан", "Делегат", "A1111111", "j@example.org"],
+        ["Rahmonov", "Jamshed", "MFA", "TJ", "Delegate", "A1111111", "j@example.org"],
+    )
+    code, out, _err = run(capsys, "import", event, source, "--json")
+
+    report = json.loads(out)
+    assert code == 0
+    assert {"rows", "imported", "updated", "unchanged", "duplicates", "errors"} <= report.keys()
+    assert (report["rows"], report["imported"]) == (2, 1)
+    assert report["duplicates"] == [{"row": 3, "of": "row 2", "reason": "same e-mail"}]
+
+
+def test_import_with_bad_row_exits_1_and_writes_nothing(capsys, event: Path, tmp_path: Path) -> None:
+    source = registration_file(tmp_path, ["Karimov", "Bahrom", "MFA", "Narnia", "Delegate", "A1111111", ""])
+    code, out, _err = run(capsys, "import", event, source, "--json")
+
+    report = json.loads(out)
+    assert code == 1
+    assert report["errors"][0] | {"message": ""} == {"row": 2, "column": "Country", "value": "Narnia", "message": ""}
+    assert guest_list(capsys, event) == []
+
+
+def test_unreadable_file_exits_2_with_one_sentence(capsys, event: Path, tmp_path: Path) -> None:
+    garbage = tmp_path / "list.csv"
+    garbage.write_bytes(bytes(range(256)) * 40)
+    code, out, err = run(capsys, "import", event, garbage)
+
+    assert code == 2
+    assert out == ""
+    assert err.startswith("accreditor: ") and err.count("\n") == 1
+    assert "Traceback" not in err
+
+
+def test_not_an_event_exits_2(capsys, tmp_path: Path) -> None:
+    not_event = tmp_path / "notes.accreditor"
+    not_event.write_text("shopping list")
+    code, _out, err = run(capsys, "guests", not_event)
+
+    assert code == 2
+    assert "not an Accreditor event file" in err
+    assert not_event.read_text() == "shopping list"
+
+
+def test_guests_json_and_workflow(capsys, event: Path, tmp_path: Path) -> None:
+    source = registration_file(
+        tmp_path,
+        ["Рахмонов", "Ҷамшед", "MFA", "TJ", "HOD", "A1111111", ""],
+        ["Smith", "Anna", "UNDP", "GB", "Observer", "B2222222", ""],
+    )
+    assert run(capsys, "import", event, source)[0] == 0
+
+    listed = guest_list(capsys, event)
+    required = {
+        "id",
+        "family_name",
+        "given_name",
+        "name_latin",
+        "organisation",
+        "country",
+        "category",
+        "status",
+        "zones",
+        "checked_in_at",
+        "badge_serial",
+    }
+    assert all(required <= guest.keys() for guest in listed)
+    assert {guest["status"] for guest in listed} == {"pending"}
+    first = next(guest for guest in listed if guest["family_name"] == "Рахмонов")
+    assert first["zones"] == ["PLN", "VIP", "BIL"]
+    assert first["checked_in_at"] is None and first["badge_serial"] is None
+
+    assert run(capsys, "approve", event, "--all-pending", "--reason", "cleared")[0] == 0
+    assert {guest["status"] for guest in guest_list(capsys, event)} == {"approved"}
+    code, _out, err = run(capsys, "reject", event, str(first["id"]), "--reason", "late")
+    assert code == 1 and "approved guest can only be revoked" in err
+    assert run(capsys, "revoke", event, str(first["id"]), "--reason", "badge lost")[0] == 0
+    assert [g["status"] for g in guest_list(capsys, event, "--status", "revoked")] == ["revoked"]
+
+
+def test_search_finds_cyrillic_guest_from_latin_query(capsys, event: Path, tmp_path: Path) -> None:
+    source = registration_file(
+        tmp_path, ["Рахмонов", "Ҷамшед", "MFA", "TJ", "", "", ""], ["Smith", "Anna", "UNDP", "GB", "", "", ""]
+    )
+    run(capsys, "import", event, source)
+
+    found = guest_list(capsys, event, "--search", "rahm jam")
+    assert [guest["family_name"] for guest in found] == ["Рахмонов"]
+
+
+def test_export_csv(capsys, event: Path, tmp_path: Path) -> None:
+    run(capsys, "import", event, registration_file(tmp_path, ["=HYPERLINK(1)", "Eve", "X", "FR", "", "", ""]))
+    out = tmp_path / "guests.csv"
+    assert run(capsys, "export", event, out)[0] == 0
+
+    text = out.read_bytes()
+    assert text.startswith(b"\xef\xbb\xbf")
+    assert "'=HYPERLINK(1)" in text.decode("utf-8-sig")
+
+
+def test_save_and_reuse_mapping(capsys, event: Path, tmp_path: Path) -> None:
+    source = registration_file(tmp_path, ["Karimov", "Bahrom", "MFA", "TJ", "", "A1111111", ""])
+    mapping = tmp_path / "mapping.json"
+    assert run(capsys, "import", event, source, "--dry-run", "--save-mapping", mapping)[0] == 0
+    saved = json.loads(mapping.read_text(encoding="utf-8"))
+    assert saved["columns"]["Surname"] == "family_name"
+    assert run(capsys, "import", event, source, "--mapping", mapping)[0] == 0
+    assert len(guest_list(capsys, event)) == 1
+
+
+def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "accreditor.cli", "guests", str(tmp_path / "missing.accreditor")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "There is no event file" in result.stderr
+    assert "Traceback" not in result.stderr
