@@ -1,74 +1,20 @@
-"""The headless command line: `accreditor COMMAND EVENT …`.
-
-`--json` output is a stable contract for scripts.  Errors are one sentence on stderr and a
-non-zero exit: 1 when the request was refused (bad rows, illegal transition…), 2 when an input
-file or the event cannot be read at all.
-"""
+"""Commands about guests: import, list and search, accreditation decisions, export."""
 
 import argparse
-import getpass
-import json
-import os
-import sys
-from collections.abc import Callable, Sequence
-from datetime import date
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from accreditor import categories, workflow
 from accreditor import guests as guest_store
-from accreditor.errors import AccreditorError, EventFileError, ImportFileError
+from accreditor import workflow
+from accreditor.cli.common import EXIT_OK, EXIT_REFUSED, Commands, print_json
+from accreditor.errors import AccreditorError
 from accreditor.exporting import export_guests
 from accreditor.guests import Guest
 from accreditor.importing.columns import load_mapping_file, save_mapping_file
 from accreditor.importing.importer import ImportReport, import_file
 from accreditor.search import SearchIndex
 from accreditor.store import EventStore
-
-EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE = 0, 1, 2
-
-
-def _default_user() -> str:
-    try:
-        return os.environ.get("ACCREDITOR_USER") or getpass.getuser()
-    except (KeyError, OSError):  # no login name in a container or service
-        return "unknown"
-
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-05-03") from error
-
-
-def _print_json(value: Any) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
-    sys.stdout.write("\n")
-
-
-# -- commands ---------------------------------------------------------------------------------
-
-
-def cmd_init(args: argparse.Namespace) -> int:
-    with (
-        EventStore.create(
-            args.event, name=args.name, starts_on=args.starts, ends_on=args.ends, venue=args.venue
-        ) as store,
-        store.begin() as connection,
-    ):
-        categories.install_standard(connection)
-    print(f"Created event {args.name!r} in {args.event}.")
-    return EXIT_OK
-
-
-def cmd_demo(args: argparse.Namespace) -> int:
-    from accreditor.demo import create_demo_event  # noqa: PLC0415 - Pillow drawing is only needed here
-
-    with create_demo_event(args.event, guest_count=args.guests) as store, store.connect() as connection:
-        count = guest_store.count_guests(connection)
-    print(f"Created the demo event in {args.event} with {count} guests.")
-    return EXIT_OK
 
 
 def _print_import_report(report: ImportReport, dry_run: bool) -> None:
@@ -107,7 +53,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.save_mapping:
         save_mapping_file(mapping, args.save_mapping)
     if args.json:
-        _print_json(report.to_json())
+        print_json(report.to_json())
     else:
         _print_import_report(report, args.dry_run)
     return EXIT_REFUSED if report.errors and not args.skip_invalid else EXIT_OK
@@ -153,7 +99,7 @@ def cmd_guests(args: argparse.Namespace) -> int:
     with EventStore.open(args.event) as store:
         found = _select_guests(store, args)
     if args.json:
-        _print_json([guest_json(guest) for guest in found])
+        print_json([guest_json(guest) for guest in found])
         return EXIT_OK
     for guest in found:
         checked = "checked in" if guest.checked_in_at else ""
@@ -189,27 +135,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-# -- parser -----------------------------------------------------------------------------------
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="accreditor", description="Conference accreditation, offline.")
-    parser.add_argument("--user", default=_default_user(), help="who is acting, for the audit log")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    init = commands.add_parser("init", help="create a new event file")
-    init.add_argument("event", type=Path)
-    init.add_argument("--name", required=True)
-    init.add_argument("--starts", type=_iso_date)
-    init.add_argument("--ends", type=_iso_date)
-    init.add_argument("--venue", default="")
-    init.set_defaults(run=cmd_init)
-
-    demo = commands.add_parser("demo", help="create the demo event")
-    demo.add_argument("event", type=Path)
-    demo.add_argument("--guests", type=int, default=440, help=argparse.SUPPRESS)
-    demo.set_defaults(run=cmd_demo)
-
+def register(commands: Commands) -> None:
     importing = commands.add_parser("import", help="import a registration list (CSV, TSV, XLSX, XLS, ODS)")
     importing.add_argument("event")
     importing.add_argument("file", type=Path)
@@ -243,28 +169,3 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("event")
     export.add_argument("out", type=Path)
     export.set_defaults(run=cmd_export)
-    return parser
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    try:
-        return int(args.run(args))
-    except (EventFileError, ImportFileError) as error:
-        print(f"accreditor: {error}", file=sys.stderr)
-        return EXIT_UNREADABLE
-    except AccreditorError as error:
-        print(f"accreditor: {error}", file=sys.stderr)
-        return EXIT_REFUSED
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:  # the reader (`| head`) stopped reading: not an error
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK
-    except Exception as error:  # the promise is one sentence, never a traceback
-        print(f"accreditor: unexpected error ({type(error).__name__}: {error}); please report it.", file=sys.stderr)
-        return 3
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,0 +1,44 @@
+"""The headless command line: `accreditor COMMAND EVENT …`.
+
+`--json` output is a stable contract for scripts.  Errors are one sentence on stderr and a
+non-zero exit: 1 when the request was refused (bad rows, illegal transition…), 2 when an input
+file or the event cannot be read at all.  Each module here registers one group of commands.
+"""
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from accreditor.cli import events, guests
+from accreditor.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE, default_user
+from accreditor.errors import AccreditorError, EventFileError, ImportFileError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="accreditor", description="Conference accreditation, offline.")
+    parser.add_argument("--user", default=default_user(), help="who is acting, for the audit log")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for group in (events, guests):
+        group.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except (EventFileError, ImportFileError) as error:
+        print(f"accreditor: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except AccreditorError as error:
+        print(f"accreditor: {error}", file=sys.stderr)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # the reader (`| head`) stopped reading: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except Exception as error:  # the promise is one sentence, never a traceback
+        print(f"accreditor: unexpected error ({type(error).__name__}: {error}); please report it.", file=sys.stderr)
+        return 3

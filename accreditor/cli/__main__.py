@@ -1,0 +1,7 @@
+"""`python -m accreditor.cli`."""
+
+import sys
+
+from accreditor.cli import main
+
+sys.exit(main())
