@@ -5,6 +5,7 @@ and transaction handling, and the triggers that keep the audit log append-only.
 """
 
 import sqlite3
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, event, func, insert, select
@@ -63,6 +64,17 @@ def enable_wal(engine: Engine) -> None:
         raw.cursor().execute("PRAGMA journal_mode = WAL")
     finally:
         raw.close()
+
+
+def backup_sqlite(path: Path, backup: Path) -> None:
+    """A consistent copy of an SQLite event, including changes still in its write-ahead log."""
+    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    target = sqlite3.connect(backup)
+    try:
+        source.backup(target)
+    finally:
+        target.close()
+        source.close()
 
 
 def install_audit_triggers(connection: Connection) -> None:

@@ -3,17 +3,59 @@
 `STEPS[n]` upgrades a database from schema version n to n + 1 inside the caller's
 transaction.  A file from an older version is migrated when it is opened; the original is
 kept beside it as a backup first (see store.py).
+
+A step creates tables from its own frozen definition, not from schema.py: schema.py describes
+the newest version, and a later change to a table must not change what an earlier step builds.
 """
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection
+from sqlalchemy import Boolean, Column, Connection, Index, LargeBinary, MetaData, String, Table, insert
 
-from accreditor import schema
+from accreditor import keys, schema
+from accreditor.clock import utc_now
 
 Step = Callable[[Connection], None]
 
-STEPS: dict[int, Step] = {}
+# -- 1 → 2: signed badge tokens ------------------------------------------------------------------
+
+_V2 = MetaData(naming_convention=schema.metadata.naming_convention)
+_V2_SIGNING_KEYS = Table(
+    "signing_keys",
+    _V2,
+    Column("key_id", String(16), primary_key=True),
+    Column("private_key", LargeBinary, nullable=False),
+    Column("public_key", LargeBinary, nullable=False),
+    Column("created_at", schema.UtcDateTime, nullable=False),
+    Column("active", Boolean, nullable=False),
+    Column("retired_at", schema.UtcDateTime),
+)
+Index(
+    "uq_signing_keys_active",
+    _V2_SIGNING_KEYS.c.active,
+    unique=True,
+    sqlite_where=_V2_SIGNING_KEYS.c.active,
+    postgresql_where=_V2_SIGNING_KEYS.c.active,
+)
+
+
+def _add_signing_keys(connection: Connection) -> None:
+    """The event uid and a first Ed25519 key, so an existing event can print signed badges."""
+    _V2_SIGNING_KEYS.create(connection)
+    connection.execute(insert(schema.meta).values(key=keys.EVENT_UID_META_KEY, value=keys.new_event_uid()))
+    material = keys.new_key_material()
+    connection.execute(
+        insert(_V2_SIGNING_KEYS).values(
+            key_id=material.key_id,
+            private_key=material.seed,
+            public_key=material.public_key,
+            created_at=utc_now(),
+            active=True,
+        )
+    )
+
+
+STEPS: dict[int, Step] = {1: _add_signing_keys}
 
 
 def migrate(connection: Connection, from_version: int, to_version: int | None = None) -> None:

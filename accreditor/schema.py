@@ -26,7 +26,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION_ID = "accreditor-event"
 
 STATUSES = ("pending", "approved", "rejected", "revoked")
@@ -209,4 +209,25 @@ audit_log = Table(
     Column("guest_id", Integer),
     Column("details", Text, nullable=False, default="{}"),
     Index("ix_audit_log_guest_id", "guest_id"),
+)
+
+# The event's Ed25519 keys for badge tokens (see keys.py).  The private key never leaves this
+# database; a retired key no longer verifies, an inactive one still does (older printed badges).
+signing_keys = Table(
+    "signing_keys",
+    metadata,
+    Column("key_id", String(16), primary_key=True),
+    Column("private_key", LargeBinary, nullable=False),
+    Column("public_key", LargeBinary, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("active", Boolean, nullable=False, default=False),
+    Column("retired_at", UtcDateTime),
+)
+# At most one active key: the database itself refuses a second one.
+Index(
+    "uq_signing_keys_active",
+    signing_keys.c.active,
+    unique=True,
+    sqlite_where=signing_keys.c.active,
+    postgresql_where=signing_keys.c.active,
 )

@@ -5,7 +5,6 @@ our application marker, schema version) through a read-only connection before an
 written to it.
 """
 
-import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,7 +14,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, create_engine, inspect, select
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-from accreditor import dialects, migrations, schema
+from accreditor import dialects, keys, migrations, schema
 from accreditor.clock import utc_now
 from accreditor.errors import EventFileError
 
@@ -130,7 +129,7 @@ class EventStore:
         ends_on: date | None = None,
         venue: str = "",
     ) -> "EventStore":
-        """A new, empty event (no categories yet: see `categories.install_standard`)."""
+        """A new, empty event (no categories yet: see `categories.install_standard`) with its uid and signing key."""
         location = str(location)
         if not name.strip():
             raise EventFileError("An event needs a name.")
@@ -157,8 +156,10 @@ class EventStore:
                 [
                     {"key": "application", "value": schema.APPLICATION_ID},
                     {"key": "schema_version", "value": str(schema.SCHEMA_VERSION)},
+                    {"key": keys.EVENT_UID_META_KEY, "value": keys.new_event_uid()},
                 ],
             )
+            keys.create_signing_key(connection)
             connection.execute(
                 schema.event.insert().values(
                     id=1,
@@ -174,12 +175,11 @@ class EventStore:
 
     def _migrate(self, from_version: int) -> None:
         if not _is_url(self.location):
-            backup = Path(f"{self.location}.schema-{from_version}.bak")
-            shutil.copy2(self.location, backup)
+            dialects.backup_sqlite(Path(self.location), Path(f"{self.location}.schema-{from_version}.bak"))
         try:
             with self.engine.begin() as connection:
                 migrations.migrate(connection, from_version)
-        except SQLAlchemyError as error:
+        except Exception as error:  # any failure leaves the file as it was: the transaction rolls back
             raise EventFileError(
                 f"{self.display_name} could not be upgraded from schema {from_version} ({_reason(error)}); "
                 "the file is unchanged."

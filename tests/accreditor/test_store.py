@@ -260,17 +260,39 @@ def test_opening_an_older_file_migrates_it_forward(old_event: Path, monkeypatch:
     assert "badge_note" in guest_columns(old_event)
 
 
-def test_migration_keeps_a_byte_identical_backup_of_the_original(
-    old_event: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def dump(path: Path) -> list[str]:
+    connection = sqlite3.connect(path)
+    try:
+        return list(connection.iterdump())
+    finally:
+        connection.close()
+
+
+def test_migration_keeps_a_backup_with_the_original_content(old_event: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(migrations.STEPS, OLD_VERSION, add_badge_note_column)
-    original = sha256(old_event)
+    original = dump(old_event)
 
     EventStore.open(old_event).close()
 
     backup = old_event.with_name(f"{old_event.name}.schema-{OLD_VERSION}.bak")
-    assert sha256(backup) == original
-    assert sha256(old_event) != original
+    assert dump(backup) == original, "every table, row and trigger of the old file"
+    assert dump(old_event) != original
+
+
+def test_backup_includes_changes_still_in_the_write_ahead_log(old_event: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(migrations.STEPS, OLD_VERSION, add_badge_note_column)
+    writer = sqlite3.connect(old_event)
+    writer.execute("PRAGMA journal_mode = WAL")
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute("UPDATE event SET venue = 'changed in the log'")
+    writer.commit()  # committed, but only in the -wal file while this connection stays open
+
+    EventStore.open(old_event).close()
+    writer.close()
+
+    backup = old_event.with_name(f"{old_event.name}.schema-{OLD_VERSION}.bak")
+    rows = sqlite3.connect(backup).execute("SELECT venue FROM event").fetchall()
+    assert rows == [("changed in the log",)]
 
 
 def test_a_failing_migration_leaves_the_file_unchanged(old_event: Path, monkeypatch: pytest.MonkeyPatch) -> None:
