@@ -1,0 +1,204 @@
+"""Badge print runs: who gets a badge, with which serial, and the record of what was printed.
+
+A first print has serial 1.  A reprint needs a reason and raises the serial, so the old badge
+(lost, damaged, wrong) verifies as `superseded` at every gate.  Prints are recorded only after
+the PDF was written, so nothing is marked printed that was not produced.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, func, select
+
+from accreditor import audit, keys, schema
+from accreditor import guests as guest_store
+from accreditor.categories import list_categories
+from accreditor.clock import utc_now
+from accreditor.countries import country_name
+from accreditor.errors import WorkflowError
+from accreditor.guests import Guest
+from accreditor.store import EventInfo
+from accreditor.tokens import BadgeClaims, issue_token
+
+# A badge stays valid this long when the event has no dates yet.
+_UNDATED_VALIDITY = timedelta(days=365)
+
+
+@dataclass(frozen=True, slots=True)
+class PrintRequest:
+    """What the organiser asked for (the CLI's and the batch dialog's options)."""
+
+    category: str | None = None
+    guest_ids: tuple[int, ...] = ()
+    only_unprinted: bool = False
+    mark_printed: bool = False
+    reprint: bool = False
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedBadge:
+    guest: Guest
+    serial: int
+    token: str
+
+
+@dataclass
+class PrintPlan:
+    badges: list[PlannedBadge] = field(default_factory=list)
+    skipped: list[dict[str, Any]] = field(default_factory=list)  # {"guest": id, "name": …, "reason": …}
+
+
+def validity(event: EventInfo, today: date) -> tuple[date, date]:
+    """The days a badge opens doors: the event's dates, or a year from today while it has none."""
+    if event.starts_on and event.ends_on:
+        return event.starts_on, event.ends_on
+    start = event.starts_on or today
+    return start, event.ends_on or start + _UNDATED_VALIDITY
+
+
+def _skip(plan: PrintPlan, guest: Guest, reason: str) -> None:
+    plan.skipped.append({"guest": guest.id, "name": guest.full_name, "reason": reason})
+
+
+def plan_print(connection: Connection, event: EventInfo, request: PrintRequest, *, today: date) -> PrintPlan:
+    """Choose the guests, their serials and tokens; nothing is written."""
+    if request.reprint and not request.reason.strip():
+        raise WorkflowError("A reprint needs a reason (lost, damaged, details changed…).")
+    ids = list(request.guest_ids) or None
+    chosen = guest_store.list_guests(connection, ids=ids, category=request.category)
+    if ids:
+        missing = sorted(set(ids) - {guest.id for guest in chosen})
+        if missing:
+            raise WorkflowError(f"There is no guest with id {', '.join(map(str, missing))}.")
+    key_id, private_key = keys.active_signing_key(connection)
+    event_uid = keys.event_uid(connection)
+    valid_from, valid_until = validity(event, today)
+    plan = PrintPlan()
+    for guest in chosen:
+        printed = guest.badge_serial
+        if guest.status != "approved":
+            reason = f" ({guest.status_reason})" if guest.status_reason else ""
+            _skip(plan, guest, f"{guest.status}{reason}: only approved guests get badges")
+        elif printed and request.only_unprinted:
+            _skip(plan, guest, f"already printed (serial {printed})")
+        elif printed and not request.reprint:
+            _skip(plan, guest, f"already printed (serial {printed}); a new badge needs --reprint with a reason")
+        else:
+            serial = (printed or 0) + 1
+            claims = BadgeClaims(
+                event_uid=event_uid,
+                guest_id=guest.id,
+                serial=serial,
+                category=guest.fields.category,
+                zones=guest.zones,
+                valid_from=valid_from,
+                valid_until=valid_until,
+            )
+            plan.badges.append(PlannedBadge(guest, serial, issue_token(claims, key_id, private_key)))
+    return plan
+
+
+def current_serial(connection: Connection, guest_id: int) -> int:
+    """The highest serial issued to a guest, 0 before the first print."""
+    table = schema.badges
+    return connection.execute(select(func.max(table.c.serial)).where(table.c.guest_id == guest_id)).scalar() or 0
+
+
+def current_token(connection: Connection, event: EventInfo, guest_id: int, *, today: date) -> str:
+    """The token of the guest's valid badge (the one to print first when none was printed yet)."""
+    guest = guest_store.get_guest(connection, guest_id)
+    if guest.status != "approved":
+        raise WorkflowError(f"Guest {guest_id} is {guest.status}; only approved guests have a badge token.")
+    key_id, private_key = keys.active_signing_key(connection)
+    valid_from, valid_until = validity(event, today)
+    claims = BadgeClaims(
+        event_uid=keys.event_uid(connection),
+        guest_id=guest.id,
+        serial=guest.badge_serial or 1,
+        category=guest.fields.category,
+        zones=guest.zones,
+        valid_from=valid_from,
+        valid_until=valid_until,
+    )
+    return issue_token(claims, key_id, private_key)
+
+
+def record_prints(
+    connection: Connection, printed: Iterable[PlannedBadge], *, actor: str, station: str = "", reason: str = ""
+) -> int:
+    """Record badges as printed (after the PDF or the print job was accepted)."""
+    now = utc_now()
+    rows = [
+        {
+            "guest_id": badge.guest.id,
+            "serial": badge.serial,
+            "printed_at": now,
+            "printed_by": actor,
+            "station": station,
+            "copies": 1,
+            "reason": reason,
+        }
+        for badge in printed
+    ]
+    if not rows:
+        return 0
+    connection.execute(schema.badges.insert(), rows)
+    audit.record_many(
+        connection,
+        actor,
+        "badge.printed",
+        [(row["guest_id"], {"serial": row["serial"], "reason": reason, "station": station}) for row in rows],
+    )
+    return len(rows)
+
+
+def event_dates_text(event: EventInfo) -> str:
+    """ "3–4 May 2027", "30 April – 2 May 2027" or "" when the event has no dates."""
+    start, end = event.starts_on, event.ends_on
+    if not start:
+        return ""
+    if not end or end == start:
+        return f"{start.day} {start:%B %Y}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {end:%B %Y}"
+    if start.year == end.year:
+        return f"{start.day} {start:%B} – {end.day} {end:%B %Y}"
+    return f"{start.day} {start:%B %Y} – {end.day} {end:%B %Y}"
+
+
+def badge_variables(guest: Guest, serial: int, event: EventInfo, category_names: dict[str, str]) -> dict[str, str]:
+    """The values of every layout variable for one guest's badge."""
+    fields = guest.fields
+    return {
+        "full_name": guest.full_name,
+        "given_name": fields.given_name,
+        "family_name": fields.family_name,
+        "family_name_upper": fields.family_name.upper(),
+        "name_latin": guest.name_latin,
+        "title": fields.title,
+        "position": fields.position,
+        "organisation": fields.organisation,
+        "delegation": fields.delegation,
+        "country_name": country_name(fields.country),
+        "country_code": fields.country,
+        "category": category_names.get(fields.category, fields.category),
+        "event_name": event.name,
+        "event_dates": event_dates_text(event),
+        "badge_no": f"{guest.id:05d}-{serial}",
+        "zones": " ".join(guest.zones),
+    }
+
+
+def category_lookup(connection: Connection) -> tuple[dict[str, str], dict[str, str]]:
+    """(names, colours) of the event's categories by code."""
+    found = list_categories(connection)
+    return {c.code: c.name for c in found}, {c.code: c.colour for c in found}
+
+
+def photos_of(connection: Connection, guest_ids: Sequence[int]) -> dict[int, bytes]:
+    table = schema.guest_photos
+    rows = connection.execute(select(table.c.guest_id, table.c.image).where(table.c.guest_id.in_(guest_ids)))
+    return {guest_id: image for guest_id, image in rows}

@@ -1,0 +1,178 @@
+"""Print runs end to end: plan, render a real PDF, decode every QR, record serials, verify tokens."""
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pypdfium2
+import pytest
+import zxingcpp
+
+from accreditor import guests as guest_store
+from accreditor import workflow
+from accreditor.badges.batch import BatchCancelled, print_badges
+from accreditor.badges.printing import PrintRequest, current_token, event_dates_text
+from accreditor.cli import main
+from accreditor.errors import WorkflowError
+from accreditor.store import EventInfo, EventStore
+from accreditor.verification import EventVerifier
+
+TODAY = date(2027, 5, 3)
+
+
+def decoded_tokens(pdf: Path, scale: float = 4) -> list[str]:
+    document = pypdfium2.PdfDocument(str(pdf))
+    texts: list[str] = []
+    for page in document:
+        image = page.render(scale=scale).to_pil()
+        texts.extend(result.text for result in zxingcpp.read_barcodes(image))
+    document.close()
+    return texts
+
+
+def verdicts(store: EventStore, tokens: list[str]) -> list[str]:
+    with store.connect() as connection:
+        verifier = EventVerifier(connection)
+        return [verifier.verify(token, today=TODAY).reason for token in tokens]
+
+
+@pytest.fixture
+def approved_guests(add_guest_with_status) -> list[int]:
+    return [
+        add_guest_with_status("approved", "Раҳмонов", given_name="Ҷамшед", organisation="MFA", country="TJ"),
+        add_guest_with_status("approved", "Kozłowski", given_name="Łukasz", organisation="EU", country="PL"),
+        add_guest_with_status("approved", "王", given_name="秀珍", organisation="SCO", country="CN", category="MED"),
+    ]
+
+
+def test_batch_pdf_has_a_verifying_qr_per_badge(store, approved_guests, add_guest_with_status, tmp_path) -> None:
+    pending = add_guest_with_status("pending", "Waiting")
+    out = tmp_path / "badges.pdf"
+    report = print_badges(store, PrintRequest(), out=out, layout="a4-4up", actor="t", today=TODAY, workers=1)
+
+    assert (report.badges, report.pages) == (3, 1)
+    assert [skipped["guest"] for skipped in report.skipped] == [pending]
+    tokens = decoded_tokens(out)
+    assert len(tokens) == 3
+    assert verdicts(store, tokens) == ["ok", "ok", "ok"]
+    assert report.marked_printed == 0
+
+
+def test_marking_printed_records_serial_one(store, approved_guests, tmp_path) -> None:
+    request = PrintRequest(mark_printed=True)
+    report = print_badges(store, request, out=tmp_path / "b.pdf", layout="cr80", actor="desk", today=TODAY, workers=1)
+
+    assert report.marked_printed == 3
+    with store.connect() as connection:
+        serials = {guest.id: guest.badge_serial for guest in guest_store.list_guests(connection)}
+    assert serials == dict.fromkeys(approved_guests, 1)
+
+
+def test_printed_guests_are_skipped_without_reprint(store, approved_guests, tmp_path) -> None:
+    print_badges(store, PrintRequest(mark_printed=True), out=tmp_path / "1.pdf", layout="cr80", actor="t", workers=1)
+    again = print_badges(store, PrintRequest(), out=tmp_path / "2.pdf", layout="cr80", actor="t", workers=1)
+
+    assert again.badges == 0
+    assert all("already printed" in skipped["reason"] for skipped in again.skipped)
+
+
+def test_reprint_needs_a_reason(store, approved_guests, tmp_path) -> None:
+    with pytest.raises(WorkflowError, match="reason"):
+        print_badges(store, PrintRequest(reprint=True), out=tmp_path / "r.pdf", layout="cr80", actor="t")
+
+
+def test_reprint_raises_serial_and_supersedes_the_old_badge(store, approved_guests, tmp_path) -> None:
+    first_pdf, second_pdf = tmp_path / "first.pdf", tmp_path / "second.pdf"
+    guest = approved_guests[0]
+    print_badges(
+        store, PrintRequest(guest_ids=(guest,), mark_printed=True), out=first_pdf, layout="cr80", actor="t", today=TODAY
+    )
+    request = PrintRequest(guest_ids=(guest,), reprint=True, reason="lost")
+    report = print_badges(store, request, out=second_pdf, layout="cr80", actor="t", today=TODAY)
+
+    assert report.marked_printed == 1
+    (old,), (new,) = decoded_tokens(first_pdf), decoded_tokens(second_pdf)
+    assert verdicts(store, [old, new]) == ["superseded", "ok"]
+
+
+def test_revoked_guest_badge_is_refused(store, approved_guests, tmp_path) -> None:
+    pdf = tmp_path / "b.pdf"
+    print_badges(store, PrintRequest(guest_ids=(approved_guests[1],)), out=pdf, layout="cr80", actor="t", today=TODAY)
+    with store.begin() as connection:
+        workflow.change_status(connection, [approved_guests[1]], "revoked", "t", "badge reported stolen")
+
+    assert verdicts(store, decoded_tokens(pdf)) == ["revoked"]
+
+
+def test_parallel_batch_keeps_every_badge_in_order(store, add_guest_with_status, tmp_path) -> None:
+    ids = [add_guest_with_status("approved", f"Guest{number:03d}") for number in range(9)]
+    out = tmp_path / "parallel.pdf"
+    report = print_badges(store, PrintRequest(), out=out, layout="a4-4up", actor="t", today=TODAY, workers=2)
+
+    assert (report.badges, report.pages) == (9, 3)
+    tokens = decoded_tokens(out)
+    with store.connect() as connection:
+        verifier = EventVerifier(connection)
+        guests_in_pdf = sorted(verifier.verify(token, today=TODAY).claims.guest_id for token in tokens)
+    assert guests_in_pdf == ids
+
+
+def test_cancelled_batch_marks_nothing(store, approved_guests, tmp_path) -> None:
+    with pytest.raises(BatchCancelled):
+        print_badges(
+            store,
+            PrintRequest(mark_printed=True),
+            out=tmp_path / "c.pdf",
+            layout="cr80",
+            actor="t",
+            workers=1,
+            cancelled=lambda: True,
+        )
+    with store.connect() as connection:
+        assert all(guest.badge_serial is None for guest in guest_store.list_guests(connection))
+    assert not (tmp_path / "c.pdf").exists()
+
+
+def test_token_command_refuses_unapproved_guest(store, add_guest_with_status) -> None:
+    pending = add_guest_with_status("pending", "Later")
+    with store.connect() as connection, pytest.raises(WorkflowError, match="pending"):
+        current_token(connection, store.event_info(), pending, today=TODAY)
+
+
+@pytest.mark.parametrize(
+    ("starts", "ends", "text"),
+    [
+        (date(2027, 5, 3), date(2027, 5, 4), "3–4 May 2027"),
+        (date(2027, 4, 30), date(2027, 5, 2), "30 April – 2 May 2027"),
+        (date(2027, 5, 3), date(2027, 5, 3), "3 May 2027"),
+        (None, None, ""),
+    ],
+)
+def test_event_dates_text(starts, ends, text) -> None:
+    assert event_dates_text(EventInfo("E", starts, ends, "")) == text
+
+
+def test_cli_badges_token_and_verify(store, approved_guests, tmp_path, capsys) -> None:
+    event = store.location
+    out = tmp_path / "cli.pdf"
+    assert main(["badges", event, "--out", str(out), "--layout", "cr80", "--mark-printed", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert (report["badges"], report["marked_printed"]) == (3, 3)
+
+    assert main(["token", event, str(approved_guests[0])]) == 0
+    token = capsys.readouterr().out.strip()
+    tampered = token[:-1] + ("A" if token[-1] != "A" else "B")
+    code = main(["verify", event, token, tampered, "--json", "--on", "2027-05-03"])
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert code == 1
+    assert [line["valid"] for line in lines] == [True, False]
+    assert lines[0]["guest"] == approved_guests[0] and lines[0]["serial"] == 1
+
+    pem = tmp_path / "event.pem"
+    assert main(["keys", "export-public", event, str(pem)]) == 0
+    capsys.readouterr()
+    assert main(["verify", "--public-key", str(pem), token, "--on", "2027-05-03"]) == 0
+    assert main(["keys", "rotate", event]) == 0
+    capsys.readouterr()
+    assert main(["verify", event, token, "--on", "2027-05-04"]) == 0, "a badge signed before a key rotation stays valid"
+    assert main(["verify", event, token, "--on", "2027-05-05"]) == 1, "expired after the event"
