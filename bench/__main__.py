@@ -15,6 +15,7 @@ from accreditor import categories
 from accreditor.importing.importer import import_file
 from accreditor.search import SearchIndex
 from accreditor.store import EventStore
+from bench import badges_batch, badges_speed
 from bench.synthetic import HEADER, rows
 
 
@@ -116,11 +117,15 @@ def main() -> None:
     parser.add_argument("--csv-rows", type=int, default=100_000)
     parser.add_argument("--xlsx-rows", type=int, default=10_000)
     parser.add_argument("--queries", type=int, default=2000)
+    parser.add_argument("--badges", type=int, default=1000, help="badges rendered for the speed figure")
+    parser.add_argument("--batch", type=int, default=10_000, help="badges in the two-core batch")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         store = bench_imports(Path(folder), args.csv_rows, args.xlsx_rows)
         bench_search(store, args.queries)
         store.close()
+    badges_speed.main(args.badges)
+    badges_batch.run(args.batch, "a4-4up", workers=2)
 
 
 if __name__ == "__main__":

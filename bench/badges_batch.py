@@ -45,7 +45,7 @@ def _max_rss_mib(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
-def run(count: int, layout: str, workers: int) -> None:
+def run(count: int, layout: str, *, workers: int) -> None:
     with tempfile.TemporaryDirectory() as folder:
         store = build_event(Path(folder), count)
         out = Path(folder) / "badges.pdf"
@@ -74,7 +74,7 @@ def main() -> None:
     parser.add_argument("--layout", default="a4-4up")
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
-    run(args.count, args.layout, args.workers)
+    run(args.count, args.layout, workers=args.workers)
 
 
 if __name__ == "__main__":
