@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from accreditor.badges import printing
 from accreditor.badges.layout import load_layout
 from accreditor.badges.render import BadgeData, BadgeRenderer
-from accreditor.errors import AccreditorError
+from accreditor.errors import AccreditorError, WorkflowError
 from accreditor.store import EventStore
 
 # Sheets per chunk: small enough that a worker's pages and photos stay a few MB, large enough
@@ -206,3 +206,38 @@ def _run_chunks(
             if progress:
                 progress(done, total)
     return results
+
+
+def render_guest_badge(
+    store: EventStore,
+    guest_id: int,
+    *,
+    out: str | Path,
+    layout: str,
+    reprint_reason: str = "",
+    today: date | None = None,
+) -> printing.PlannedBadge:
+    """One guest's badge as a PDF at `out`, for a desk printing on the spot; nothing is recorded.
+
+    A guest already printed needs `reprint_reason` (the new badge gets the next serial).  Record the
+    print with `printing.record_prints` once the print system has accepted the job.
+    """
+    request = printing.PrintRequest(guest_ids=(guest_id,), reprint=bool(reprint_reason), reason=reprint_reason)
+    event = store.event_info()
+    with store.connect() as connection:
+        plan = printing.plan_print(connection, event, request, today=today or date.today())
+        names, colours = printing.category_lookup(connection)
+        photos = printing.photos_of(connection, [guest_id])
+    if not plan.badges:
+        raise WorkflowError(f"No badge for {plan.skipped[0]['name']}: {plan.skipped[0]['reason']}.")
+    (badge,) = plan.badges
+    data = BadgeData(
+        guest_id=guest_id,
+        variables=printing.badge_variables(badge.guest, badge.serial, event, names),
+        category_colour=colours.get(badge.guest.fields.category, "#808080"),
+        zones=badge.guest.zones,
+        token=badge.token,
+        photo=photos.get(guest_id),
+    )
+    BadgeRenderer(load_layout(layout)).render([data], out)
+    return badge

@@ -85,7 +85,7 @@ def plan_print(connection: Connection, event: EventInfo, request: PrintRequest, 
         elif printed and request.only_unprinted:
             _skip(plan, guest, f"already printed (serial {printed})")
         elif printed and not request.reprint:
-            _skip(plan, guest, f"already printed (serial {printed}); a new badge needs --reprint with a reason")
+            _skip(plan, guest, f"already printed (serial {printed}); a new badge needs a reprint with a reason")
         else:
             serial = (printed or 0) + 1
             claims = BadgeClaims(

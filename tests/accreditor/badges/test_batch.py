@@ -10,8 +10,8 @@ import zxingcpp
 
 from accreditor import guests as guest_store
 from accreditor import workflow
-from accreditor.badges.batch import BatchCancelled, print_badges
-from accreditor.badges.printing import PrintRequest, current_token, event_dates_text
+from accreditor.badges.batch import BatchCancelled, print_badges, render_guest_badge
+from accreditor.badges.printing import PrintRequest, current_token, event_dates_text, record_prints
 from accreditor.cli import main
 from accreditor.errors import WorkflowError
 from accreditor.store import EventInfo, EventStore
@@ -176,3 +176,17 @@ def test_cli_badges_token_and_verify(store, approved_guests, tmp_path, capsys) -
     capsys.readouterr()
     assert main(["verify", event, token, "--on", "2027-05-04"]) == 0, "a badge signed before a key rotation stays valid"
     assert main(["verify", event, token, "--on", "2027-05-05"]) == 1, "expired after the event"
+
+
+def test_single_badge_for_the_desk_then_recorded(store, approved_guests, tmp_path) -> None:
+    out = tmp_path / "one.pdf"
+    badge = render_guest_badge(store, approved_guests[0], out=out, layout="cr80", today=TODAY)
+    with store.begin() as connection:
+        record_prints(connection, [badge], actor="desk", station="Desk 1")
+
+    (token,) = decoded_tokens(out)
+    assert verdicts(store, [token]) == ["ok"]
+    with pytest.raises(WorkflowError, match="already printed"):
+        render_guest_badge(store, approved_guests[0], out=out, layout="cr80", today=TODAY)
+    again = render_guest_badge(store, approved_guests[0], out=out, layout="cr80", reprint_reason="damaged", today=TODAY)
+    assert again.serial == 2
