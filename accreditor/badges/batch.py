@@ -1,32 +1,36 @@
 """Batch badge PDFs: thousands of badges on both cores, in memory that does not grow with the batch.
 
-The main process plans the run (who, which serial, signed tokens) and hands chunks of whole
-sheets to worker processes.  Each worker reads its guests' photos from the event itself (photos
-never travel between processes or pile up in memory), renders its chunk to a part file, and the
-parts are joined page by page with pikepdf.  Prints are recorded only once the PDF is complete.
+The main process decides the run from a light query (who, which serial), then prepares one chunk
+of whole sheets at a time — signed tokens and photos — and hands it to a worker process
+(`worker.render_part`), keeping only a few chunks in flight.  Finished parts are appended to the
+output in order by `PdfJoiner`, which writes each part's objects straight to disk.  Prints are
+recorded only once the whole PDF is complete.
 """
 
+import multiprocessing
 import os
 import tempfile
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import pikepdf
 from sqlalchemy.exc import IntegrityError
 
 from accreditor.badges import printing
 from accreditor.badges.layout import load_layout
+from accreditor.badges.pdf_join import PdfJoiner
 from accreditor.badges.render import BadgeData, BadgeRenderer
+from accreditor.badges.worker import render_part
 from accreditor.errors import AccreditorError, WorkflowError
-from accreditor.store import EventStore
+from accreditor.store import EventInfo, EventStore
 
-# Sheets per chunk: small enough that a worker's pages and photos stay a few MB, large enough
+# Sheets per chunk: small enough that a chunk's photos and pages stay a few MB, large enough
 # that starting a chunk costs little.
-_SHEETS_PER_CHUNK = 50
+_SHEETS_PER_CHUNK = 25
 # Below this many badges a second process costs more than it saves.
 _PARALLEL_FROM = 200
 
@@ -36,17 +40,6 @@ Cancelled = Callable[[], bool]
 
 class BatchCancelled(AccreditorError):
     """The organiser stopped the batch; nothing was marked printed."""
-
-
-@dataclass(frozen=True, slots=True)
-class ChunkItem:
-    """One badge as sent to a worker: everything but the photo, which the worker reads itself."""
-
-    guest_id: int
-    variables: dict[str, str]
-    category_colour: str
-    zones: tuple[str, ...]
-    token: str
 
 
 @dataclass
@@ -71,41 +64,39 @@ class BatchReport:
         }
 
 
-def _render_chunk(location: str, layout_name: str, items: Sequence[ChunkItem], part: str) -> tuple[int, list[str]]:
-    """Worker: render one chunk to `part`; returns (pages, warnings)."""
-    from accreditor.badges.printing import photos_of  # noqa: PLC0415 - a worker process imports lazily
-
-    with EventStore.open(location) as store, store.connect() as connection:
-        photos = photos_of(connection, [item.guest_id for item in items])
-    badges = [
+def _badge_data(
+    planned: Sequence[printing.PlannedBadge],
+    event: EventInfo,
+    categories: tuple[dict[str, str], dict[str, str]],
+    photos: dict[int, bytes],
+) -> list[BadgeData]:
+    names, colours = categories
+    return [
         BadgeData(
-            guest_id=item.guest_id,
-            variables=item.variables,
-            category_colour=item.category_colour,
-            zones=item.zones,
-            token=item.token,
-            photo=photos.get(item.guest_id),
+            guest_id=badge.guest.id,
+            variables=printing.badge_variables(badge.guest, badge.serial, event, names),
+            category_colour=colours.get(badge.guest.fields.category, "#808080"),
+            zones=badge.guest.zones,
+            token=badge.token,
+            photo=photos.get(badge.guest.id),
         )
-        for item in items
+        for badge in planned
     ]
-    report = BadgeRenderer(load_layout(layout_name)).render(badges, part)
-    return report.pages, list(report.warnings)
 
 
-def _chunks(items: Sequence[ChunkItem], size: int) -> list[Sequence[ChunkItem]]:
-    return [items[start : start + size] for start in range(0, len(items), size)]
+class _ChunkSource:
+    """Prepares one chunk at a time in the main process: tokens, badge texts and photos."""
 
+    def __init__(self, store: EventStore, event: EventInfo, *, today: date) -> None:
+        self._store, self._event, self._today = store, event, today
+        with store.connect() as connection:
+            self._categories = printing.category_lookup(connection)
 
-def _merge(parts: Sequence[Path], out: Path) -> None:
-    with pikepdf.new() as merged:
-        sources = [pikepdf.open(part) for part in parts]
-        try:
-            for source in sources:
-                merged.pages.extend(source.pages)
-            merged.save(out, compress_streams=True)
-        finally:
-            for source in sources:
-                source.close()
+    def prepare(self, chunk: Sequence[tuple[int, int]]) -> list[BadgeData]:
+        with self._store.connect() as connection:
+            planned = printing.issue_badges(connection, self._event, chunk, today=self._today)
+            photos = printing.photos_of(connection, [guest_id for guest_id, _serial in chunk])
+        return _badge_data(planned, self._event, self._categories, photos)
 
 
 def print_badges(
@@ -127,40 +118,34 @@ def print_badges(
     badge_layout = load_layout(layout)  # fail on a bad layout before any work
     event = store.event_info()
     with store.connect() as connection:
-        plan = printing.plan_print(connection, event, request, today=today)
-        names, colours = printing.category_lookup(connection)
-    items = [
-        ChunkItem(
-            guest_id=badge.guest.id,
-            variables=printing.badge_variables(badge.guest, badge.serial, event, names),
-            category_colour=colours.get(badge.guest.fields.category, "#808080"),
-            zones=badge.guest.zones,
-            token=badge.token,
-        )
-        for badge in plan.badges
-    ]
-    report = BatchReport(out=str(out), layout=layout, badges=len(items), skipped=plan.skipped)
-    if not items:
+        selection = printing.select_for_print(connection, request)
+    report = BatchReport(out=str(out), layout=layout, badges=len(selection.printable), skipped=selection.skipped)
+    if not selection.printable:
         return report
-    chunk_size = badge_layout.badges_per_sheet * _SHEETS_PER_CHUNK
-    chunks = _chunks(items, chunk_size)
-    workers = workers or min(os.cpu_count() or 1, 2 if len(items) >= _PARALLEL_FROM else 1)
+    size = badge_layout.badges_per_sheet * _SHEETS_PER_CHUNK
+    chunks = [selection.printable[start : start + size] for start in range(0, len(selection.printable), size)]
+    workers = workers or min(os.cpu_count() or 1, 2 if len(selection.printable) >= _PARALLEL_FROM else 1)
+    source = _ChunkSource(store, event, today=today)
     with tempfile.TemporaryDirectory(prefix="accreditor-badges-", dir=out.parent) as folder:
-        parts = [Path(folder) / f"part-{index:05d}.pdf" for index in range(len(chunks))]
-        results = _run_chunks(
-            store.location, layout, chunks, parts, workers=workers, progress=progress, cancelled=cancelled
-        )
-        for pages, warnings in results:
-            report.pages += pages
-            report.warnings.extend(warnings)
-        if cancelled and cancelled():
-            raise BatchCancelled("The batch was cancelled; no badge was marked printed.")
-        _merge(parts, out)
+        joined = Path(folder) / "joined.pdf"
+        with PdfJoiner(joined) as joiner:
+            done = 0
+            for (pages, warnings), part, chunk in _render_in_order(
+                chunks, source.prepare, layout, Path(folder), workers=workers, cancelled=cancelled
+            ):
+                joiner.add(part)
+                part.unlink()
+                report.pages += pages
+                report.warnings.extend(warnings)
+                done += len(chunk)
+                if progress:
+                    progress(done, len(selection.printable))
+        os.replace(joined, out)
     if request.mark_printed or request.reprint:
         try:
             with store.begin() as connection:
-                report.marked_printed = printing.record_prints(
-                    connection, plan.badges, actor=actor, station=station, reason=request.reason
+                report.marked_printed = printing.record_serials(
+                    connection, selection.printable, actor=actor, station=station, reason=request.reason
                 )
         except IntegrityError as error:
             raise AccreditorError(
@@ -169,43 +154,48 @@ def print_badges(
     return report
 
 
-def _run_chunks(
-    location: str,
+Chunk = Sequence[tuple[int, int]]
+
+
+def _render_in_order(
+    chunks: Sequence[Chunk],
+    prepare: Callable[[Chunk], list[BadgeData]],
     layout: str,
-    chunks: Sequence[Sequence[ChunkItem]],
-    parts: Sequence[Path],
+    folder: Path,
     *,
     workers: int,
-    progress: Progress | None,
     cancelled: Cancelled | None,
-) -> list[tuple[int, list[str]]]:
-    total = sum(len(chunk) for chunk in chunks)
-    done = 0
-    results: list[tuple[int, list[str]]] = []
+) -> Iterator[tuple[tuple[int, list[str]], Path, Chunk]]:
+    """Render chunks, yielding (result, part file, chunk) in order with few chunks in memory at once."""
+
+    def check_cancelled() -> None:
+        if cancelled and cancelled():
+            raise BatchCancelled("The batch was cancelled; no badge was marked printed.")
+
+    parts = (folder / f"part-{index:05d}.pdf" for index in range(len(chunks)))
     if workers <= 1:
-        for chunk, part in zip(chunks, parts, strict=True):
-            if cancelled and cancelled():
-                raise BatchCancelled("The batch was cancelled; no badge was marked printed.")
-            results.append(_render_chunk(location, layout, chunk, str(part)))
-            done += len(chunk)
-            if progress:
-                progress(done, total)
-        return results
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [
-            pool.submit(_render_chunk, location, layout, chunk, str(part))
-            for chunk, part in zip(chunks, parts, strict=True)
-        ]
-        for future, chunk in zip(futures, chunks, strict=True):
-            if cancelled and cancelled():
-                for pending in futures:
-                    pending.cancel()
-                raise BatchCancelled("The batch was cancelled; no badge was marked printed.")
-            results.append(future.result())
-            done += len(chunk)
-            if progress:
-                progress(done, total)
-    return results
+        for chunk, part in zip(chunks, parts, strict=False):
+            check_cancelled()
+            yield render_part(layout, prepare(chunk), str(part)), part, chunk
+        return
+    # Workers start fresh ("spawn"): safe from a GUI thread, and they import only the renderer.
+    context = multiprocessing.get_context("spawn")
+    in_flight: deque[tuple[Future[tuple[int, list[str]]], Path, Chunk]] = deque()
+    pending = iter(zip(chunks, parts, strict=False))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        try:
+            while True:
+                while len(in_flight) < workers + 1 and (following := next(pending, None)):
+                    chunk, part = following
+                    in_flight.append((pool.submit(render_part, layout, prepare(chunk), str(part)), part, chunk))
+                if not in_flight:
+                    return
+                future, part, chunk = in_flight.popleft()
+                check_cancelled()
+                yield future.result(), part, chunk
+        finally:
+            for future, _part, _chunk in in_flight:
+                future.cancel()
 
 
 def render_guest_badge(
@@ -226,18 +216,9 @@ def render_guest_badge(
     event = store.event_info()
     with store.connect() as connection:
         plan = printing.plan_print(connection, event, request, today=today or date.today())
-        names, colours = printing.category_lookup(connection)
+        categories = printing.category_lookup(connection)
         photos = printing.photos_of(connection, [guest_id])
     if not plan.badges:
         raise WorkflowError(f"No badge for {plan.skipped[0]['name']}: {plan.skipped[0]['reason']}.")
-    (badge,) = plan.badges
-    data = BadgeData(
-        guest_id=guest_id,
-        variables=printing.badge_variables(badge.guest, badge.serial, event, names),
-        category_colour=colours.get(badge.guest.fields.category, "#808080"),
-        zones=badge.guest.zones,
-        token=badge.token,
-        photo=photos.get(guest_id),
-    )
-    BadgeRenderer(load_layout(layout)).render([data], out)
-    return badge
+    BadgeRenderer(load_layout(layout)).render(_badge_data(plan.badges, event, categories, photos), out)
+    return plan.badges[0]

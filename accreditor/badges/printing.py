@@ -18,7 +18,7 @@ from accreditor.categories import list_categories
 from accreditor.clock import utc_now
 from accreditor.countries import country_name
 from accreditor.errors import WorkflowError
-from accreditor.guests import Guest
+from accreditor.guests import Guest, join_name
 from accreditor.store import EventInfo
 from accreditor.tokens import BadgeClaims, issue_token
 
@@ -59,46 +59,90 @@ def validity(event: EventInfo, today: date) -> tuple[date, date]:
     return start, event.ends_on or start + _UNDATED_VALIDITY
 
 
-def _skip(plan: PrintPlan, guest: Guest, reason: str) -> None:
-    plan.skipped.append({"guest": guest.id, "name": guest.full_name, "reason": reason})
+@dataclass
+class Selection:
+    """Who gets a badge in a print run: (guest id, new serial) in id order, and who is skipped and why."""
+
+    printable: list[tuple[int, int]] = field(default_factory=list)
+    skipped: list[dict[str, Any]] = field(default_factory=list)
 
 
-def plan_print(connection: Connection, event: EventInfo, request: PrintRequest, *, today: date) -> PrintPlan:
-    """Choose the guests, their serials and tokens; nothing is written."""
+def select_for_print(connection: Connection, request: PrintRequest) -> Selection:
+    """Decide the run from a light query (ids, names, status, serials), whatever its size."""
     if request.reprint and not request.reason.strip():
         raise WorkflowError("A reprint needs a reason (lost, damaged, details changed…).")
-    ids = list(request.guest_ids) or None
-    chosen = guest_store.list_guests(connection, ids=ids, category=request.category)
+    guests, badges = schema.guests, schema.badges
+    latest = select(badges.c.guest_id, func.max(badges.c.serial).label("serial")).group_by(badges.c.guest_id)
+    latest_serials = latest.subquery()
+    query = (
+        select(
+            guests.c.id,
+            guests.c.family_name,
+            guests.c.given_name,
+            guests.c.status,
+            guests.c.status_reason,
+            latest_serials.c.serial,
+        )
+        .outerjoin(latest_serials, latest_serials.c.guest_id == guests.c.id)
+        .order_by(guests.c.id)
+    )
+    ids = list(dict.fromkeys(request.guest_ids))
     if ids:
-        missing = sorted(set(ids) - {guest.id for guest in chosen})
+        query = query.where(guests.c.id.in_(ids))
+    if request.category:
+        query = query.where(guests.c.category_code == request.category.upper())
+    rows = connection.execute(query).all()
+    if ids:
+        missing = sorted(set(ids) - {row.id for row in rows})
         if missing:
             raise WorkflowError(f"There is no guest with id {', '.join(map(str, missing))}.")
+    selection = Selection()
+    for row in rows:
+        printed = row.serial
+        reason = ""
+        if row.status != "approved":
+            why = f" ({row.status_reason})" if row.status_reason else ""
+            reason = f"{row.status}{why}: only approved guests get badges"
+        elif printed and request.only_unprinted:
+            reason = f"already printed (serial {printed})"
+        elif printed and not request.reprint:
+            reason = f"already printed (serial {printed}); a new badge needs a reprint with a reason"
+        if reason:
+            name = join_name(row.given_name, row.family_name)
+            selection.skipped.append({"guest": row.id, "name": name, "reason": reason})
+        else:
+            selection.printable.append((row.id, (printed or 0) + 1))
+    return selection
+
+
+def issue_badges(
+    connection: Connection, event: EventInfo, printable: Sequence[tuple[int, int]], *, today: date
+) -> list[PlannedBadge]:
+    """Signed tokens for (guest id, serial) pairs, with the guests as the renderer needs them."""
     key_id, private_key = keys.active_signing_key(connection)
     event_uid = keys.event_uid(connection)
     valid_from, valid_until = validity(event, today)
-    plan = PrintPlan()
-    for guest in chosen:
-        printed = guest.badge_serial
-        if guest.status != "approved":
-            reason = f" ({guest.status_reason})" if guest.status_reason else ""
-            _skip(plan, guest, f"{guest.status}{reason}: only approved guests get badges")
-        elif printed and request.only_unprinted:
-            _skip(plan, guest, f"already printed (serial {printed})")
-        elif printed and not request.reprint:
-            _skip(plan, guest, f"already printed (serial {printed}); a new badge needs a reprint with a reason")
-        else:
-            serial = (printed or 0) + 1
-            claims = BadgeClaims(
-                event_uid=event_uid,
-                guest_id=guest.id,
-                serial=serial,
-                category=guest.fields.category,
-                zones=guest.zones,
-                valid_from=valid_from,
-                valid_until=valid_until,
-            )
-            plan.badges.append(PlannedBadge(guest, serial, issue_token(claims, key_id, private_key)))
-    return plan
+    serial_of = dict(printable)
+    planned = []
+    for guest in guest_store.list_guests(connection, ids=[guest_id for guest_id, _serial in printable]):
+        claims = BadgeClaims(
+            event_uid=event_uid,
+            guest_id=guest.id,
+            serial=serial_of[guest.id],
+            category=guest.fields.category,
+            zones=guest.zones,
+            valid_from=valid_from,
+            valid_until=valid_until,
+        )
+        planned.append(PlannedBadge(guest, serial_of[guest.id], issue_token(claims, key_id, private_key)))
+    return planned
+
+
+def plan_print(connection: Connection, event: EventInfo, request: PrintRequest, *, today: date) -> PrintPlan:
+    """Choose the guests, their serials and tokens for a small run; nothing is written."""
+    selection = select_for_print(connection, request)
+    badges = issue_badges(connection, event, selection.printable, today=today)
+    return PrintPlan(badges=badges, skipped=selection.skipped)
 
 
 def current_serial(connection: Connection, guest_id: int) -> int:
@@ -130,27 +174,35 @@ def record_prints(
     connection: Connection, printed: Iterable[PlannedBadge], *, actor: str, station: str = "", reason: str = ""
 ) -> int:
     """Record badges as printed (after the PDF or the print job was accepted)."""
+    serials = [(badge.guest.id, badge.serial) for badge in printed]
+    return record_serials(connection, serials, actor=actor, station=station, reason=reason)
+
+
+def record_serials(
+    connection: Connection, serials: Sequence[tuple[int, int]], *, actor: str, station: str = "", reason: str = ""
+) -> int:
+    """Record (guest id, serial) pairs as printed; a serial another desk recorded first fails the whole call."""
+    if not serials:
+        return 0
     now = utc_now()
     rows = [
         {
-            "guest_id": badge.guest.id,
-            "serial": badge.serial,
+            "guest_id": guest_id,
+            "serial": serial,
             "printed_at": now,
             "printed_by": actor,
             "station": station,
             "copies": 1,
             "reason": reason,
         }
-        for badge in printed
+        for guest_id, serial in serials
     ]
-    if not rows:
-        return 0
     connection.execute(schema.badges.insert(), rows)
     audit.record_many(
         connection,
         actor,
         "badge.printed",
-        [(row["guest_id"], {"serial": row["serial"], "reason": reason, "station": station}) for row in rows],
+        [(guest_id, {"serial": serial, "reason": reason, "station": station}) for guest_id, serial in serials],
     )
     return len(rows)
 
