@@ -20,10 +20,10 @@ from accreditor.countries import country_name
 from accreditor.errors import WorkflowError
 from accreditor.guests import Guest, join_name
 from accreditor.store import EventInfo
-from accreditor.tokens import BadgeClaims, issue_token
+from accreditor.tokens import MAX_VALID_DAYS, BadgeClaims, issue_token
 
-# A badge stays valid this long when the event has no dates yet.
-_UNDATED_VALIDITY = timedelta(days=365)
+# The longest validity a token can carry (its "valid days" field is one byte).
+_LONGEST_VALIDITY = timedelta(days=MAX_VALID_DAYS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,11 +52,13 @@ class PrintPlan:
 
 
 def validity(event: EventInfo, today: date) -> tuple[date, date]:
-    """The days a badge opens doors: the event's dates, or a year from today while it has none."""
-    if event.starts_on and event.ends_on:
-        return event.starts_on, event.ends_on
+    """The days a badge opens doors: the event's dates, or from today on while it has none.
+
+    A token carries at most 256 days, so longer spans (and undated events) end there.
+    """
     start = event.starts_on or today
-    return start, event.ends_on or start + _UNDATED_VALIDITY
+    end = event.ends_on or start + _LONGEST_VALIDITY
+    return start, min(end, start + _LONGEST_VALIDITY)
 
 
 @dataclass

@@ -8,10 +8,10 @@ import pypdfium2
 import pytest
 import zxingcpp
 
+from accreditor import categories, workflow
 from accreditor import guests as guest_store
-from accreditor import workflow
 from accreditor.badges.batch import BatchCancelled, print_badges, render_guest_badge
-from accreditor.badges.printing import PrintRequest, current_token, event_dates_text, record_prints
+from accreditor.badges.printing import PrintRequest, current_token, event_dates_text, record_prints, validity
 from accreditor.cli import main
 from accreditor.errors import WorkflowError
 from accreditor.store import EventInfo, EventStore
@@ -190,3 +190,28 @@ def test_single_badge_for_the_desk_then_recorded(store, approved_guests, tmp_pat
         render_guest_badge(store, approved_guests[0], out=out, layout="cr80", today=TODAY)
     again = render_guest_badge(store, approved_guests[0], out=out, layout="cr80", reprint_reason="damaged", today=TODAY)
     assert again.serial == 2
+
+
+@pytest.mark.parametrize(
+    ("starts", "ends", "expected"),
+    [
+        (date(2027, 5, 3), date(2027, 5, 4), (date(2027, 5, 3), date(2027, 5, 4))),
+        (None, None, (TODAY, date(2028, 1, 13))),
+        (date(2027, 1, 1), date(2028, 12, 31), (date(2027, 1, 1), date(2027, 9, 13))),
+    ],
+)
+def test_badge_validity_fits_what_a_token_can_carry(starts, ends, expected) -> None:
+    assert validity(EventInfo("E", starts, ends, ""), TODAY) == expected
+
+
+def test_an_undated_event_prints_badges(tmp_path) -> None:
+    store = EventStore.create(tmp_path / "undated.accreditor", name="Undated")
+    with store.begin() as connection:
+        categories.install_standard(connection)
+        (guest,) = guest_store.add_guests(connection, [guest_store.GuestFields(family_name="Doe")], "t")
+        workflow.change_status(connection, [guest], "approved", "t")
+    out = tmp_path / "undated.pdf"
+    render_guest_badge(store, guest, out=out, layout="cr80", today=TODAY)
+
+    assert verdicts(store, decoded_tokens(out)) == ["ok"]
+    store.close()
