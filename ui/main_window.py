@@ -1,24 +1,35 @@
-"""The main window: one open event, its guest list, and the file actions.
+"""The main window: one open event, seen in modes — the front desk (F2) and the guest list (F3).
 
 Also the two steps every way of opening an event shares (the command line, the last event, the
-Open menu): asking for a file and opening it with errors shown, so there is one of each.
+Open menu): asking for a file and opening it with errors shown, so there is one of each.  The
+window owns the station's scanner detector: a scan is recognised wherever the focus is, even in a
+dialog, and goes to the desk.
 """
 
+import time
 from collections.abc import Callable
+from enum import IntEnum
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QStyle, QWidget
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QStackedWidget, QStyle, QWidget
 
 from accreditor.errors import AccreditorError
 from accreditor.store import EventStore
-from ui import messages
+from ui import jobs, messages, settings
+from ui.desk.desk_controller import DeskController
+from ui.desk.desk_view import DeskView
 from ui.guest_list import GuestListWidget
 from ui.guest_table_model import GuestTableModel
+from ui.scanner import ScanDetector
+from ui.settings import StationSettings
 
 LAST_EVENT_KEY = "events/last"
 EVENT_FILE_FILTER = "Accreditor events (*.accreditor);;All files (*)"
+SYSTEM_DEFAULT_PRINTER = "System default"
+# Prints still running when the window closes record themselves; give them this long.
+_CLOSE_WAIT_MS = 15_000
 
 
 def last_event() -> str | None:
@@ -46,55 +57,141 @@ def open_event(parent: QWidget | None, location: str | Path) -> EventStore | Non
     return store
 
 
-def window_title(event_name: str) -> str:
-    return f"{event_name} — Accreditor"
+def window_title(event_name: str, station: str = "") -> str:
+    """ "<event> — <station> — Accreditor": several desks' windows side by side tell themselves apart."""
+    return " — ".join(part for part in (event_name, station, "Accreditor") if part)
+
+
+class Mode(IntEnum):
+    """The pages of the window, in the order of the stack."""
+
+    DESK = 0
+    GUESTS = 1
 
 
 class MainWindow(QMainWindow):
     """Owns the open `EventStore`: closes it when the window closes or another event is opened."""
 
-    def __init__(self, store: EventStore, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: EventStore,
+        parent: QWidget | None = None,
+        *,
+        station: StationSettings | None = None,
+        scan_clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        """`station` defaults to the saved settings; `scan_clock` times keystrokes (tests pass a fake one)."""
         super().__init__(parent)
         self._store = store
+        self.station = station or settings.load_settings()
         self.model = GuestTableModel(store, self)
         self.guest_list = GuestListWidget(self.model)
-        self.setCentralWidget(self.guest_list)
+        self.desk_controller = DeskController(store, self.station, parent=self)
+        self.desk_view = DeskView(self.desk_controller)
+        self.stack = QStackedWidget()
+        self.stack.insertWidget(Mode.DESK, self.desk_view)
+        self.stack.insertWidget(Mode.GUESTS, self.guest_list)
+        self.setCentralWidget(self.stack)
+        self._guest_list_stale = False  # the desk wrote since the guest list was loaded
+        self._mode_group = QActionGroup(self)  # exclusive: one mode at a time
 
         self.open_action = self._action("&Open event…", QKeySequence.StandardKey.Open, self.choose_event)
         self.open_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton))
-        self.reload_action = self._action("&Reload", QKeySequence.StandardKey.Refresh, self.model.refresh)
+        self.reload_action = self._action("&Reload", QKeySequence.StandardKey.Refresh, self.reload)
         self.reload_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
         self.reload_action.setToolTip("Reload the guests (changes made at other desks)")
+        self.settings_action = self._action("S&ettings…", QKeySequence("Ctrl+,"), self.edit_settings)
+        self.settings_action.setToolTip("Station name, printer, badge layout, auto-print, sounds")
         self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        self.desk_mode_action = self._mode_action("&Desk", "F2", Mode.DESK)
+        self.desk_mode_action.setToolTip("Find, check in and print at the desk (F2)")
+        self.guests_mode_action = self._mode_action("&Guests", "F3", Mode.GUESTS)
+        self.guests_mode_action.setToolTip("The guest list (F3)")
+
         file_menu = self.menuBar().addMenu("&File")
-        file_menu.addActions([self.open_action, self.reload_action])
+        file_menu.addActions([self.open_action, self.reload_action, self.settings_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        view_menu = self.menuBar().addMenu("&View")
+        view_menu.addActions([self.desk_mode_action, self.guests_mode_action])
         toolbar = self.addToolBar("Event")
         toolbar.setObjectName("event_toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addActions([self.open_action, self.reload_action])
+        toolbar.addActions([self.desk_mode_action, self.guests_mode_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.open_action, self.reload_action, self.settings_action])
 
+        self.station_label = QLabel()
         self.file_label = QLabel()
-        self.counts_label = QLabel()
-        self.statusBar().addWidget(self.file_label)
+        self.printer_label = QLabel()
+        self.checkin_label = QLabel()
+        self.counts_label = QLabel()  # the guest list's own counts, shown in Guests mode
+        for label in (self.station_label, self.file_label, self.printer_label, self.counts_label, self.checkin_label):
+            label.setContentsMargins(6, 0, 12, 0)
+        self.station_label.setStyleSheet("font-weight: bold;")
+        for label in (self.station_label, self.file_label, self.printer_label):
+            self.statusBar().addWidget(label)
         self.statusBar().addPermanentWidget(self.counts_label)
+        self.statusBar().addPermanentWidget(self.checkin_label)
         self.model.modelReset.connect(self._show_counts)
+        self.desk_controller.guest_changed.connect(self._desk_wrote)
+        self.guest_list.guest_activated.connect(self.show_at_desk)
+
+        self.scan_detector = ScanDetector(self, clock=scan_clock)
+        self.scan_detector.scanned.connect(self.route_scan)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            self.scan_detector.install(app)
 
         self._show_event()
         self.resize(1280, 760)
-        self.guest_list.setFocus()
+        self.set_mode(Mode.DESK)
 
-    def _action(self, text: str, shortcut: QKeySequence.StandardKey, slot: Callable[[], object]) -> QAction:
+    def _action(
+        self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey, slot: Callable[[], object]
+    ) -> QAction:
         action = QAction(text, self)
         action.setShortcut(shortcut)
         action.triggered.connect(slot)
         return action
 
+    def _mode_action(self, text: str, shortcut: str, mode: Mode) -> QAction:
+        action = self._action(text, QKeySequence(shortcut), lambda: self.set_mode(mode))
+        action.setCheckable(True)
+        self._mode_group.addAction(action)
+        return action
+
     @property
     def store(self) -> EventStore:
         return self._store
+
+    # -- modes ---------------------------------------------------------------------------------
+
+    def mode(self) -> Mode:
+        return Mode(self.stack.currentIndex())
+
+    def set_mode(self, mode: Mode) -> None:
+        if mode == Mode.GUESTS and self._guest_list_stale:
+            self._guest_list_stale = False
+            self.model.refresh()
+        self.stack.setCurrentIndex(mode)
+        action = self.desk_mode_action if mode == Mode.DESK else self.guests_mode_action
+        action.setChecked(True)
+        self.counts_label.setVisible(mode == Mode.GUESTS)
+        self.stack.currentWidget().setFocus()
+
+    def route_scan(self, text: str) -> None:
+        """Every scan goes to the desk, whatever mode or dialog the station is in."""
+        if self.mode() != Mode.DESK:
+            self.set_mode(Mode.DESK)
+        self.desk_view.handle_scan(text)
+
+    def show_at_desk(self, guest_id: int) -> None:
+        self.set_mode(Mode.DESK)
+        self.desk_view.show_guest(guest_id)
+
+    # -- the event -----------------------------------------------------------------------------
 
     def choose_event(self) -> None:
         """Open another event in this window (the one open stays if the user cancels or it fails)."""
@@ -108,22 +205,65 @@ class MainWindow(QMainWindow):
     def set_store(self, store: EventStore) -> None:
         previous, self._store = self._store, store
         self.model.set_store(store)
+        self.desk_controller.set_store(store)
+        self.desk_view.start_over()
+        self._guest_list_stale = False
         previous.close()
         self._show_event()
 
+    def reload(self) -> None:
+        """Read the event again: guests, check-ins and prints from other desks."""
+        self.model.refresh()
+        self._guest_list_stale = False
+        self.desk_controller.reload()
+        self.desk_view.refresh()
+        self._show_checkins()
+
     def _show_event(self) -> None:
-        self.setWindowTitle(window_title(self._store.event_info().name))
+        self.setWindowTitle(window_title(self._store.event_info().name, self.station.station_name))
         self.file_label.setText(self._store.display_name)
         # A database URL may hold a password: only a file's path is worth showing in full.
         location = self._store.location
         self.file_label.setToolTip(location if Path(location).is_file() else self._store.display_name)
+        self._show_station()
         self._show_counts()
+        self._show_checkins()
+
+    def _show_station(self) -> None:
+        self.station_label.setText(self.station.station_name)
+        self.station_label.setToolTip("This station's name, recorded with every check-in and print")
+        self.printer_label.setText(f"Printer: {self.station.printer or SYSTEM_DEFAULT_PRINTER}")
 
     def _show_counts(self) -> None:
         guests = self.model.guest_count()
         noun = "guest" if guests == 1 else "guests"
         self.counts_label.setText(f"{guests} {noun} · {self.model.checked_in_count()} checked in")
 
+    def _show_checkins(self) -> None:
+        checked_in, expected = self.desk_controller.counts()
+        self.checkin_label.setText(f"{checked_in} checked in / {expected} expected")
+
+    def _desk_wrote(self, _details: object) -> None:
+        """The guest list reloads when next shown, or now if it is on screen (a print finishing late)."""
+        self._show_checkins()
+        if self.mode() == Mode.GUESTS:
+            self.model.refresh()
+        else:
+            self._guest_list_stale = True
+
+    # -- the station ---------------------------------------------------------------------------
+
+    def edit_settings(self) -> None:
+        chosen = settings.SettingsDialog.ask(self, self.station)
+        if chosen is None:
+            return
+        settings.save_settings(chosen)
+        self.station = chosen
+        self.desk_controller.set_settings(chosen)
+        self._show_event()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.scan_detector.uninstall()
+        jobs.wait_for_jobs(_CLOSE_WAIT_MS)
         self._store.close()
         super().closeEvent(event)

@@ -4,7 +4,8 @@ Every test here is marked `gui`, so `pytest -m "not gui"` runs the core alone.
 """
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,11 @@ from PySide6.QtWidgets import QApplication
 from accreditor import categories, checkin, guests, workflow
 from accreditor.guests import GuestFields
 from accreditor.store import EventStore
-from ui import main_window, messages
+from ui import jobs, main_window, messages
+from ui import printing as ui_printing
 from ui.app import configure_application
+from ui.printing import PrintOutcome
+from ui.settings import StationSettings
 
 HERE = Path(__file__).resolve().parent
 EVENT_NAME = "Dushanbe Water Conference"
@@ -129,3 +133,92 @@ def make_event(tmp_path: Path) -> Iterator[MakeEvent]:
 def event_store(make_event: MakeEvent) -> EventStore:
     """A small event in Latin, Cyrillic (with Tajik letters), Arabic and Chinese, in every status."""
     return make_event()
+
+
+# -- the front desk ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def inline_jobs() -> Iterator[None]:
+    """Background jobs run inline, their callbacks before `run_in_background` returns: no waiting."""
+    jobs.set_synchronous(True)
+    yield
+    jobs.set_synchronous(False)
+
+
+@dataclass(frozen=True)
+class PrintJob:
+    pdf: bytes  # read while the job was submitted: the file is temporary
+    printer: str
+    title: str
+    media_mm: tuple[float, float] | None
+
+
+@dataclass
+class FakePrinter:
+    """The print system as the desk sees it: records every job; accepts them until told to refuse."""
+
+    outcome: PrintOutcome = field(default_factory=lambda: PrintOutcome(True, "badges-7", "Sent (job badges-7)."))
+    jobs: list[PrintJob] = field(default_factory=list)
+
+    def refuse(self, message: str) -> None:
+        self.outcome = PrintOutcome(False, "", message)
+
+
+@pytest.fixture
+def fake_printer(monkeypatch: pytest.MonkeyPatch) -> FakePrinter:
+    """`ui.printing.print_pdf` replaced (the real CUPS path has its own tests)."""
+    fake = FakePrinter()
+
+    def print_pdf(
+        pdf: Path,
+        *,
+        printer: str = "",
+        title: str = "Badge",
+        copies: int = 1,
+        media_mm: tuple[float, float] | None = None,
+    ) -> PrintOutcome:
+        fake.jobs.append(PrintJob(pdf.read_bytes(), printer, title, media_mm))
+        return fake.outcome
+
+    monkeypatch.setattr(ui_printing, "print_pdf", print_pdf)
+    return fake
+
+
+@pytest.fixture
+def desk_station() -> StationSettings:
+    """A station other than the one the event fixture checked its first guest in at, and silent."""
+    return StationSettings(station_name="Desk 2", printer="Badges", layout="cr80", auto_print=False, sounds=False)
+
+
+@pytest.fixture(autouse=True)
+def _no_job_left_running() -> Iterator[None]:
+    """A background job must end within its test: its callbacks would otherwise run in the next one."""
+    yield
+    assert jobs.wait_for_jobs(10_000), "a background job was still running when the test ended"
+
+
+EVENT_DAYS = (date(2027, 5, 3), date(2027, 5, 4))
+TAJIK_GUEST = GuestFields("Рахмонов", "Ҷамшед", organisation="MFA", country="TJ", category="HOD")
+
+
+@pytest.fixture
+def badge_event(tmp_path: Path) -> Iterator[tuple[EventStore, int]]:
+    """A dated event (badge tokens carry validity dates) with one approved, never printed Tajik guest: (store, id)."""
+    start, end = EVENT_DAYS
+    store = EventStore.create(tmp_path / "badges.accreditor", name=EVENT_NAME, starts_on=start, ends_on=end)
+    with store.begin() as connection:
+        categories.install_standard(connection)
+        (guest_id,) = guests.add_guests(connection, [TAJIK_GUEST], actor=ACTOR)
+        workflow.change_status(connection, [guest_id], "approved", ACTOR)
+    yield store, guest_id
+    store.close()
+
+
+@pytest.fixture(autouse=True)
+def _no_modal_window_left(qapp: QApplication) -> Iterator[None]:
+    """A modal dialog a test leaves open (one that failed halfway, say) would block the keys of every later test."""
+    yield
+    for widget in qapp.topLevelWidgets():
+        if widget.isVisible() and widget.isModal():
+            widget.hide()

@@ -42,7 +42,7 @@ def not_an_event(tmp_path: Path) -> Path:
 
 def test_the_event_on_the_command_line_opens(built, event_store: EventStore) -> None:
     window = built(event_store.location)
-    assert window.windowTitle() == "Dushanbe Water Conference — Accreditor"
+    assert window.windowTitle() == "Dushanbe Water Conference — Desk 1 — Accreditor"
     assert window.counts_label.text() == "6 guests · 1 checked in"
     assert QSettings().value(LAST_EVENT_KEY) == event_store.location
 

@@ -1,15 +1,19 @@
-"""MainWindow: title, status bar, and opening another event from the File menu."""
+"""MainWindow: title, status bar, modes, scans routed to the desk, settings, and opening another event."""
 
+from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 
 from accreditor import guests
+from accreditor.badges.printing import current_token
 from accreditor.guests import GuestFields
 from accreditor.store import EventStore
-from ui import main_window
-from ui.main_window import LAST_EVENT_KEY, MainWindow
+from ui import main_window, settings
+from ui.main_window import LAST_EVENT_KEY, MainWindow, Mode
+from ui.settings import StationSettings
 
 
 @pytest.fixture
@@ -19,17 +23,22 @@ def window(qtbot, event_store: EventStore) -> MainWindow:
     return created
 
 
-def test_the_title_names_the_event(window: MainWindow) -> None:
-    assert window.windowTitle() == "Dushanbe Water Conference — Accreditor"
+def test_the_title_names_the_event_and_the_station(window: MainWindow) -> None:
+    assert window.windowTitle() == "Dushanbe Water Conference — Desk 1 — Accreditor"
 
 
-def test_the_status_bar_shows_the_file_and_the_counts(window: MainWindow) -> None:
+def test_the_status_bar_shows_station_file_printer_and_the_counts(window: MainWindow) -> None:
+    assert window.station_label.text() == "Desk 1"
     assert window.file_label.text() == "water.accreditor"
+    assert window.printer_label.text() == "Printer: System default"
+    assert window.checkin_label.text() == "1 checked in / 2 expected"
     assert window.counts_label.text() == "6 guests · 1 checked in"
 
 
-def test_the_guest_list_is_the_central_widget(window: MainWindow) -> None:
-    assert window.centralWidget() is window.guest_list
+def test_the_guest_list_is_the_guests_mode(window: MainWindow) -> None:
+    window.guests_mode_action.trigger()
+    assert window.centralWidget() is window.stack
+    assert window.stack.currentWidget() is window.guest_list
     assert window.guest_list.model.rowCount() == 6
 
 
@@ -47,7 +56,7 @@ def test_open_event_replaces_the_event_and_remembers_it(
     other.close()
     monkeypatch.setattr(main_window, "ask_event_file", lambda _parent: other.location)
     window.open_action.trigger()
-    assert window.windowTitle() == "Summit — Accreditor"
+    assert window.windowTitle() == "Summit — Desk 1 — Accreditor"
     assert window.file_label.text() == "summit.accreditor"
     assert window.store.location == other.location
     assert QSettings().value(LAST_EVENT_KEY) == other.location
@@ -61,14 +70,14 @@ def test_a_file_that_is_not_an_event_is_reported_and_the_event_stays(
     monkeypatch.setattr(main_window, "ask_event_file", lambda _parent: str(bogus))
     window.open_action.trigger()
     assert [error.text for error in shown_errors] == ["notes.accreditor is not an Accreditor event file."]
-    assert window.windowTitle() == "Dushanbe Water Conference — Accreditor"
+    assert window.windowTitle() == "Dushanbe Water Conference — Desk 1 — Accreditor"
     assert QSettings().value(LAST_EVENT_KEY) is None
 
 
 def test_cancelling_the_file_dialog_changes_nothing(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(main_window, "ask_event_file", lambda _parent: None)
     window.open_action.trigger()
-    assert window.windowTitle() == "Dushanbe Water Conference — Accreditor"
+    assert window.windowTitle() == "Dushanbe Water Conference — Desk 1 — Accreditor"
 
 
 def test_quit_closes_the_window(qtbot, window: MainWindow) -> None:
@@ -76,3 +85,177 @@ def test_quit_closes_the_window(qtbot, window: MainWindow) -> None:
     qtbot.waitExposed(window)
     window.quit_action.trigger()
     assert not window.isVisible()
+
+
+# -- modes, the desk, scans, settings ------------------------------------------------------------------
+
+HASHIMI, SMITH = 3, 2
+
+
+class FakeClock:
+    """Keystroke time for the window's scanner detector: a scan is fast whatever the machine's load."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, ms: float) -> None:
+        self.now += ms / 1000
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def desk_window(qtbot, event_store: EventStore, desk_station, inline_jobs, clock: FakeClock) -> MainWindow:
+    created = MainWindow(event_store, station=desk_station, scan_clock=clock)
+    qtbot.addWidget(created)
+    created.show()
+    qtbot.waitExposed(created)
+    return created
+
+
+def scan(qtbot, clock: FakeClock, widget: QWidget, code: str, end: Qt.Key = Qt.Key.Key_Return) -> None:
+    """What a USB scanner does: type `code` into whatever has focus, a few milliseconds a key, then Enter."""
+    for character in code:
+        clock.advance(4)
+        qtbot.keyClick(widget, character)
+    clock.advance(4)
+    qtbot.keyClick(widget, end)
+
+
+def token_of(store: EventStore, guest_id: int) -> str:
+    with store.connect() as connection:
+        return current_token(connection, store.event_info(), guest_id, today=date.today())
+
+
+def checked_in_at(store: EventStore, guest_id: int) -> str | None:
+    with store.connect() as connection:
+        guest = guests.get_guest(connection, guest_id)
+    return guest.checked_in_station if guest.checked_in_at else None
+
+
+def test_the_window_opens_at_the_desk_and_switches_modes(desk_window: MainWindow) -> None:
+    assert desk_window.mode() == Mode.DESK
+    assert desk_window.stack.currentWidget() is desk_window.desk_view
+    assert desk_window.desk_mode_action.isChecked()
+    assert (
+        desk_window.desk_mode_action.shortcut().toString(),
+        desk_window.guests_mode_action.shortcut().toString(),
+    ) == (
+        "F2",
+        "F3",
+    )
+    assert desk_window.settings_action.shortcut().toString() == "Ctrl+,"
+
+    desk_window.guests_mode_action.trigger()
+    assert desk_window.stack.currentWidget() is desk_window.guest_list
+    assert desk_window.guests_mode_action.isChecked()
+    assert desk_window.counts_label.isVisible()
+    desk_window.desk_mode_action.trigger()
+    assert desk_window.mode() == Mode.DESK
+    assert not desk_window.counts_label.isVisible()
+
+
+def test_f3_and_f2_switch_modes_from_the_keyboard(qtbot, desk_window: MainWindow) -> None:
+    desk_window.activateWindow()
+    qtbot.waitActive(desk_window)
+    qtbot.keyClick(desk_window.desk_view.field, Qt.Key.Key_F3)
+    assert desk_window.mode() == Mode.GUESTS
+    qtbot.keyClick(desk_window.guest_list.search_box, Qt.Key.Key_F2)
+    assert desk_window.mode() == Mode.DESK
+
+
+def test_a_scan_into_an_open_dialog_checks_the_guest_in_at_the_desk(
+    qtbot, desk_window: MainWindow, event_store: EventStore, clock: FakeClock
+) -> None:
+    dialog = QDialog(desk_window)
+    note = QLineEdit(dialog)
+    dialog.setModal(True)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    note.setFocus()
+
+    scan(qtbot, clock, note, token_of(event_store, HASHIMI))
+
+    assert note.text() == ""  # the dialog never saw the scan
+    assert dialog.isVisible()
+    assert checked_in_at(event_store, HASHIMI) == "Desk 2"
+    assert desk_window.desk_view.card.guest_id == HASHIMI
+    assert desk_window.desk_view.notice_label.text() == "Checked in by scan: Mhmd Alhashmi"
+    assert desk_window.checkin_label.text() == "2 checked in / 2 expected"
+    dialog.reject()
+
+
+def test_a_scan_in_the_guest_list_goes_to_the_desk(
+    qtbot, desk_window: MainWindow, event_store: EventStore, clock: FakeClock
+) -> None:
+    desk_window.guests_mode_action.trigger()
+    box = desk_window.guest_list.search_box
+
+    scan(qtbot, clock, box, "]Q1" + token_of(event_store, HASHIMI), end=Qt.Key.Key_Tab)
+
+    assert box.text() == ""
+    assert desk_window.mode() == Mode.DESK
+    assert checked_in_at(event_store, HASHIMI) == "Desk 2"
+
+
+def test_a_scanned_invalid_badge_checks_nobody_in(
+    qtbot, desk_window: MainWindow, event_store: EventStore, clock: FakeClock
+) -> None:
+    field = desk_window.desk_view.field
+    scan(qtbot, clock, field, "AC1:FORGED-CODE-1234")
+
+    assert field.text() == ""
+    assert desk_window.checkin_label.text() == "1 checked in / 2 expected"
+    assert desk_window.desk_view.notice_label.text() == "Unreadable or forged code — nobody was checked in."
+
+
+def test_a_check_in_at_the_desk_reaches_the_counts_and_the_guest_list(desk_window: MainWindow) -> None:
+    desk_window.desk_view.show_guest(HASHIMI)
+    desk_window.desk_view.check_in_action.trigger()
+    assert desk_window.checkin_label.text() == "2 checked in / 2 expected"
+
+    desk_window.guests_mode_action.trigger()
+    assert desk_window.counts_label.text() == "6 guests · 2 checked in"
+
+
+def test_a_guest_opened_in_the_list_is_shown_at_the_desk(desk_window: MainWindow) -> None:
+    desk_window.guests_mode_action.trigger()
+    desk_window.guest_list.guest_activated.emit(SMITH)
+    assert desk_window.mode() == Mode.DESK
+    assert desk_window.desk_view.card.guest_id == SMITH
+
+
+def test_settings_are_saved_and_shown(desk_window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    chosen = StationSettings(station_name="Desk 7", printer="Zebra ZC300", layout="a6", auto_print=True, sounds=False)
+    offered: list[StationSettings] = []
+    monkeypatch.setattr(settings.SettingsDialog, "ask", lambda _parent, current: offered.append(current) or chosen)
+
+    desk_window.settings_action.trigger()
+
+    assert offered[0].station_name == "Desk 2"
+    assert desk_window.windowTitle() == "Dushanbe Water Conference — Desk 7 — Accreditor"
+    assert desk_window.station_label.text() == "Desk 7"
+    assert desk_window.printer_label.text() == "Printer: Zebra ZC300"
+    assert desk_window.desk_controller.settings == chosen
+    assert settings.load_settings() == chosen
+
+
+def test_cancelled_settings_change_nothing(desk_window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(settings.SettingsDialog, "ask", lambda _parent, _current: None)
+    desk_window.settings_action.trigger()
+    assert desk_window.windowTitle() == "Dushanbe Water Conference — Desk 2 — Accreditor"
+    assert settings.load_settings() == StationSettings()
+
+
+def test_a_closed_window_stops_listening_for_scans(qtbot, desk_window: MainWindow, clock: FakeClock) -> None:
+    desk_window.close()
+    elsewhere = QLineEdit()
+    qtbot.addWidget(elsewhere)
+    scan(qtbot, clock, elsewhere, "AC1:ABCD")
+    assert elsewhere.text() == "AC1:ABCD"

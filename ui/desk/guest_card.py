@@ -1,0 +1,200 @@
+"""The guest card: who stands at the desk, readable from a metre away, and whether they may pass.
+
+It shows what `DeskController` read and worded (`GuestDetails`, `Standing`); it decides nothing.
+Colour is never the only signal: every status is also written out in words.
+"""
+
+from collections.abc import Mapping
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QPixmap
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from accreditor.countries import country_name
+from ui.desk.desk_controller import GuestDetails, Tone, badge_text, check_in_text
+
+# Status colours of the desk; text on them is white.
+TONE_COLOURS = {
+    Tone.OK: "#2E7D32",
+    Tone.WARNING: "#EF6C00",
+    Tone.ERROR: "#C62828",
+    Tone.INFO: "#37474F",
+}
+MUTED = "#5F6B73"
+INK = "#212121"  # advice is read, not glanced at: dark text, whatever the tone
+PHOTO_SIZE = (180, 240)  # passport proportions, 3:4
+_NO_CATEGORY_COLOUR = "#808080"
+_EMPTY_TEXT = "Type a name, or scan a badge or confirmation code"
+
+
+def text_colour_on(background: str) -> str:
+    """Black or white, whichever reads better on `background` (a yellow band needs black text)."""
+    colour = QColor(background)
+    luminance = 0.2126 * colour.redF() + 0.7152 * colour.greenF() + 0.0722 * colour.blueF()
+    return "#000000" if luminance > 0.55 else "#FFFFFF"
+
+
+def _label(point_size: int, *, bold: bool = False, wrap: bool = True) -> QLabel:
+    label = QLabel()
+    font = QFont(label.font())
+    font.setPointSize(point_size)
+    font.setBold(bold)
+    label.setFont(font)
+    label.setWordWrap(wrap)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def _paint(label: QLabel, background: str, *, padding: str = "6px 12px") -> None:
+    label.setStyleSheet(
+        f"QLabel {{ background: {background}; color: {text_colour_on(background)}; padding: {padding};"
+        " border-radius: 4px; }"
+    )
+
+
+class GuestCard(QFrame):
+    """One guest's card; `show_guest(details)` fills it, `clear()` returns to the prompt."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("guest_card")
+        self.details: GuestDetails | None = None
+
+        self.placeholder = _label(16)
+        self.placeholder.setText(_EMPTY_TEXT)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setStyleSheet(f"color: {MUTED};")
+
+        self.band = _label(15, bold=True, wrap=False)
+        self.photo = QLabel()
+        self.photo.setFixedSize(*PHOTO_SIZE)
+        self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.name_label = _label(26, bold=True)
+        self.latin_label = _label(18)
+        self.position_label = _label(14)
+        self.organisation_label = _label(15, bold=True)
+        self.country_label = _label(14)
+        self.zones_label = _label(14)
+        self.zones_label.setTextFormat(Qt.TextFormat.RichText)
+        self.notes_label = _label(12)
+        self.notes_label.setStyleSheet(f"color: {MUTED}; font-style: italic;")
+        self.status_label = _label(24, bold=True, wrap=False)  # one or two words, never wrapped
+        self.advice_label = _label(15, bold=True)
+        self.checkin_label = _label(16, bold=True)
+        self.badge_label = _label(14)
+
+        identity = QVBoxLayout()
+        identity.setSpacing(4)
+        for label in (
+            self.name_label,
+            self.latin_label,
+            self.position_label,
+            self.organisation_label,
+            self.country_label,
+            self.zones_label,
+            self.notes_label,
+        ):
+            identity.addWidget(label)
+        identity.addStretch(1)
+        body = QHBoxLayout()
+        body.setSpacing(16)
+        body.addWidget(self.photo, alignment=Qt.AlignmentFlag.AlignTop)
+        body.addLayout(identity, stretch=1)
+
+        self.content = QWidget()
+        content = QVBoxLayout(self.content)
+        content.setContentsMargins(0, 0, 0, 0)
+        content.setSpacing(8)
+        content.addWidget(self.band)
+        content.addLayout(body)
+        content.addSpacing(8)
+        content.addWidget(self.status_label)
+        content.addWidget(self.advice_label)
+        content.addWidget(self.checkin_label)
+        content.addWidget(self.badge_label)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(self.placeholder, stretch=1)
+        layout.addWidget(self.content, stretch=1)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.clear()
+
+    @property
+    def guest_id(self) -> int | None:
+        return self.details.guest.id if self.details else None
+
+    def clear(self) -> None:
+        self.details = None
+        self.content.hide()
+        self.placeholder.show()
+
+    def show_guest(self, details: GuestDetails) -> None:
+        self.details = details
+        guest, fields = details.guest, details.guest.fields
+        category = details.category
+        colour = category.colour if category else _NO_CATEGORY_COLOUR
+        self.band.setText(category.name if category else fields.category or "No category")
+        _paint(self.band, colour)
+
+        self._show_photo(details.photo)
+        self.name_label.setText(guest.full_name)
+        latin = guest.name_latin
+        self._set_optional(self.latin_label, latin if latin and latin != guest.full_name else "")
+        self._set_optional(self.position_label, " · ".join(part for part in (fields.title, fields.position) if part))
+        self._set_optional(self.organisation_label, fields.organisation)
+        delegation = fields.delegation if fields.delegation != fields.organisation else ""
+        where = (country_name(fields.country), f"Delegation: {delegation}" if delegation else "")
+        self._set_optional(self.country_label, " · ".join(part for part in where if part))
+        self._show_zones(guest.zones, details.zone_names)
+        self._set_optional(self.notes_label, fields.notes)
+
+        standing = details.standing
+        self.status_label.setText(standing.label.upper())
+        _paint(self.status_label, TONE_COLOURS[standing.tone], padding="8px 14px")
+        explanation = standing.explanation()
+        self._set_optional(self.advice_label, explanation[:1].upper() + explanation[1:])
+        self.advice_label.setStyleSheet(f"color: {INK};")
+
+        if guest.checked_in_at is not None:
+            when = check_in_text(guest.checked_in_at, guest.checked_in_station, guest.checked_in_by)
+            self.checkin_label.setText(f"✔ Checked in {when}")
+            self.checkin_label.setStyleSheet(f"color: {TONE_COLOURS[Tone.OK]};")
+        else:
+            self.checkin_label.setText("Not checked in yet")
+            self.checkin_label.setStyleSheet(f"color: {MUTED};")
+        self.badge_label.setText(f"Badge: {badge_text(guest)}")
+
+        self.placeholder.hide()
+        self.content.show()
+
+    def _show_photo(self, photo: bytes | None) -> None:
+        pixmap = QPixmap()
+        if photo and pixmap.loadFromData(photo):
+            self.photo.setPixmap(
+                pixmap.scaled(
+                    self.photo.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                )
+            )
+            self.photo.setStyleSheet("")
+            return
+        self.photo.setPixmap(QPixmap())
+        self.photo.setText("No photo" if not photo else "Photo unreadable")
+        self.photo.setStyleSheet(f"background: #ECEFF1; color: {MUTED}; border: 1px solid #CFD8DC;")
+
+    def _show_zones(self, zones: tuple[str, ...], names: Mapping[str, str]) -> None:
+        if not zones:
+            self._set_optional(self.zones_label, "No zones")
+            return
+        chips = "&nbsp; ".join(
+            f'<span style="background:#263238; color:#FFFFFF;">&nbsp;{escape(zone)}&nbsp;</span>' for zone in zones
+        )
+        self._set_optional(self.zones_label, chips)
+        self.zones_label.setToolTip("\n".join(f"{zone}: {names.get(zone, zone)}" for zone in zones))
+
+    @staticmethod
+    def _set_optional(label: QLabel, text: str) -> None:
+        label.setText(text)
+        label.setVisible(bool(text))

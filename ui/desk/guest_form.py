@@ -1,0 +1,223 @@
+"""The guest form: a walk-in registered at the desk, or a guest's details corrected there.
+
+The rules are the importer's (`accreditor.validation.validate`), so a guest typed at the desk is
+as clean as one imported; each problem is shown under its field and the dialog stays open.
+"""
+
+import functools
+from collections.abc import Sequence
+
+import pycountry
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from accreditor.categories import Category, CategoryMatcher
+from accreditor.countries import country_name
+from accreditor.guests import GuestFields
+from accreditor.text import to_latin
+from accreditor.validation import validate
+
+ERROR_COLOUR = "#C62828"
+
+# (field, label) in the order of the form; the Latin names follow the names as written.
+TEXT_FIELDS = (
+    ("family_name", "Family name"),
+    ("given_name", "Given name"),
+    ("family_name_latin", "Family name (Latin)"),
+    ("given_name_latin", "Given name (Latin)"),
+    ("title", "Title"),
+    ("position", "Position"),
+    ("organisation", "Organisation"),
+    ("delegation", "Delegation"),
+)
+CONTACT_FIELDS = (("passport_no", "Passport / ID no."), ("email", "E-mail"), ("phone", "Phone"))
+LATIN_OF = {"family_name": "family_name_latin", "given_name": "given_name_latin"}
+DEFAULT_CATEGORY = "DEL"
+
+
+@functools.cache
+def country_names() -> tuple[str, ...]:
+    return tuple(sorted({country_name(country.alpha_2) for country in pycountry.countries}, key=str.casefold))
+
+
+Editor = QLineEdit | QComboBox | QPlainTextEdit
+
+
+class GuestFormDialog(QDialog):
+    """Edit `initial` (None: a new walk-in); `fields` holds the validated result once accepted."""
+
+    def __init__(
+        self, parent: QWidget | None, categories: Sequence[Category], initial: GuestFields | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._initial = initial
+        self._categories = tuple(categories)
+        self.fields: GuestFields | None = None
+        self.editors: dict[str, Editor] = {}
+        self.error_labels: dict[str, QLabel] = {}
+        # A Latin name follows its written name until the operator types their own spelling.
+        self._latin_follows = {latin: True for latin in LATIN_OF.values()}
+        self.setWindowTitle("New walk-in" if initial is None else f"Edit guest — {initial.full_name()}")
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        for name, label in TEXT_FIELDS:
+            self._add_row(form, name, label, QLineEdit())
+        self._add_row(form, "country", "Country", self._country_combo())
+        self._add_row(form, "category", "Category", self._category_combo())
+        for name, label in CONTACT_FIELDS:
+            self._add_row(form, name, label, QLineEdit())
+        notes = QPlainTextEdit()
+        notes.setTabChangesFocus(True)
+        notes.setFixedHeight(notes.fontMetrics().lineSpacing() * 3 + 12)
+        self._add_row(form, "notes", "Notes", notes)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.general_error = QLabel()  # a problem with a field the form does not show
+        self.general_error.setWordWrap(True)
+        self.general_error.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.general_error.hide()
+        layout = QVBoxLayout(self)
+        if initial is None:
+            intro = QLabel("A walk-in stays pending — no check-in, no badge — until an organiser approves them.")
+            intro.setWordWrap(True)
+            layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(560)
+
+        self._fill(initial or GuestFields(family_name="", category=self._default_category()))
+        for written, latin in LATIN_OF.items():
+            self._line(written).textChanged.connect(lambda text, latin=latin: self._suggest_latin(latin, text))
+            self._line(latin).textEdited.connect(lambda text, latin=latin: self._latin_edited(latin, text))
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _add_row(self, form: QFormLayout, name: str, label: str, editor: Editor) -> None:
+        error = QLabel()
+        error.setWordWrap(True)
+        error.setStyleSheet(f"color: {ERROR_COLOUR};")
+        error.hide()
+        cell = QWidget()
+        column = QVBoxLayout(cell)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(editor)
+        column.addWidget(error)
+        form.addRow(label, cell)
+        self.editors[name] = editor
+        self.error_labels[name] = error
+
+    @staticmethod
+    def _country_combo() -> QComboBox:
+        combo = QComboBox()
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        combo.addItems(list(country_names()))
+        completer = combo.completer()
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        return combo
+
+    def _category_combo(self) -> QComboBox:
+        combo = QComboBox()
+        for category in self._categories:
+            combo.addItem(f"{category.name} ({category.code})", category.code)
+        return combo
+
+    def _default_category(self) -> str:
+        codes = [category.code for category in self._categories]
+        return DEFAULT_CATEGORY if DEFAULT_CATEGORY in codes or not codes else codes[0]
+
+    def _fill(self, fields: GuestFields) -> None:
+        for name in self.editors:
+            value = getattr(fields, name)
+            self.set_value(name, country_name(value) if name == "country" else value)
+        for written, latin in LATIN_OF.items():
+            value = getattr(fields, latin)
+            self._latin_follows[latin] = not value or value == to_latin(getattr(fields, written))
+
+    # -- values --------------------------------------------------------------------------------
+
+    def _line(self, name: str) -> QLineEdit:
+        editor = self.editors[name]
+        assert isinstance(editor, QLineEdit)
+        return editor
+
+    def value(self, name: str) -> str:
+        editor = self.editors[name]
+        if isinstance(editor, QLineEdit):
+            return editor.text()
+        if isinstance(editor, QPlainTextEdit):
+            return editor.toPlainText()
+        if editor.isEditable():
+            return editor.currentText()
+        return str(editor.currentData() or "")
+
+    def set_value(self, name: str, value: str) -> None:
+        editor = self.editors[name]
+        if isinstance(editor, QLineEdit):
+            editor.setText(value)
+        elif isinstance(editor, QPlainTextEdit):
+            editor.setPlainText(value)
+        elif editor.isEditable():
+            editor.setCurrentText(value)
+        else:
+            editor.setCurrentIndex(max(editor.findData(value), 0))
+
+    def _suggest_latin(self, latin: str, written: str) -> None:
+        if self._latin_follows[latin]:
+            self._line(latin).setText(to_latin(written))
+
+    def _latin_edited(self, latin: str, text: str) -> None:
+        self._latin_follows[latin] = not text.strip()
+
+    # -- validating ----------------------------------------------------------------------------
+
+    def raw_values(self) -> dict[str, str]:
+        """What the form holds, plus the fields it does not show (kept as they were)."""
+        raw = {"external_ref": self._initial.external_ref if self._initial else ""}
+        raw.update({name: self.value(name) for name in self.editors})
+        return raw
+
+    def accept(self) -> None:
+        fields, errors = validate(self.raw_values(), CategoryMatcher(self._categories))
+        for label in (*self.error_labels.values(), self.general_error):
+            label.hide()
+        if errors:
+            for error in errors:
+                label = self.error_labels.get(error.field, self.general_error)
+                label.setText(error.message)
+                label.show()
+            first = self.editors.get(errors[0].field)
+            if first is not None:
+                first.setFocus()
+            return
+        self.fields = fields
+        super().accept()
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget | None, categories: Sequence[Category], initial: GuestFields | None = None
+    ) -> GuestFields | None:
+        """The validated fields, or None when the operator cancelled (tests replace this)."""
+        dialog = cls(parent, categories, initial)
+        try:
+            return dialog.fields if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
