@@ -1,7 +1,7 @@
 """The one place for SQL that only one database understands.
 
 Everything else in the core is portable SQLAlchemy Core.  Here: SQLite connection pragmas
-and transaction handling, and the triggers that keep the audit log append-only.
+and transaction handling, and the triggers that keep the audit and scan logs append-only.
 """
 
 import sqlite3
@@ -14,21 +14,31 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 # Execution option: begin the transaction with the write lock taken (see EventStore.begin).
 SQLITE_IMMEDIATE = "accreditor_sqlite_immediate"
 
-_AUDIT_TRIGGERS: dict[str, tuple[str, ...]] = {
-    "sqlite": (
-        "CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log "
-        "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
-        "CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log "
-        "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
-    ),
-    "postgresql": (
-        "CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger AS $$ "
-        "BEGIN RAISE EXCEPTION 'the audit log is append-only'; END; $$ LANGUAGE plpgsql",
-        "DROP TRIGGER IF EXISTS audit_log_append_only ON audit_log",
-        "CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log "
-        "FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()",
-    ),
+# Tables whose rows are only ever inserted, with the sentence a refused change fails with.
+APPEND_ONLY_TABLES: dict[str, str] = {
+    "audit_log": "the audit log is append-only",
+    "scans": "the scan log is append-only",
 }
+
+
+def _append_only_statements(dialect: str, table: str) -> tuple[str, ...]:
+    """Triggers that refuse UPDATE and DELETE on `table` (a no-op on databases we do not know)."""
+    message = APPEND_ONLY_TABLES[table]
+    if dialect == "sqlite":
+        return tuple(
+            f"CREATE TRIGGER IF NOT EXISTS {table}_no_{verb} BEFORE {verb.upper()} ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, '{message}'); END"
+            for verb in ("update", "delete")
+        )
+    if dialect == "postgresql":
+        return (
+            f"CREATE OR REPLACE FUNCTION {table}_append_only() RETURNS trigger AS $$ "
+            f"BEGIN RAISE EXCEPTION '{message}'; END; $$ LANGUAGE plpgsql",
+            f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}",
+            f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
+            f"FOR EACH ROW EXECUTE FUNCTION {table}_append_only()",
+        )
+    return ()
 
 
 def configure_sqlite(engine: Engine) -> None:
@@ -44,6 +54,9 @@ def configure_sqlite(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA busy_timeout = 10000")
+        # Each commit reaches the disk before it returns (SQLite's usual default, stated here because
+        # a scan a gate has shown or a check-in a desk has confirmed must survive a power cut).
+        cursor.execute("PRAGMA synchronous = FULL")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -78,7 +91,14 @@ def backup_sqlite(path: Path, backup: Path) -> None:
 
 
 def install_audit_triggers(connection: Connection) -> None:
-    for statement in _AUDIT_TRIGGERS.get(connection.dialect.name, ()):
+    """Make every append-only table of a new event database refuse updates and deletes."""
+    for table in APPEND_ONLY_TABLES:
+        install_append_only_trigger(connection, table)
+
+
+def install_append_only_trigger(connection: Connection, table: str) -> None:
+    """One table's triggers: for a migration that adds the table, or a gate's own scan log file."""
+    for statement in _append_only_statements(connection.dialect.name, table):
         connection.exec_driver_sql(statement)
 
 

@@ -232,7 +232,7 @@ def list_guests(
     if category:
         query = query.where(table.c.category_code == category.upper())
     rows = connection.execute(query).all()
-    zones_of = _effective_zones(connection, [row.id for row in rows] if id_list is not None else None)
+    zones_of = effective_zones(connection, [row.id for row in rows] if id_list is not None else None)
     guests = [_guest_from_row(row, zones_of.get(row.id, ())) for row in rows]
     if id_list is not None:
         position = {guest_id: index for index, guest_id in enumerate(id_list)}
@@ -259,7 +259,7 @@ def _guest_from_row(row: Row[Any], zones: tuple[str, ...]) -> Guest:
     )
 
 
-def _effective_zones(connection: Connection, guest_ids: list[int] | None) -> dict[int, tuple[str, ...]]:
+def effective_zones(connection: Connection, guest_ids: list[int] | None) -> dict[int, tuple[str, ...]]:
     """Zones of each guest: their category's zones, plus granted and minus withdrawn overrides."""
     categories = {category.code: category.zones for category in list_categories(connection)}
     zone_order = {code: index for index, code in enumerate(_zone_codes(connection))}

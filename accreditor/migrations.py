@@ -10,9 +10,22 @@ the newest version, and a later change to a table must not change what an earlie
 
 from collections.abc import Callable
 
-from sqlalchemy import Boolean, Column, Connection, Index, LargeBinary, MetaData, String, Table, insert
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    Connection,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    insert,
+)
 
-from accreditor import keys, schema
+from accreditor import dialects, keys, schema
 from accreditor.clock import utc_now
 
 Step = Callable[[Connection], None]
@@ -55,7 +68,41 @@ def _add_signing_keys(connection: Connection) -> None:
     )
 
 
-STEPS: dict[int, Step] = {1: _add_signing_keys}
+# -- 2 → 3: the gate scan log ---------------------------------------------------------------------
+
+_V3 = MetaData(naming_convention=schema.metadata.naming_convention)
+_V3_SCANS = Table(
+    "scans",
+    _V3,
+    Column("id", Integer, primary_key=True),
+    Column("nonce", String(32), nullable=False),
+    Column("at", schema.UtcDateTime, nullable=False),
+    Column("gate", Text, nullable=False),
+    Column("zone", String(16), nullable=False),
+    Column("direction", String(4), nullable=False),
+    Column("station", Text, nullable=False),
+    Column("operator", Text, nullable=False),
+    Column("colour", String(6), nullable=False),
+    Column("reason", String(32), nullable=False),
+    Column("guest_id", Integer),
+    Column("serial", Integer),
+    Column("code_hash", String(64), nullable=False),
+    Column("override_reason", Text, nullable=False),
+    CheckConstraint("colour IN ('green', 'orange', 'red')", name="colour"),
+    CheckConstraint("direction IN ('in', 'out', 'both')", name="direction"),
+    Index("uq_scans_nonce", "nonce", unique=True),
+    Index("ix_scans_guest_id", "guest_id"),
+    Index("ix_scans_at", "at"),
+)
+
+
+def _add_scans(connection: Connection) -> None:
+    """An empty, append-only scan log: the event's gates record every scan from now on."""
+    _V3_SCANS.create(connection)
+    dialects.install_append_only_trigger(connection, "scans")
+
+
+STEPS: dict[int, Step] = {1: _add_signing_keys, 2: _add_scans}
 
 
 def migrate(connection: Connection, from_version: int, to_version: int | None = None) -> None:

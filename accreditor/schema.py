@@ -26,7 +26,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = "accreditor-event"
 
 STATUSES = ("pending", "approved", "rejected", "revoked")
@@ -230,4 +230,31 @@ Index(
     unique=True,
     sqlite_where=signing_keys.c.active,
     postgresql_where=signing_keys.c.active,
+)
+
+# Every badge scan at a gate, accepted or refused (see accreditor/gate/scan_log.py).  Append-only like
+# the audit log; the raw scanned text is never stored, only its SHA-256.  `nonce` identifies a scan
+# wherever it was made, so logs carried back from offline gates merge once however often merged.
+scans = Table(
+    "scans",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("nonce", String(32), nullable=False),
+    Column("at", UtcDateTime, nullable=False),
+    Column("gate", Text, nullable=False, default=""),
+    Column("zone", String(16), nullable=False),
+    Column("direction", String(4), nullable=False),
+    Column("station", Text, nullable=False, default=""),
+    Column("operator", Text, nullable=False, default=""),
+    Column("colour", String(6), nullable=False),
+    Column("reason", String(32), nullable=False),
+    Column("guest_id", Integer),
+    Column("serial", Integer),
+    Column("code_hash", String(64), nullable=False),
+    Column("override_reason", Text, nullable=False, default=""),
+    CheckConstraint("colour IN ('green', 'orange', 'red')", name="colour"),
+    CheckConstraint("direction IN ('in', 'out', 'both')", name="direction"),
+    Index("uq_scans_nonce", "nonce", unique=True),
+    Index("ix_scans_guest_id", "guest_id"),
+    Index("ix_scans_at", "at"),
 )

@@ -15,7 +15,7 @@ from accreditor import categories
 from accreditor.importing.importer import import_file
 from accreditor.search import SearchIndex
 from accreditor.store import EventStore
-from bench import badges_batch, badges_speed
+from bench import badges_batch, badges_speed, gate_stream
 from bench.synthetic import HEADER, rows
 
 
@@ -126,6 +126,7 @@ def main() -> None:
         store.close()
     badges_speed.main(args.badges)
     badges_batch.run(args.batch, "a4-4up", workers=2)
+    gate_stream.main()
 
 
 if __name__ == "__main__":

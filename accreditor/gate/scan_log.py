@@ -1,0 +1,260 @@
+"""The scan log: every scan at every gate, accepted or refused, for security review and for who is inside.
+
+One row per scan in the `scans` table: of the event database for a gate working on it, of the gate's
+own log file for an offline gate (offline_gate.py).  Rows are only ever added (triggers refuse
+changes).  The scanned text itself is never stored, only the SHA-256 of the code as the scanner read
+it, so a review can find every attempt with a given badge without the log holding any badge.  Each
+scan has a random nonce: a log exported from an offline gate merges into the event once, however
+often it is merged (merge.py).
+"""
+
+import hashlib
+import json
+import re
+import secrets
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, insert, select
+
+from accreditor import dialects, schema
+from accreditor.clock import utc_now
+from accreditor.errors import AccreditorError
+from accreditor.gate.verdicts import (
+    COLOURS,
+    DIRECTIONS,
+    ORANGE_REASONS,
+    RED,
+    RED_REASONS,
+    GateContext,
+    GateVerdict,
+    Passage,
+)
+from accreditor.scanning import clean_scan
+
+NONCE_BYTES = 16
+EXPORT_FORMAT = "accreditor-scan-log"
+EXPORT_VERSION = 1
+REASONS = ("ok", *ORANGE_REASONS, *RED_REASONS)
+
+_HEX = re.compile(r"[0-9a-f]+")
+_EVENT_UID = re.compile(r"[0-9a-f]{8}")
+_ZONE = re.compile(r"[0-9A-Z_-]{1,16}")
+_TABLE = schema.scans
+_INSERT = insert(_TABLE)
+_LAST_PASSAGE = (
+    select(_TABLE.c.direction, _TABLE.c.at, _TABLE.c.gate)
+    .where(
+        _TABLE.c.guest_id == bindparam("guest_id"),
+        _TABLE.c.zone == bindparam("zone"),
+        _TABLE.c.colour != RED,
+        _TABLE.c.direction != "both",
+    )
+    .order_by(_TABLE.c.at.desc(), _TABLE.c.id.desc())
+    .limit(1)
+)
+
+
+class ScanFileError(AccreditorError):
+    """An exported scan log that cannot be merged: not one, damaged, or of another event."""
+
+
+@dataclass(frozen=True, slots=True)
+class ScanRecord:
+    """One logged scan, as stored and as exported; equal records are the same scan."""
+
+    nonce: str  # 32 lowercase hex digits, random
+    at: datetime  # aware UTC
+    gate: str
+    zone: str
+    direction: str  # in / out / both (both: refused before the holder was known at a two-way door)
+    station: str
+    operator: str
+    colour: str
+    reason: str
+    guest_id: int | None
+    serial: int | None
+    code_hash: str  # SHA-256 hex of the scanned code
+    override_reason: str = ""
+
+    def row(self) -> dict[str, Any]:
+        """The values of its `scans` row (dataclasses.asdict deep-copies: too slow for every scan)."""
+        return {name: getattr(self, name) for name in _FIELDS}
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.row(), "at": self.at.isoformat()}
+
+
+_FIELDS = tuple(ScanRecord.__dataclass_fields__)
+
+
+@dataclass(frozen=True, slots=True)
+class ScanExport:
+    """A log carried from a gate: which event, from where, and its scans."""
+
+    event_uid: str
+    source: str
+    exported_at: datetime
+    records: tuple[ScanRecord, ...]
+
+
+def code_hash(scan: str) -> str:
+    """SHA-256 of the code as the badge holds it (scanner prefixes and control characters removed)."""
+    return hashlib.sha256(clean_scan(scan).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def new_record(scan: str, verdict: GateVerdict, context: GateContext) -> ScanRecord:
+    """The log entry of a scan just decided at `context.now`."""
+    return ScanRecord(
+        nonce=secrets.token_hex(NONCE_BYTES),
+        at=context.at().astimezone(UTC),
+        gate=context.gate,
+        zone=context.zone,
+        direction=verdict.direction,
+        station=context.station,
+        operator=context.operator,
+        colour=verdict.colour,
+        reason=verdict.reason,
+        guest_id=verdict.guest_id,
+        serial=verdict.serial,
+        code_hash=code_hash(scan),
+        override_reason=verdict.override_reason,
+    )
+
+
+def record(connection: Connection, entry: ScanRecord) -> None:
+    """Add one scan inside the caller's transaction (the gate commits before showing the verdict)."""
+    connection.execute(_INSERT, entry.row())
+
+
+def record_many(connection: Connection, entries: Sequence[ScanRecord]) -> None:
+    dialects.insert_many(connection, _TABLE, [entry.row() for entry in entries])
+
+
+def last_passage(connection: Connection, guest_id: int, zone: str) -> Passage | None:
+    """The guest's last accepted entry or exit in a zone: anti-passback and two-way doors decide on it."""
+    row = connection.execute(_LAST_PASSAGE, {"guest_id": guest_id, "zone": zone}).first()
+    return None if row is None else Passage(row.direction, row.at, row.gate)
+
+
+def list_scans(connection: Connection, *, nonces: Iterable[str] | None = None) -> list[ScanRecord]:
+    """Logged scans in the order they happened (or those with the given nonces)."""
+    query = select(_TABLE).order_by(_TABLE.c.at, _TABLE.c.id)
+    if nonces is not None:
+        query = query.where(_TABLE.c.nonce.in_(list(nonces)))
+    return [ScanRecord(**{name: row._mapping[name] for name in _FIELDS}) for row in connection.execute(query)]
+
+
+# -- the export file --------------------------------------------------------------------------------
+
+
+def export_bytes(
+    records: Iterable[ScanRecord], *, event_uid: str, source: str, exported_at: datetime | None = None
+) -> bytes:
+    """The file `export-scans` writes: JSON, one scan per line, readable in any editor."""
+    header = {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "event_uid": event_uid,
+        "source": source,
+        "exported_at": (exported_at or utc_now()).isoformat(),
+    }
+    lines = [json.dumps(entry.to_json(), ensure_ascii=False, sort_keys=True) for entry in records]
+    opening = json.dumps(header, ensure_ascii=False)[:-1]
+    body = ",\n".join(lines)
+    return f'{opening}, "scans": [\n{body}\n]}}\n'.encode()
+
+
+def read_export(data: bytes, name: str) -> ScanExport:
+    """The scans of an exported log; ScanFileError naming the first problem of anything else."""
+    try:
+        document = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as error:
+        raise ScanFileError(f"{name} is not a scan log exported by Accreditor.") from error
+    if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
+        raise ScanFileError(f"{name} is not a scan log exported by Accreditor.")
+    if document.get("version") != EXPORT_VERSION:
+        raise ScanFileError(
+            f"{name} is a scan log of format version {document.get('version')!r}; this Accreditor reads "
+            f"version {EXPORT_VERSION}."
+        )
+    try:
+        event_uid = _text(document, "event_uid")
+        if not _EVENT_UID.fullmatch(event_uid):
+            raise ValueError("has an event uid that is not 8 hexadecimal digits")
+        source, exported_at = _text(document, "source"), _time(_text(document, "exported_at"))
+        scans = document.get("scans")
+        if not isinstance(scans, list):
+            raise ValueError("has no list of scans")
+    except ValueError as error:
+        raise ScanFileError(f"{name} is damaged: it {error}.") from error
+    records = []
+    for number, item in enumerate(scans, start=1):
+        try:
+            records.append(_record_from_json(item))
+        except ValueError as error:
+            raise ScanFileError(f"{name} is damaged: scan {number} {error}.") from error
+    return ScanExport(event_uid, source, exported_at, tuple(records))
+
+
+def _record_from_json(item: object) -> ScanRecord:
+    if not isinstance(item, dict) or set(item) != set(_FIELDS):
+        raise ValueError("does not have the fields of a scan")
+    nonce, hashed = _text(item, "nonce"), _text(item, "code_hash")
+    if len(nonce) != 2 * NONCE_BYTES or not _HEX.fullmatch(nonce):
+        raise ValueError(f"has an invalid nonce {nonce!r}")
+    if len(hashed) != 64 or not _HEX.fullmatch(hashed):
+        raise ValueError("has an invalid code hash")
+    zone = _text(item, "zone")
+    checks = (
+        (_ZONE.fullmatch(zone), f"has an invalid zone {zone!r}"),
+        (item["direction"] in DIRECTIONS, f"has an invalid direction {item['direction']!r}"),
+        (item["colour"] in COLOURS, f"has an invalid colour {item['colour']!r}"),
+        (item["reason"] in REASONS, f"has an unknown reason {item['reason']!r}"),
+    )
+    for passed, problem in checks:
+        if not passed:
+            raise ValueError(problem)
+    return ScanRecord(
+        nonce=nonce,
+        at=_time(_text(item, "at")),
+        gate=_text(item, "gate"),
+        zone=zone,
+        direction=item["direction"],
+        station=_text(item, "station"),
+        operator=_text(item, "operator"),
+        colour=item["colour"],
+        reason=item["reason"],
+        guest_id=_optional_number(item, "guest_id"),
+        serial=_optional_number(item, "serial"),
+        code_hash=hashed,
+        override_reason=_text(item, "override_reason"),
+    )
+
+
+def _text(item: dict[str, Any], key: str) -> str:
+    value = item.get(key)
+    if not isinstance(value, str):
+        raise ValueError(f"has no text field {key!r}")
+    return value
+
+
+def _optional_number(item: dict[str, Any], key: str) -> int | None:
+    value = item.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 2**32:
+        raise ValueError(f"has an invalid {key} {value!r}")
+    return value
+
+
+def _time(text: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError as error:
+        raise ValueError(f"has an invalid time {text!r}") from error
+    if moment.tzinfo is None:
+        raise ValueError(f"has a time without a time zone {text!r}")
+    return moment.astimezone(UTC)

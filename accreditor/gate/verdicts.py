@@ -1,0 +1,414 @@
+"""The verdict a gate gives on one scan: green (let in), orange (look twice) or red (refuse), and why.
+
+`decide` turns a scanned string and the gate's context (zone, direction, time) into a `GateVerdict`
+against a `GateSource`: what the gate knows of the event, either live from the event database
+(`EventSource`) or from an offline gate package (`package.GatePackage`).  The token rules
+(signature, event, dates, revoked, superseded, approved) are `tokens.verify_token`'s; here come the
+zone, anti-passback, photo and escort rules.  Like the token parser, `decide` gives a verdict for any
+string and never raises for one.
+"""
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import Any, Protocol
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from sqlalchemy import Connection, bindparam, exists, func, select
+
+from accreditor import guests as guest_store
+from accreditor import keys, schema
+from accreditor.badges.photos import PreparedPhoto, prepare_photo
+from accreditor.badges.printing import photos_of
+from accreditor.categories import list_categories, list_zones
+from accreditor.clock import utc_now
+from accreditor.errors import WorkflowError
+from accreditor.guests import GuestFields
+from accreditor.scanning import MAX_SCAN_LENGTH, clean_scan
+from accreditor.tokens import BadgeClaims, GuestState, verify_token
+
+GREEN, ORANGE, RED = "green", "orange", "red"
+COLOURS = (GREEN, ORANGE, RED)
+DIRECTIONS = ("in", "out", "both")  # "both": one door for entering and leaving; each scan toggles
+# Orange reasons in the order a verdict names them: the first that applies is the verdict's reason.
+ORANGE_REASONS = ("override", "already_inside", "escort_required", "no_photo")
+RED_REASONS = (
+    "malformed",
+    "bad_signature",
+    "unknown_key",
+    "wrong_event",
+    "revoked",
+    "superseded",
+    "not_approved",
+    "zone_not_allowed",
+    "expired",
+    "not_yet_valid",
+)
+# The gate shows photos at about 3 × 4 cm on screen; 120 × 160 pixels keep the package small.
+THUMBNAIL_PIXELS = (120, 160)
+_THUMBNAIL_DPI = 100
+_PHOTO_CHUNK = 200
+
+
+@dataclass(frozen=True, slots=True)
+class GateContext:
+    """Where and when a scan happens: the gate's zone and direction, who operates it, and `now`.
+
+    `now` (aware) is the time of the scan, None for "the clock now"; the badge's validity days are
+    compared with its date on the gate's own clock, the venue's local time.
+    """
+
+    zone: str
+    direction: str = "in"
+    gate: str = ""
+    station: str = ""
+    operator: str = ""
+    anti_passback: bool = True
+    now: datetime | None = None
+
+    def __post_init__(self) -> None:
+        if self.direction not in DIRECTIONS:
+            raise ValueError(f"a gate's direction is one of {', '.join(DIRECTIONS)}, not {self.direction!r}")
+        if self.now is not None and self.now.tzinfo is None:
+            raise ValueError("a gate's time must be an aware datetime")
+
+    def at(self) -> datetime:
+        return self.now or utc_now()
+
+
+@dataclass(frozen=True, slots=True)
+class GateGuest:
+    """What a gate may know of a guest: name, category, zones, accreditation state; no personal data."""
+
+    id: int
+    name: str  # as written, any script
+    name_latin: str
+    category: str  # category code
+    zones: tuple[str, ...]  # zones the guest has now (which may be fewer than their badge says)
+    status: str  # approved / revoked / pending / rejected
+    current_serial: int  # highest badge serial issued, 0 before the first print
+    has_photo: bool
+
+
+@dataclass(frozen=True, slots=True)
+class GateCategory:
+    code: str
+    name: str
+    colour: str
+    escort_required: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A guest's last accepted scan in a zone: whether it was an entry or an exit, when and where."""
+
+    direction: str  # in / out
+    at: datetime
+    gate: str
+
+
+# (guest id, zone) → the last accepted passage, from the gate's scan log.
+Presence = Callable[[int, str], Passage | None]
+
+
+class GateSource(Protocol):
+    """What a gate decides with: the event's keys and uid, and its guests, categories and zones."""
+
+    @property
+    def event_uid(self) -> str: ...
+
+    @property
+    def keyring(self) -> Mapping[str, Ed25519PublicKey]: ...
+
+    def guest(self, guest_id: int) -> GateGuest | None: ...
+
+    def category(self, code: str) -> GateCategory | None: ...
+
+    def zone_name(self, code: str) -> str | None: ...
+
+    def thumbnail(self, guest_id: int) -> bytes | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class GateVerdict:
+    """The answer shown to the security officer, and logged."""
+
+    colour: str  # green / orange / red
+    reason: str  # "ok", one of ORANGE_REASONS or one of RED_REASONS
+    message: str  # one sentence for the officer
+    direction: str  # in / out; the gate's own direction when the badge was refused before knowing who
+    guest_id: int | None = None  # set once the badge's signature verified (also for most red verdicts)
+    serial: int | None = None
+    name: str = ""
+    name_latin: str = ""
+    category: str = ""
+    category_name: str = ""
+    zones: tuple[str, ...] = ()
+    has_photo: bool = False
+    photo: bytes | None = None  # the JPEG thumbnail, when asked for
+    cautions: tuple[str, ...] = ()  # every orange reason that applies; `reason` is the first
+    override_reason: str = ""
+
+    @property
+    def accepted(self) -> bool:
+        """Green or orange: the guest passes (orange after a second look)."""
+        return self.colour != RED
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable shape of `accreditor gate --json`, one object per scan."""
+        known = self.guest_id is not None
+        return {
+            "verdict": self.colour,
+            "reason": self.reason,
+            "message": self.message,
+            "guest": self.guest_id,
+            "name": self.name if known else None,
+            "name_latin": self.name_latin if known else None,
+            "category": self.category or None,
+            "category_name": self.category_name or None,
+            "zones": list(self.zones),
+            "serial": self.serial,
+            "direction": self.direction,
+            "has_photo": self.has_photo,
+            "cautions": list(self.cautions),
+            "override_reason": self.override_reason or None,
+        }
+
+
+def decide(
+    scan: str,
+    context: GateContext,
+    source: GateSource,
+    *,
+    presence: Presence | None = None,
+    with_photo: bool = False,
+) -> GateVerdict:
+    """The verdict on one scanned string.  `presence` (the gate's log) enables anti-passback and "both" doors."""
+    now = context.at()
+    code = clean_scan(scan) if isinstance(scan, str) else ""
+    if len(code) > MAX_SCAN_LENGTH:
+        code = ""
+    looked_up: dict[int, GateGuest | None] = {}
+
+    def guest_of(guest_id: int) -> GateGuest | None:
+        if guest_id not in looked_up:
+            looked_up[guest_id] = source.guest(guest_id)
+        return looked_up[guest_id]
+
+    def state_of(guest_id: int) -> GuestState | None:
+        found = guest_of(guest_id)
+        return None if found is None else GuestState(found.status, found.current_serial)
+
+    today = now.astimezone().date()
+    token = verify_token(code, source.keyring, event_uid=source.event_uid, today=today, guest_state=state_of)
+    if token.claims is None:
+        return GateVerdict(RED, token.reason, _RED_MESSAGES[token.reason], context.direction)
+    claims = token.claims
+    guest = guest_of(claims.guest_id)
+    zone = context.zone
+    # Known holder: the direction is settled even for a refusal, which an override may turn into a passage.
+    last = presence(claims.guest_id, zone) if presence is not None else None
+    inside = last is not None and last.direction == "in"
+    direction = ("out" if inside else "in") if context.direction == "both" else context.direction
+    shown = _shown(claims, guest, source, direction, with_photo)
+    if not token.valid or guest is None:  # an "ok" token always names a guest the source knows
+        reason = token.reason if not token.valid else "not_approved"
+        return replace(shown, reason=reason, message=_refusal(reason, claims, guest))
+    if zone not in claims.zones or zone not in guest.zones:
+        return replace(shown, reason="zone_not_allowed", message=_zone_refusal(zone, claims, guest, source))
+    cautions: list[tuple[str, str]] = []
+    if context.direction == "in" and context.anti_passback and inside and last is not None:
+        cautions.append(("already_inside", _already_inside(zone, last)))
+    category = source.category(guest.category)
+    if category is not None and category.escort_required:
+        cautions.append(("escort_required", f"{category.name}: must be escorted."))
+    if not guest.has_photo:
+        cautions.append(("no_photo", "No photo on file: check an identity document."))
+    if not cautions:
+        return replace(shown, colour=GREEN, reason="ok", message=f"Valid for {_zone_label(zone, source)}.")
+    return replace(
+        shown,
+        colour=ORANGE,
+        reason=cautions[0][0],
+        message=" ".join(text for _reason, text in cautions),
+        cautions=tuple(reason for reason, _text in cautions),
+    )
+
+
+def overridden(verdict: GateVerdict, reason: str) -> GateVerdict:
+    """The operator lets the holder through anyway, for a stated reason: orange, and logged as such."""
+    reason = " ".join(reason.split())
+    if not reason:
+        raise WorkflowError("An override needs a reason (escorted by protocol, damaged badge checked by hand…).")
+    was = f"{verdict.colour} ({verdict.reason})"
+    return replace(
+        verdict,
+        colour=ORANGE,
+        reason="override",
+        message=f"Let through by the operator: {reason}. The badge was {was}: {verdict.message}",
+        cautions=("override", *(caution for caution in verdict.cautions if caution != "override")),
+        override_reason=reason,
+    )
+
+
+def thumbnail(photo: bytes) -> bytes | None:
+    """The small JPEG a gate shows (about 120 × 160 pixels); None for a photo that cannot be read."""
+    width, height = THUMBNAIL_PIXELS
+    mm_per_pixel = 25.4 / _THUMBNAIL_DPI
+    prepared = prepare_photo(photo, width * mm_per_pixel, height * mm_per_pixel, dpi=_THUMBNAIL_DPI)
+    return prepared.jpeg if isinstance(prepared, PreparedPhoto) else None
+
+
+def thumbnails_of(connection: Connection, guest_ids: Sequence[int]) -> tuple[dict[int, bytes], list[int]]:
+    """Thumbnails of guests' photos, a few hundred originals in memory at a time; and whose photo is unusable."""
+    made: dict[int, bytes] = {}
+    unreadable: list[int] = []
+    for start in range(0, len(guest_ids), _PHOTO_CHUNK):
+        for guest_id, photo in sorted(photos_of(connection, guest_ids[start : start + _PHOTO_CHUNK]).items()):
+            small = thumbnail(photo)
+            if small is None:
+                unreadable.append(guest_id)
+            else:
+                made[guest_id] = small
+    return made, unreadable
+
+
+_GUESTS, _BADGES, _PHOTOS = schema.guests, schema.badges, schema.guest_photos
+_GUEST_QUERY = select(
+    _GUESTS.c.id,
+    _GUESTS.c.family_name,
+    _GUESTS.c.given_name,
+    _GUESTS.c.family_name_latin,
+    _GUESTS.c.given_name_latin,
+    _GUESTS.c.category_code,
+    _GUESTS.c.status,
+    select(func.max(_BADGES.c.serial)).where(_BADGES.c.guest_id == _GUESTS.c.id).scalar_subquery().label("serial"),
+    exists().where(_PHOTOS.c.guest_id == _GUESTS.c.id).label("has_photo"),
+).where(_GUESTS.c.id == bindparam("guest_id"))
+
+
+class EventSource:
+    """The event database as a gate source: live, so a revocation at the desk counts at the next scan.
+
+    Built per transaction (keys and categories are read once per batch of scans), reading each
+    scanned guest as it comes.
+    """
+
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+        self._keyring = keys.keyring(connection)
+        self._event_uid = keys.event_uid(connection)
+        self._categories = {
+            category.code: GateCategory(category.code, category.name, category.colour, category.escort_required)
+            for category in list_categories(connection)
+        }
+        self._zones = {zone.code: zone.name for zone in list_zones(connection)}
+
+    @property
+    def event_uid(self) -> str:
+        return self._event_uid
+
+    @property
+    def keyring(self) -> Mapping[str, Ed25519PublicKey]:
+        return self._keyring
+
+    def guest(self, guest_id: int) -> GateGuest | None:
+        """One indexed lookup (`list_guests` would aggregate every badge of the event for each scan)."""
+        row = self._connection.execute(_GUEST_QUERY, {"guest_id": guest_id}).first()
+        if row is None:
+            return None
+        names = GuestFields(
+            family_name=row.family_name,
+            given_name=row.given_name,
+            family_name_latin=row.family_name_latin,
+            given_name_latin=row.given_name_latin,
+        )
+        return GateGuest(
+            id=row.id,
+            name=names.full_name(),
+            name_latin=names.name_latin(),
+            category=row.category_code,
+            zones=guest_store.effective_zones(self._connection, [guest_id]).get(guest_id, ()),
+            status=row.status,
+            current_serial=row.serial or 0,
+            has_photo=bool(row.has_photo),
+        )
+
+    def category(self, code: str) -> GateCategory | None:
+        return self._categories.get(code)
+
+    def zone_name(self, code: str) -> str | None:
+        return self._zones.get(code)
+
+    def thumbnail(self, guest_id: int) -> bytes | None:
+        photo = guest_store.photo(self._connection, guest_id)
+        return thumbnail(photo) if photo else None
+
+
+# -- messages ----------------------------------------------------------------------------------------
+
+_RED_MESSAGES = {
+    "malformed": "Not an Accreditor badge code (unreadable, damaged or something else): check by hand.",
+    "bad_signature": "FORGED: the badge's signature is not valid.",
+    "unknown_key": "Signed with a key this event does not accept (forged, withdrawn key or another system).",
+    "wrong_event": "A badge of another event.",
+    "revoked": "Accreditation REVOKED: do not let in.",
+    "not_approved": "Not accredited: the guest is not approved.",
+}
+
+
+def _shown(
+    claims: BadgeClaims, guest: GateGuest | None, source: GateSource, direction: str, with_photo: bool
+) -> GateVerdict:
+    """A red verdict showing the holder: from the event's record, else from the badge itself."""
+    category = guest.category if guest else claims.category
+    found = source.category(category)
+    return GateVerdict(
+        colour=RED,
+        reason="",
+        message="",
+        direction=direction,
+        guest_id=claims.guest_id,
+        serial=claims.serial,
+        name=guest.name if guest else "",
+        name_latin=guest.name_latin if guest else "",
+        category=category,
+        category_name=found.name if found else category,
+        zones=guest.zones if guest else claims.zones,
+        has_photo=bool(guest and guest.has_photo),
+        photo=source.thumbnail(claims.guest_id) if with_photo and guest and guest.has_photo else None,
+    )
+
+
+def _refusal(reason: str, claims: BadgeClaims, guest: GateGuest | None) -> str:
+    if reason == "superseded" and guest is not None:
+        return (
+            f"OLD BADGE: serial {claims.serial} was replaced by serial {guest.current_serial} "
+            "(reprinted or reported lost): do not let in."
+        )
+    if reason == "expired":
+        return f"Badge expired: it was valid until {_day(claims.valid_until)}."
+    if reason == "not_yet_valid":
+        return f"Badge not valid yet: it opens on {_day(claims.valid_from)}."
+    return _RED_MESSAGES[reason]
+
+
+def _zone_refusal(zone: str, claims: BadgeClaims, guest: GateGuest, source: GateSource) -> str:
+    label = _zone_label(zone, source)
+    if zone in guest.zones:  # granted after the badge was printed: the printed badge must not say less
+        return f"Not allowed in {label} with this badge (it shows {' '.join(claims.zones) or 'no zones'}); reprint it."
+    return f"Not allowed in {label}: the badge is for {' '.join(guest.zones) or 'no zones'}."
+
+
+def _already_inside(zone: str, last: Passage) -> str:
+    gate = f" at {last.gate}" if last.gate else ""
+    return f"Already inside {zone} since {last.at.astimezone():%H:%M}{gate}: check the badge is not being passed back."
+
+
+def _zone_label(code: str, source: GateSource) -> str:
+    name = source.zone_name(code)
+    return f"{code} ({name})" if name else code
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
