@@ -1,14 +1,17 @@
 """Accreditation categories and security zones: the standard set and matching typed names."""
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, Table, delete, func, insert, select
 
-from accreditor import schema
-from accreditor.errors import NotFoundError, ValidationError
+from accreditor import audit, schema
+from accreditor.errors import AccreditorError, NotFoundError, ValidationError
 from accreditor.text import label_key
+
+_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,17 +107,34 @@ def install_standard(connection: Connection) -> None:
         save_category(connection, category, sort_order=order)
 
 
-def save_zone(connection: Connection, zone: Zone, *, sort_order: int = 0) -> None:
+def save_zone(connection: Connection, zone: Zone, *, sort_order: int | None = None, actor: str | None = None) -> None:
+    """Add or rename a zone; with `actor` (an organiser's edit, not the standard set) it is audited.
+
+    A new zone goes at `sort_order`, by default after the others; an existing one keeps its place.
+    """
     code = _check_code(zone.code, "zone")
+    _check_name(zone.name, "zone", code)
     table = schema.zones
     if connection.execute(select(table.c.code).where(table.c.code == code)).first():
         connection.execute(table.update().where(table.c.code == code).values(name=zone.name))
     else:
-        connection.execute(insert(table).values(code=code, name=zone.name, sort_order=sort_order))
+        order = _after_last(connection, table) if sort_order is None else sort_order
+        connection.execute(insert(table).values(code=code, name=zone.name, sort_order=order))
+    if actor is not None:
+        audit.record(connection, actor, "zone.saved", code=code, name=zone.name)
 
 
-def save_category(connection: Connection, category: Category, *, sort_order: int = 0) -> None:
+def save_category(
+    connection: Connection, category: Category, *, sort_order: int | None = None, actor: str | None = None
+) -> None:
+    """Add or change a category and its default zones; with `actor` (an organiser's edit) it is audited.
+
+    A new category goes at `sort_order`, by default after the others; an existing one keeps its place.
+    """
     code = _check_code(category.code, "category")
+    _check_name(category.name, "category", code)
+    if not _COLOUR.fullmatch(category.colour):
+        raise ValidationError(f"The colour of category {code} must be written #RRGGBB, not {category.colour!r}.")
     table = schema.categories
     values = {
         "name": category.name,
@@ -126,7 +146,8 @@ def save_category(connection: Connection, category: Category, *, sort_order: int
     if connection.execute(select(table.c.code).where(table.c.code == code)).first():
         connection.execute(table.update().where(table.c.code == code).values(**values))
     else:
-        connection.execute(insert(table).values(code=code, sort_order=sort_order, **values))
+        order = _after_last(connection, table) if sort_order is None else sort_order
+        connection.execute(insert(table).values(code=code, sort_order=order, **values))
     known_zones = {zone.code for zone in list_zones(connection)}
     unknown = sorted(set(category.zones) - known_zones)
     if unknown:
@@ -137,6 +158,72 @@ def save_category(connection: Connection, category: Category, *, sort_order: int
             insert(schema.category_zones),
             [{"category_code": code, "zone_code": zone} for zone in category.zones],
         )
+    if actor is not None:
+        audit.record(
+            connection,
+            actor,
+            "category.saved",
+            code=code,
+            name=category.name,
+            colour=category.colour,
+            zones=list(category.zones),
+            photo_required=category.photo_required,
+            escort_required=category.escort_required,
+        )
+
+
+def _after_last(connection: Connection, table: Table) -> int:
+    last = connection.execute(select(func.max(table.c.sort_order))).scalar()
+    return 0 if last is None else last + 1
+
+
+def delete_category(connection: Connection, code: str, actor: str) -> None:
+    """Delete a category nobody has; refused while a guest has it (their badges and history name it)."""
+    code = code.strip().upper()
+    table = schema.categories
+    name = connection.execute(select(table.c.name).where(table.c.code == code)).scalar()
+    if name is None:
+        raise NotFoundError(f"The event has no category {code}.")
+    holders = connection.execute(
+        select(func.count()).select_from(schema.guests).where(schema.guests.c.category_code == code)
+    ).scalar_one()
+    if holders:
+        raise AccreditorError(
+            f"Category {name} ({code}) cannot be deleted: {_guests(holders)} {_have(holders)} it. "
+            "Give them another category first."
+        )
+    connection.execute(delete(table).where(table.c.code == code))
+    audit.record(connection, actor, "category.deleted", code=code, name=name)
+
+
+def delete_zone(connection: Connection, code: str, actor: str) -> None:
+    """Delete a zone no guest may enter; it also leaves the defaults of categories that list it.
+
+    Refused while a guest has it, by their category or granted to them: their badges name it.
+    """
+    from accreditor.guests import list_guests  # noqa: PLC0415 - guests imports this module; its zone rule is the one
+
+    code = code.strip().upper()
+    table = schema.zones
+    name = connection.execute(select(table.c.name).where(table.c.code == code)).scalar()
+    if name is None:
+        raise NotFoundError(f"The event has no zone {code}.")
+    holders = sum(1 for guest in list_guests(connection) if code in guest.zones)
+    if holders:
+        raise AccreditorError(
+            f"Zone {name} ({code}) cannot be deleted: {_guests(holders)} {_have(holders)} access to it. "
+            "Remove it from their categories and zones first."
+        )
+    connection.execute(delete(table).where(table.c.code == code))
+    audit.record(connection, actor, "zone.deleted", code=code, name=name)
+
+
+def _guests(count: int) -> str:
+    return f"{count} guest" if count == 1 else f"{count} guests"
+
+
+def _have(count: int) -> str:
+    return "has" if count == 1 else "have"
 
 
 def _check_code(code: str, what: str) -> str:
@@ -144,6 +231,11 @@ def _check_code(code: str, what: str) -> str:
     if not code or len(code) > 16 or not code.replace("-", "").replace("_", "").isalnum():
         raise ValidationError(f"A {what} code must be 1–16 letters or digits, not {code!r}.")
     return code
+
+
+def _check_name(name: str, what: str, code: str) -> None:
+    if not name.strip():
+        raise ValidationError(f"The {what} {code} needs a name: badges and lists show it.")
 
 
 def list_zones(connection: Connection) -> list[Zone]:

@@ -77,16 +77,38 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 @dataclass(frozen=True, slots=True)
 class GuestFilter:
-    """What the user asked to see; empty or None parts do not filter."""
+    """What the user asked to see; empty or None parts do not filter.
+
+    Text parts match exactly (the choices come from the guests themselves); the yes/no parts ask
+    whether the guest has a printed badge, has checked in, has a photo.
+    """
 
     query: str = ""
     status: str | None = None
     category: str | None = None
+    country: str | None = None  # ISO 3166 alpha-2
+    organisation: str | None = None
+    delegation: str | None = None
+    printed: bool | None = None
+    checked_in: bool | None = None
+    has_photo: bool | None = None
 
     def admits(self, guest: Guest) -> bool:
-        return (self.status is None or guest.status == self.status) and (
-            self.category is None or guest.fields.category == self.category
+        fields = guest.fields
+        return (
+            _matches(self.status, guest.status)
+            and _matches(self.category, fields.category)
+            and _matches(self.country, fields.country)
+            and _matches(self.organisation, fields.organisation)
+            and _matches(self.delegation, fields.delegation)
+            and _matches(self.printed, guest.badge_serial is not None)
+            and _matches(self.checked_in, guest.checked_in_at is not None)
+            and _matches(self.has_photo, guest.has_photo)
         )
+
+
+def _matches(wanted: object, value: object) -> bool:
+    return wanted is None or wanted == value
 
 
 def format_moment(moment: datetime | None) -> str:
@@ -165,7 +187,10 @@ class GuestTableModel(QAbstractTableModel):
         return self._filter
 
     def set_filter(self, query: str = "", status: str | None = None, category: str | None = None) -> None:
-        wanted = GuestFilter(query.strip(), status or None, category or None)
+        self.set_guest_filter(GuestFilter(query.strip(), status or None, category or None))
+
+    def set_guest_filter(self, wanted: GuestFilter) -> None:
+        """Show the guests `wanted` admits (every part of the filter at once: one reset, not one per part)."""
         if wanted == self._filter:
             return
         self.beginResetModel()
@@ -246,6 +271,10 @@ class GuestTableModel(QAbstractTableModel):
 
     def categories(self) -> list[Category]:
         return list(self._categories.values())
+
+    def field_values(self, name: str) -> list[str]:
+        """The different non-empty values guests have in a `GuestFields` field: the choices of a filter."""
+        return sorted({value for guest in self._guests if (value := getattr(guest.fields, name))}, key=str.casefold)
 
     def guest_at(self, row: int) -> Guest:
         return self._rows[row]

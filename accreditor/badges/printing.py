@@ -200,11 +200,32 @@ def record_serials(
         for guest_id, serial in serials
     ]
     connection.execute(schema.badges.insert(), rows)
+    # What the badge says (its token's category and zones), so bulk.badges_needing_reprint can tell when
+    # a later change makes it wrong.  Loaded in slices: a query takes a bounded number of parameters.
+    ids = list(dict.fromkeys(guest_id for guest_id, _serial in serials))
+    per_query = 1000
+    printed = {
+        guest.id: guest
+        for start in range(0, len(ids), per_query)
+        for guest in guest_store.list_guests(connection, ids=ids[start : start + per_query])
+    }
     audit.record_many(
         connection,
         actor,
         "badge.printed",
-        [(guest_id, {"serial": serial, "reason": reason, "station": station}) for guest_id, serial in serials],
+        [
+            (
+                guest_id,
+                {
+                    "serial": serial,
+                    "reason": reason,
+                    "station": station,
+                    "category": printed[guest_id].fields.category,
+                    "zones": list(printed[guest_id].zones),
+                },
+            )
+            for guest_id, serial in serials
+        ],
     )
     return len(rows)
 

@@ -1,0 +1,1 @@
+"""The organiser workspace: the weeks before the event — guests, accreditation, categories and zones."""

@@ -1,0 +1,485 @@
+"""The categories and zones of an event: what each category is called, its colour, its default zones and rules.
+
+Every save is one audited core call (`categories.save_category`, `save_zone`, `delete_category`,
+`delete_zone`); the core refuses a bad code or colour, and deleting what a guest still has.  A
+badge carries its category and zones, so after a category's zones change the dialog lists the
+printed badges that no longer say what their guests may do (`bulk.badges_needing_reprint`).
+"""
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QColorDialog,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import Connection
+
+from accreditor import bulk, categories
+from accreditor.bulk import ReprintNeed
+from accreditor.categories import Category, Zone
+from accreditor.cli.common import default_user
+from accreditor.errors import AccreditorError
+from accreditor.guests import list_guests
+from accreditor.store import EventStore
+from ui import messages
+from ui.guest_list import colour_icon
+
+NEW_COLOUR = "#607D8B"
+WARNING_STYLE = "QLabel { color: #8A3B00; font-weight: bold; }"
+_YES = "✔"
+
+
+def pick_colour(parent: QWidget | None, current: str) -> str | None:
+    """The colour chosen as #RRGGBB, or None when the officer cancelled (tests replace this)."""
+    colour = QColorDialog.getColor(QColor(current), parent, "Category colour")
+    return colour.name().upper() if colour.isValid() else None
+
+
+def reprint_line(need: ReprintNeed) -> str:
+    return f"{need.name} (guest {need.guest_id}, badge {need.serial}) — {need.reason}"
+
+
+class ReprintList(QWidget):
+    """Printed badges that no longer say what their guests may do; hidden while there are none."""
+
+    VISIBLE_ROWS = 5
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet(WARNING_STYLE)
+        self.list = QListWidget()
+        self.list.setUniformItemSizes(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.list)
+        self.needs: list[ReprintNeed] = []
+        self.hide()
+
+    def show_needs(self, needs: Sequence[ReprintNeed]) -> None:
+        self.needs = list(needs)
+        self.list.clear()
+        self.list.addItems([reprint_line(need) for need in needs])
+        count = len(needs)
+        if count == 1:
+            self.title.setText("1 printed badge no longer matches what its guest may do: reprint it.")
+        else:
+            self.title.setText(f"{count} printed badges no longer match what their guests may do: reprint them.")
+        # As tall as the list, up to a few lines: it is a warning above the work, not the work.
+        rows = min(max(count, 1), self.VISIBLE_ROWS)
+        self.list.setFixedHeight(rows * max(self.list.sizeHintForRow(0), 1) + 2 * self.list.frameWidth())
+        self.setVisible(bool(needs))
+
+    def lines(self) -> list[str]:
+        return [self.list.item(row).text() for row in range(self.list.count())]
+
+
+def _table(headers: Sequence[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setShowGrid(False)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setHighlightSections(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return table
+
+
+def _cell(text: str, *, centred: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    if centred:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+    return item
+
+
+def _heading() -> QLabel:
+    label = QLabel()
+    label.setStyleSheet("font-weight: bold; font-size: large;")
+    return label
+
+
+def _code_edit() -> QLineEdit:
+    edit = QLineEdit()
+    edit.setMaxLength(16)
+    edit.setPlaceholderText("e.g. YTH")
+    edit.setToolTip("Chosen once: printed badges, gates and guests' records know it by its code")
+    return edit
+
+
+class CategoriesEditorDialog(QDialog):
+    """Two tabs, categories and zones, each a list and the form of the one selected (or a new one)."""
+
+    CATEGORY_HEADERS = ("Code", "Name", "Default zones", "Photo", "Escort")
+    ZONE_HEADERS = ("Code", "Name")
+
+    def __init__(self, store: EventStore, parent: QWidget | None = None, *, user: str | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Categories and zones")
+        self._store = store
+        self.user = user or default_user()
+        self._categories: list[Category] = []
+        self._zones: list[Zone] = []
+        self._colour = NEW_COLOUR
+        # Whether the forms hold a new category / zone (added) or an existing one (saved in place).
+        self._adding_category = True
+        self._adding_zone = True
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._categories_tab(), "Categories")
+        self.tabs.addTab(self._zones_tab(), "Zones")
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.reprint_list = ReprintList()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, stretch=1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.reprint_list)
+        layout.addWidget(buttons)
+        self.resize(880, 560)
+        self.load()
+        self.new_category()
+        self.new_zone()
+        self.category_table.setFocus()  # the list first: most visits change a category, not add one
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _categories_tab(self) -> QWidget:
+        self.category_table = _table(self.CATEGORY_HEADERS)
+        self.category_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.category_table.itemSelectionChanged.connect(self._category_picked)
+        self.new_category_button = QPushButton("New category")
+        self.new_category_button.clicked.connect(self.new_category)
+        self.delete_category_button = QPushButton("Delete")
+        self.delete_category_button.clicked.connect(self.delete_category)
+
+        self.category_heading = _heading()
+        self.code_edit = _code_edit()
+        self.name_edit = QLineEdit()
+        self.colour_button = QPushButton()
+        self.colour_button.clicked.connect(self.choose_colour)
+        self.zones_box = QGroupBox("Default zones")
+        self.zones_grid = QGridLayout(self.zones_box)
+        self.zone_boxes: dict[str, QCheckBox] = {}
+        self.photo_box = QCheckBox("Photo required on the badge")
+        self.escort_box = QCheckBox("Escort required")
+        self.aliases_edit = QLineEdit()
+        self.aliases_edit.setPlaceholderText("Other names in registration lists, comma-separated")
+        self.save_category_button = QPushButton("Save category")
+        self.save_category_button.setDefault(True)
+        self.save_category_button.clicked.connect(self.save_category)
+
+        form = QFormLayout()
+        form.addRow(self.category_heading)
+        form.addRow("Code", self.code_edit)
+        form.addRow("Name", self.name_edit)
+        form.addRow("Colour", self.colour_button)
+        form.addRow("Also called", self.aliases_edit)
+        form.addRow("", self.photo_box)
+        form.addRow("", self.escort_box)
+        return self._tab(
+            self.category_table,
+            (self.new_category_button, self.delete_category_button),
+            form,
+            self.zones_box,
+            self.save_category_button,
+        )
+
+    def _zones_tab(self) -> QWidget:
+        self.zone_table = _table(self.ZONE_HEADERS)
+        self.zone_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.zone_table.itemSelectionChanged.connect(self._zone_picked)
+        self.new_zone_button = QPushButton("New zone")
+        self.new_zone_button.clicked.connect(self.new_zone)
+        self.delete_zone_button = QPushButton("Delete")
+        self.delete_zone_button.clicked.connect(self.delete_zone)
+        self.zone_heading = _heading()
+        self.zone_code_edit = _code_edit()
+        self.zone_name_edit = QLineEdit()
+        self.save_zone_button = QPushButton("Save zone")
+        self.save_zone_button.clicked.connect(self.save_zone)
+        form = QFormLayout()
+        form.addRow(self.zone_heading)
+        form.addRow("Code", self.zone_code_edit)
+        form.addRow("Name", self.zone_name_edit)
+        hint = QLabel("Badges and gates show zones by code; the name is for people.")
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #5F6B73;")
+        return self._tab(
+            self.zone_table, (self.new_zone_button, self.delete_zone_button), form, hint, self.save_zone_button
+        )
+
+    @staticmethod
+    def _tab(
+        table: QTableWidget, list_buttons: Sequence[QPushButton], form: QFormLayout, extra: QWidget, save: QPushButton
+    ) -> QWidget:
+        """A list with its buttons on the left, the form of the selected entry on the right."""
+        left = QVBoxLayout()
+        left.addWidget(table, stretch=1)
+        row = QHBoxLayout()
+        for button in list_buttons:
+            row.addWidget(button)
+        row.addStretch(1)
+        left.addLayout(row)
+        right = QVBoxLayout()
+        right.addLayout(form)
+        right.addWidget(extra)
+        right.addStretch(1)
+        save_row = QHBoxLayout()
+        save_row.addStretch(1)
+        save_row.addWidget(save)
+        right.addLayout(save_row)
+        tab = QWidget()
+        layout = QHBoxLayout(tab)
+        layout.addLayout(left, stretch=3)
+        layout.addLayout(right, stretch=2)
+        return tab
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Read the categories and zones again, keeping the entries selected."""
+        with self._store.connect() as connection:
+            self._categories = categories.list_categories(connection)
+            self._zones = categories.list_zones(connection)
+        zone_names = {zone.code: zone.name for zone in self._zones}
+        picked_category, picked_zone = self.selected_category_code(), self.selected_zone_code()
+        table = self.category_table
+        table.blockSignals(True)
+        table.setRowCount(len(self._categories))
+        for row, category in enumerate(self._categories):
+            code = _cell(category.code)
+            code.setIcon(colour_icon(QColor(category.colour)))
+            zones = _cell(" ".join(category.zones))
+            zones.setToolTip("\n".join(f"{zone}: {zone_names.get(zone, zone)}" for zone in category.zones))
+            for column, item in enumerate(
+                (
+                    code,
+                    _cell(category.name),
+                    zones,
+                    _cell(_YES if category.photo_required else "", centred=True),
+                    _cell(_YES if category.escort_required else "", centred=True),
+                )
+            ):
+                table.setItem(row, column, item)
+        table.blockSignals(False)
+        self._fill_zone_table()
+        self._build_zone_boxes()
+        self._select_code(self.category_table, picked_category)
+        self._select_code(self.zone_table, picked_zone)
+
+    def _fill_zone_table(self) -> None:
+        table = self.zone_table
+        table.blockSignals(True)
+        table.setRowCount(len(self._zones))
+        for row, zone in enumerate(self._zones):
+            table.setItem(row, 0, _cell(zone.code))
+            table.setItem(row, 1, _cell(zone.name))
+        table.blockSignals(False)
+
+    def _build_zone_boxes(self) -> None:
+        """One checkbox per zone of the event, keeping what the form had ticked."""
+        ticked = self.ticked_zones()
+        for box in self.zone_boxes.values():
+            self.zones_grid.removeWidget(box)
+            box.deleteLater()
+        self.zone_boxes = {}
+        for position, zone in enumerate(self._zones):
+            box = QCheckBox(f"{zone.code} — {zone.name}")
+            box.setChecked(zone.code in ticked)
+            self.zones_grid.addWidget(box, position // 2, position % 2)
+            self.zone_boxes[zone.code] = box
+
+    @staticmethod
+    def _select_code(table: QTableWidget, code: str | None) -> None:
+        rows = [row for row in range(table.rowCount()) if code and table.item(row, 0).text() == code]
+        if rows:
+            table.selectRow(rows[0])
+        else:
+            table.clearSelection()
+
+    @staticmethod
+    def _selected_code(table: QTableWidget) -> str | None:
+        rows = {index.row() for index in table.selectionModel().selectedRows()}
+        return table.item(min(rows), 0).text() if rows else None
+
+    def selected_category_code(self) -> str | None:
+        return self._selected_code(self.category_table)
+
+    def selected_zone_code(self) -> str | None:
+        return self._selected_code(self.zone_table)
+
+    def ticked_zones(self) -> tuple[str, ...]:
+        return tuple(code for code, box in self.zone_boxes.items() if box.isChecked())
+
+    # -- the category form ------------------------------------------------------------------------
+
+    def _category_picked(self) -> None:
+        code = self.selected_category_code()
+        category = next((found for found in self._categories if found.code == code), None)
+        self.delete_category_button.setEnabled(category is not None)
+        if category is not None:
+            self._show_category(category, new=False)
+
+    def new_category(self) -> None:
+        self.category_table.clearSelection()
+        self.delete_category_button.setEnabled(False)
+        self._show_category(Category("", "", NEW_COLOUR, ()), new=True)
+        self.code_edit.setFocus()
+
+    def _show_category(self, category: Category, *, new: bool) -> None:
+        self._adding_category = new
+        self.code_edit.setText(category.code)
+        self.code_edit.setEnabled(new)  # a code is in printed badges and guests' records: it stays
+        self.name_edit.setText(category.name)
+        self._set_colour(category.colour)
+        for code, box in self.zone_boxes.items():
+            box.setChecked(code in category.zones)
+        self.photo_box.setChecked(category.photo_required)
+        self.escort_box.setChecked(category.escort_required)
+        self.aliases_edit.setText(", ".join(category.aliases))
+        self.aliases_edit.setCursorPosition(0)
+        self.category_heading.setText("New category" if new else f"{category.name} ({category.code})")
+        self.save_category_button.setText("Add category" if new else "Save category")
+
+    def _set_colour(self, colour: str) -> None:
+        self._colour = colour
+        self.colour_button.setIcon(colour_icon(QColor(colour), 16))
+        self.colour_button.setText(f" {colour.upper()}")
+
+    def choose_colour(self) -> None:
+        colour = pick_colour(self, self._colour)
+        if colour is not None:
+            self._set_colour(colour)
+
+    def category_in_form(self) -> Category:
+        aliases = tuple(alias.strip() for alias in self.aliases_edit.text().split(",") if alias.strip())
+        return Category(
+            code=self.code_edit.text().strip().upper(),
+            name=" ".join(self.name_edit.text().split()),
+            colour=self._colour,
+            zones=self.ticked_zones(),
+            aliases=aliases,
+            photo_required=self.photo_box.isChecked(),
+            escort_required=self.escort_box.isChecked(),
+        )
+
+    def save_category(self) -> None:
+        """Save the form; then list the printed badges of the category that no longer match."""
+        category = self.category_in_form()
+        if self._adding_category and any(found.code == category.code for found in self._categories):
+            messages.show_error(self, "Cannot add the category", f"The event already has a category {category.code}.")
+            return
+        if not self._write(
+            "save the category", lambda connection: categories.save_category(connection, category, actor=self.user)
+        ):
+            return
+        with self._store.connect() as connection:
+            holders = [guest.id for guest in list_guests(connection, category=category.code)]
+            needs = bulk.badges_needing_reprint(connection, holders)
+        self.load()
+        self._select_code(self.category_table, category.code)
+        self._done(f"Saved the category {category.name} ({category.code}).", needs)
+
+    def delete_category(self) -> None:
+        code = self.selected_category_code()
+        if code is None:
+            return
+        if self._write(
+            "delete the category", lambda connection: categories.delete_category(connection, code, self.user)
+        ):
+            self.load()
+            self.new_category()
+            self._done(f"Deleted the category {code}.")
+
+    # -- the zone form --------------------------------------------------------------------------------
+
+    def _zone_picked(self) -> None:
+        code = self.selected_zone_code()
+        zone = next((found for found in self._zones if found.code == code), None)
+        self.delete_zone_button.setEnabled(zone is not None)
+        if zone is not None:
+            self._show_zone(zone, new=False)
+
+    def new_zone(self) -> None:
+        self.zone_table.clearSelection()
+        self.delete_zone_button.setEnabled(False)
+        self._show_zone(Zone("", ""), new=True)
+
+    def _show_zone(self, zone: Zone, *, new: bool) -> None:
+        self._adding_zone = new
+        self.zone_code_edit.setText(zone.code)
+        self.zone_code_edit.setEnabled(new)
+        self.zone_name_edit.setText(zone.name)
+        self.zone_heading.setText("New zone" if new else f"{zone.name} ({zone.code})")
+        self.save_zone_button.setText("Add zone" if new else "Save zone")
+
+    def save_zone(self) -> None:
+        zone = Zone(self.zone_code_edit.text().strip().upper(), " ".join(self.zone_name_edit.text().split()))
+        if self._adding_zone and any(found.code == zone.code for found in self._zones):
+            messages.show_error(self, "Cannot add the zone", f"The event already has a zone {zone.code}.")
+            return
+        if self._write("save the zone", lambda connection: categories.save_zone(connection, zone, actor=self.user)):
+            self.load()
+            self._select_code(self.zone_table, zone.code)
+            self._done(f"Saved the zone {zone.name} ({zone.code}).")
+
+    def delete_zone(self) -> None:
+        code = self.selected_zone_code()
+        if code is None:
+            return
+        if self._write("delete the zone", lambda connection: categories.delete_zone(connection, code, self.user)):
+            self.load()
+            self.new_zone()
+            self._done(f"Deleted the zone {code}.")
+
+    # -- writing ------------------------------------------------------------------------------------
+
+    def _write(self, what: str, operation: Callable[[Connection], None]) -> bool:
+        """Run one core change in one transaction; a refusal is shown, changes nothing, and returns False."""
+        try:
+            with self._store.begin() as connection:
+                operation(connection)
+        except AccreditorError as error:
+            messages.show_error(self, f"Cannot {what}", str(error))
+            return False
+        return True
+
+    def _done(self, text: str, needs: Sequence[ReprintNeed] = ()) -> None:
+        self.status.setText(text)
+        self.reprint_list.show_needs(needs)
+
+    @classmethod
+    def edit(cls, parent: QWidget | None, store: EventStore, *, user: str | None = None) -> None:
+        """Open the editor until the officer closes it (tests replace this)."""
+        dialog = cls(store, parent, user=user)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()

@@ -1,0 +1,658 @@
+"""The organiser's guest page: every filter an accreditation officer needs, and decisions on many guests at once.
+
+The weeks before the event are spent here: select the guests a list of filters finds, then approve,
+reject, revoke, change their category or zones.  Each action asks first, naming how many guests it
+changes, then runs one audited core operation (`workflow.change_status`, `bulk.set_category`,
+`bulk.change_zones`) in one transaction; what the core refuses is shown and nothing is changed.
+Beside the table, the selected guest's details and history.
+
+The page lays out and asks; whom an action may change is the core's rule (`workflow.ALLOWED`).
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from html import escape
+from typing import TypeVar
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QSizePolicy,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import Connection
+
+from accreditor import audit, bulk, workflow
+from accreditor import guests as guest_store
+from accreditor.categories import list_zones
+from accreditor.cli.common import default_user
+from accreditor.countries import country_name
+from accreditor.errors import AccreditorError
+from accreditor.guests import Guest
+from accreditor.store import EventStore
+from ui import messages
+from ui.desk import reason_dialog
+from ui.desk.desk_controller import badge_text, check_in_text
+from ui.desk.guest_form import GuestFormDialog
+from ui.guest_list import GuestListWidget, colour_icon
+from ui.guest_table_model import STATUS_LABELS, Column, GuestFilter, GuestTableModel
+from ui.organiser.categories_editor import CategoriesEditorDialog, ReprintList
+from ui.organiser.history_panel import GuestHistoryPanel
+
+T = TypeVar("T")
+
+PHOTO_SIZE = (90, 120)
+SIDE_WIDTH = 440  # the details and history panel, at first
+MUTED = "#5F6B73"
+NOTICE_STYLE = "QLabel { background: #E3F2FD; color: #0D47A1; padding: 6px 10px; border-radius: 4px; }"
+
+
+def guests_count(count: int) -> str:
+    return f"{count} guest" if count == 1 else f"{count} guests"
+
+
+# -- asking (module functions, looked up at call time, so tests replace them) ------------------------
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    """Yes to go ahead; the text says what changes and for how many guests."""
+    answer = QMessageBox.question(
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Yes,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    value: str
+    label: str
+    colour: str = ""  # a category's colour, shown as a swatch
+
+
+class ChoiceDialog(QDialog):
+    """A prompt that names the guests affected, and one (or several) choices; OK needs a choice."""
+
+    def __init__(
+        self, parent: QWidget | None, title: str, prompt: str, choices: Sequence[Choice], *, multiple: bool
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self._multiple = multiple
+        self.prompt_label = QLabel(prompt)
+        self.prompt_label.setWordWrap(True)
+        self.list = QListWidget()
+        for choice in choices:
+            item = QListWidgetItem(choice.label)
+            item.setData(Qt.ItemDataRole.UserRole, choice.value)
+            if choice.colour:
+                item.setIcon(colour_icon(QColor(choice.colour)))
+            if multiple:
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        mode = (
+            QAbstractItemView.SelectionMode.NoSelection if multiple else QAbstractItemView.SelectionMode.SingleSelection
+        )
+        self.list.setSelectionMode(mode)
+        rows = min(max(len(choices), 4), 12)
+        self.list.setMinimumHeight(self.list.sizeHintForRow(0) * rows + 6)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.list.itemChanged.connect(self._enable_ok)
+        self.list.itemSelectionChanged.connect(self._enable_ok)
+        self.list.itemDoubleClicked.connect(lambda _item: None if multiple else self.accept())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.prompt_label)
+        layout.addWidget(self.list)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(420)
+        self._enable_ok()
+
+    def chosen(self) -> list[str]:
+        items = [self.list.item(row) for row in range(self.list.count())]
+        if self._multiple:
+            items = [item for item in items if item.checkState() == Qt.CheckState.Checked]
+        else:
+            items = [item for item in items if item.isSelected()]
+        return [item.data(Qt.ItemDataRole.UserRole) for item in items]
+
+    def accept(self) -> None:
+        if self.chosen():
+            super().accept()
+
+    def _enable_ok(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.chosen()))
+
+
+def ask_choice(
+    parent: QWidget | None, title: str, prompt: str, choices: Sequence[Choice], *, multiple: bool = False
+) -> list[str] | None:
+    """The values chosen, or None when the officer cancelled."""
+    dialog = ChoiceDialog(parent, title, prompt, choices, multiple=multiple)
+    try:
+        return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()
+
+
+# The table's columns as the organiser sees them, left to right.
+ORGANISER_COLUMN_ORDER = (
+    Column.ID,
+    Column.NAME,
+    Column.NAME_LATIN,
+    Column.STATUS,
+    Column.CATEGORY,
+    Column.BADGE,
+    Column.CHECKED_IN,
+    Column.ORGANISATION,
+    Column.COUNTRY,
+)
+
+
+# -- the filters ------------------------------------------------------------------------------------
+
+
+class OrganiserGuestList(GuestListWidget):
+    """The guest list with the organiser's filters too: country, organisation, delegation, printed, check-in, photo.
+
+    The choices of country, organisation and delegation are the values the event's guests have.
+    """
+
+    def __init__(self, model: GuestTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(model, parent)
+        self.country_combo = self._values_combo("All countries")
+        self.organisation_combo = self._values_combo("All organisations")
+        self.delegation_combo = self._values_combo("All delegations")
+        self.printed_combo = self._yes_no_combo("Badge: any", "Badge printed", "Badge not printed")
+        self.checked_in_combo = self._yes_no_combo("Check-in: any", "Checked in", "Not checked in")
+        self.photo_combo = self._yes_no_combo("Photo: any", "With photo", "Without photo")
+        self._value_combos = {
+            "country": self.country_combo,
+            "organisation": self.organisation_combo,
+            "delegation": self.delegation_combo,
+        }
+        row = QHBoxLayout()
+        for combo in (*self._value_combos.values(), self.printed_combo, self.checked_in_combo, self.photo_combo):
+            row.addWidget(combo)
+            combo.currentIndexChanged.connect(self.apply_filter)
+        row.addStretch(1)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertLayout(1, row)
+        self.model.modelReset.connect(self._fill_values)
+        self._fill_values()
+        self._put_decisions_first()
+
+    def _put_decisions_first(self) -> None:
+        """What the officer decides on (status, category, badge) right after the names; where from after that."""
+        header = self.table.horizontalHeader()
+        for position, column in enumerate(ORGANISER_COLUMN_ORDER):
+            header.moveSection(header.visualIndex(column), position)
+
+    @staticmethod
+    def _values_combo(everything: str) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(everything, None)
+        # Organisations are long: the combo keeps a modest width and its list shows them whole.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(14)
+        combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+        return combo
+
+    @staticmethod
+    def _yes_no_combo(either: str, yes: str, no: str) -> QComboBox:
+        combo = QComboBox()
+        for label, value in ((either, None), (yes, True), (no, False)):
+            combo.addItem(label, value)
+        return combo
+
+    def current_filter(self) -> GuestFilter:
+        return GuestFilter(
+            query=self.search_box.text().strip(),
+            status=self.status_combo.currentData(),
+            category=self.category_combo.currentData(),
+            country=self.country_combo.currentData(),
+            organisation=self.organisation_combo.currentData(),
+            delegation=self.delegation_combo.currentData(),
+            printed=self.printed_combo.currentData(),
+            checked_in=self.checked_in_combo.currentData(),
+            has_photo=self.photo_combo.currentData(),
+        )
+
+    def apply_filter(self) -> None:
+        """Show the guests matching every filter at once (typing waits `FILTER_DELAY_MS`, as in the guest list)."""
+        self._filter_timer.stop()
+        self.model.set_guest_filter(self.current_filter())
+
+    def _fill_values(self) -> None:
+        """Offer the values guests have now, keeping each choice while some guest still has it."""
+        for name, combo in self._value_combos.items():
+            values = self.model.field_values(name)
+            if values == [combo.itemData(row) for row in range(1, combo.count())]:
+                continue
+            labels = [country_name(value) for value in values] if name == "country" else values
+            picked, everything = combo.currentData(), combo.itemText(0)
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, None)
+            for label, value in sorted(zip(labels, values, strict=True), key=lambda pair: pair[0].casefold()):
+                combo.addItem(label, value)
+            found = combo.findData(picked) if picked else 0
+            combo.setCurrentIndex(max(found, 0))
+            combo.blockSignals(False)
+            if picked and found < 0:
+                self._filter_timer.start()  # the model still filters by a value nobody has any more
+
+
+# -- the page ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StatusAction:
+    """How the page words one workflow transition."""
+
+    verb: str
+    done: str
+    consequence: str
+    suggestions: tuple[str, ...] = ()
+
+
+STATUS_ACTIONS = {
+    "approved": StatusAction("Approve", "Approved", "They can then be checked in and get badges."),
+    "rejected": StatusAction(
+        "Reject",
+        "Rejected",
+        "They get no badge and are turned away at the desk.",
+        ("Registration incomplete", "Not eligible for this event", "Duplicate registration"),
+    ),
+    "revoked": StatusAction(
+        "Revoke",
+        "Revoked",
+        "Their badges stop opening doors at every gate.",
+        ("Left the delegation", "Security decision", "Accredited in error"),
+    ),
+}
+
+
+class OrganiserGuestsPage(QWidget):
+    """The organiser's guest table, bulk actions and the selected guest's details; emits `guests_changed`.
+
+    `guests_changed` follows every write, so other views of the event (the desk, the guest list)
+    can reload.
+    """
+
+    guests_changed = Signal()
+
+    def __init__(self, store: EventStore, parent: QWidget | None = None, *, user: str | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.user = user or default_user()
+        self.model = GuestTableModel(store, self)
+        self.guest_list = OrganiserGuestList(self.model)
+        self.table = self.guest_list.table
+
+        self.approve_action = self._action("Approve", "Approve the selected pending guests", self.approve)
+        self.reject_action = self._action("Reject…", "Reject the selected pending guests, with a reason", self.reject)
+        self.revoke_action = self._action(
+            "Revoke…", "Withdraw the accreditation of the selected guests: their badges stop working", self.revoke
+        )
+        self.category_action = self._action("Set category…", "Give the selected guests a category", self.set_category)
+        self.add_zones_action = self._action("Add zones…", "Grant the selected guests zones", self.add_zones)
+        self.remove_zones_action = self._action(
+            "Remove zones…", "Withdraw zones from the selected guests", self.remove_zones
+        )
+        self.edit_action = self._action("Edit…", "Edit the selected guest (or double-click them)", self.edit_guest)
+        self.categories_action = self._action(
+            "Categories && zones…", "Categories, their colours and default zones; the zones", self.edit_categories
+        )
+        self.bulk_actions = [
+            self.approve_action,
+            self.reject_action,
+            self.revoke_action,
+            self.category_action,
+            self.add_zones_action,
+            self.remove_zones_action,
+        ]
+
+        toolbar = QToolBar("Guests")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addActions(self.bulk_actions[:3])
+        toolbar.addSeparator()
+        toolbar.addActions(self.bulk_actions[3:])
+        toolbar.addSeparator()
+        toolbar.addAction(self.edit_action)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addAction(self.categories_action)
+        self.toolbar = toolbar
+
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        separator = QAction(self)
+        separator.setSeparator(True)
+        self.table.addActions([*self.bulk_actions, separator, self.edit_action])
+
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet(NOTICE_STYLE)
+        self.notice.hide()
+        self.reprint_list = ReprintList()
+
+        self.photo = QLabel()
+        self.photo.setFixedSize(*PHOTO_SIZE)
+        self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.history = GuestHistoryPanel()
+        card = QHBoxLayout()
+        card.addWidget(self.photo, alignment=Qt.AlignmentFlag.AlignTop)
+        card.addWidget(self.details, stretch=1)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(6, 6, 6, 6)
+        side_layout.addLayout(card)
+        side_layout.addWidget(self.history, stretch=1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.guest_list)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setCollapsible(0, False)
+        side.setMinimumWidth(SIDE_WIDTH // 2)
+        splitter.setSizes([3 * SIDE_WIDTH, SIDE_WIDTH])
+        self.splitter = splitter
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(toolbar)
+        messages_box = QVBoxLayout()
+        messages_box.setContentsMargins(6, 0, 6, 0)
+        messages_box.addWidget(self.notice)
+        messages_box.addWidget(self.reprint_list)
+        layout.addLayout(messages_box)
+        layout.addWidget(splitter, stretch=1)
+
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(self._selection_changed)
+        self.guest_list.guest_activated.connect(lambda _guest_id: self.edit_guest())
+        self.setFocusProxy(self.guest_list)
+        self._selection_changed()
+
+    def _action(self, text: str, tip: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self)
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    # -- the event -----------------------------------------------------------------------------
+
+    @property
+    def store(self) -> EventStore:
+        return self._store
+
+    def set_store(self, store: EventStore) -> None:
+        """Show another event (the window owns and closes the stores)."""
+        self._store = store
+        self._tell("")
+        self.reprint_list.show_needs([])
+        self.model.set_store(store)
+
+    def refresh(self) -> None:
+        """Reload the guests (after a write, or another desk's), keeping the same guests selected."""
+        selected = self.selected_ids()
+        self.model.refresh()
+        self.select_guests(selected)
+
+    # -- selection -----------------------------------------------------------------------------
+
+    def selected_guests(self) -> list[Guest]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.guest_at(row) for row in rows]
+
+    def selected_ids(self) -> list[int]:
+        return [guest.id for guest in self.selected_guests()]
+
+    def select_guests(self, guest_ids: Sequence[int]) -> None:
+        """Select these guests where the table shows them (rows fetched so far)."""
+        wanted = set(guest_ids)
+        selection = QItemSelection()
+        last = self.model.columnCount() - 1
+        for row in range(self.model.rowCount()):
+            if self.model.guest_at(row).id in wanted:
+                selection.select(self.model.index(row, 0), self.model.index(row, last))
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().select(selection, flags)
+
+    def _selection_changed(self) -> None:
+        guests = self.selected_guests()
+        for action in self.bulk_actions:
+            action.setEnabled(bool(guests))
+        self.edit_action.setEnabled(len(guests) == 1)
+        if len(guests) == 1:
+            self._show_guest(guests[0])
+            return
+        self.photo.clear()
+        self.photo.setStyleSheet("")
+        self.history.clear()
+        self.history.setVisible(False)
+        text = (
+            f"{guests_count(len(guests))} selected." if guests else "Select a guest to see their details and history."
+        )
+        self.details.setText(f'<span style="color:{MUTED}">{escape(text)}</span>')
+
+    def _show_guest(self, guest: Guest) -> None:
+        with self._store.connect() as connection:
+            entries = audit.history(connection, guest.id)
+            photo = guest_store.photo(connection, guest.id) if guest.has_photo else None
+        self.details.setText(
+            details_html(guest, {category.code: category.name for category in self.model.categories()})
+        )
+        pixmap = QPixmap()
+        if photo and pixmap.loadFromData(photo):
+            self.photo.setPixmap(
+                pixmap.scaled(
+                    self.photo.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                )
+            )
+            self.photo.setStyleSheet("")
+        else:
+            self.photo.setPixmap(QPixmap())
+            self.photo.setText("No photo")
+            self.photo.setStyleSheet(f"background: #ECEFF1; color: {MUTED}; border: 1px solid #CFD8DC;")
+        self.history.setVisible(True)
+        self.history.show_history(entries)
+
+    # -- bulk actions ----------------------------------------------------------------------------
+
+    def approve(self) -> None:
+        self._change_status("approved")
+
+    def reject(self) -> None:
+        self._change_status("rejected")
+
+    def revoke(self) -> None:
+        self._change_status("revoked")
+
+    def _change_status(self, status: str) -> None:
+        """Ask, naming how many guests change, then move those the workflow allows (the others stay)."""
+        guests = self.selected_guests()
+        if not guests:
+            return
+        wording = STATUS_ACTIONS[status]
+        sources = workflow.ALLOWED[status]
+        ids = [guest.id for guest in guests if guest.status in sources]
+        allowed = " or ".join(STATUS_LABELS[source].lower() for source in sources)
+        if not ids:
+            self._tell(f"Nobody was {status}: only {allowed} guests can be, and none of those selected is.")
+            return
+        question = f"{wording.verb} {guests_count(len(ids))}? {wording.consequence}"
+        others = len(guests) - len(ids)
+        if others == 1:
+            question += f" The other guest selected is not {allowed} and is left as they are."
+        elif others:
+            question += f" The other {others} guests selected are not {allowed} and are left as they are."
+        title = f"{wording.verb} {guests_count(len(ids))}"
+        reason = ""
+        if status in workflow.REASON_REQUIRED:
+            asked = reason_dialog.ask_reason(self, title, f"{question}\n\nWhy?", wording.suggestions)
+            if asked is None:
+                return
+            reason = asked
+        elif not confirm(self, title, question):
+            return
+        changed = self._write(
+            f"{wording.verb.lower()} guests",
+            lambda connection: workflow.change_status(connection, ids, status, self.user, reason),
+        )
+        if changed is not None:
+            self._tell(f"{wording.done} {guests_count(len(changed))}.")
+
+    def set_category(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        categories = self.model.categories()
+        choices = [
+            Choice(category.code, f"{category.name} ({category.code})", category.colour) for category in categories
+        ]
+        picked = ask_choice(
+            self, f"Set category of {guests_count(len(ids))}", f"Give {guests_count(len(ids))} the category:", choices
+        )
+        if not picked:
+            return
+        (code,) = picked
+        name = next((category.name for category in categories if category.code == code), code)
+        changed = self._write(
+            "set the category", lambda connection: bulk.set_category(connection, ids, code, self.user)
+        )
+        if changed is not None:
+            self._badges_changed(changed, f"Gave {guests_count(len(changed))} the category {name}.")
+
+    def add_zones(self) -> None:
+        self._change_zones(adding=True)
+
+    def remove_zones(self) -> None:
+        self._change_zones(adding=False)
+
+    def _change_zones(self, *, adding: bool) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        with self._store.connect() as connection:
+            zones = list_zones(connection)
+        count = guests_count(len(ids))
+        title = f"{'Add zones to' if adding else 'Remove zones from'} {count}"
+        prompt = f"Grant {count} access to:" if adding else f"Withdraw the access of {count} to:"
+        picked = ask_choice(
+            self, title, prompt, [Choice(zone.code, f"{zone.code} — {zone.name}") for zone in zones], multiple=True
+        )
+        if not picked:
+            return
+        add, remove = (picked, []) if adding else ([], picked)
+        changed = self._write(
+            "change zones",
+            lambda connection: bulk.change_zones(connection, ids, add=add, remove=remove, actor=self.user),
+        )
+        if changed is not None:
+            verb = "Granted" if adding else "Withdrew"
+            self._badges_changed(changed, f"{verb} {' '.join(picked)} for {guests_count(len(changed))}.")
+
+    def _badges_changed(self, changed: Sequence[int], done: str) -> None:
+        """Say what was done and which printed badges no longer say what their guests may do."""
+        with self._store.connect() as connection:
+            needs = bulk.badges_needing_reprint(connection, changed)
+        self._tell(done)
+        self.reprint_list.show_needs(needs)
+
+    # -- one guest, and the event's categories -----------------------------------------------------
+
+    def edit_guest(self) -> None:
+        """The guest form, with the importer's rules; saved fields are audited with what changed."""
+        guests = self.selected_guests()
+        if len(guests) != 1:
+            return
+        (guest,) = guests
+        fields = GuestFormDialog.ask(self, self.model.categories(), guest.fields)
+        if fields is None:
+            return
+        changed = self._write(
+            "save the guest",
+            lambda connection: guest_store.update_guest(connection, guest.id, fields, self.user, source="organiser"),
+        )
+        if changed is not None:
+            self._badges_changed([guest.id], f"Saved {guest.full_name}." if changed else "Nothing was changed.")
+
+    def edit_categories(self) -> None:
+        CategoriesEditorDialog.edit(self, self._store, user=self.user)
+        self.refresh()
+        self.guests_changed.emit()
+
+    # -- writing ---------------------------------------------------------------------------------
+
+    def _write(self, what: str, operation: Callable[[Connection], T]) -> T | None:
+        """Run one core operation in one transaction; a refusal is shown and changes nothing."""
+        try:
+            with self._store.begin() as connection:
+                result = operation(connection)
+        except AccreditorError as error:
+            messages.show_error(self, f"Cannot {what}", str(error))
+            return None
+        self.reprint_list.show_needs([])  # of the last change; the caller lists those of this one
+        self.refresh()
+        self.guests_changed.emit()
+        return result
+
+    def _tell(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+
+def details_html(guest: Guest, category_names: dict[str, str]) -> str:
+    """The selected guest at a glance: name in both scripts, where from, category and zones, status, badge."""
+    fields = guest.fields
+    lines = [f'<span style="font-size:large; font-weight:bold">{escape(guest.full_name)}</span>']
+    if guest.name_latin and guest.name_latin != guest.full_name:
+        lines.append(escape(guest.name_latin))
+    role = " · ".join(part for part in (fields.title, fields.position) if part)
+    lines.extend(escape(part) for part in (role, fields.organisation) if part)
+    where = [country_name(fields.country)] if fields.country else []
+    if fields.delegation and fields.delegation != fields.organisation:
+        where.append(f"Delegation: {fields.delegation}")
+    if where:
+        lines.append(escape(" · ".join(where)))
+    category = category_names.get(fields.category, fields.category)
+    zones = " ".join(guest.zones) or "no zones"
+    lines.append(f"<b>{escape(category)}</b> ({escape(fields.category)}) — zones {escape(zones)}")
+    status = STATUS_LABELS.get(guest.status, guest.status)
+    reason = f": {escape(guest.status_reason)}" if guest.status_reason else ""
+    lines.append(f"Status: <b>{escape(status)}</b>{reason}")
+    lines.append(f"Badge: {escape(badge_text(guest))}")
+    if guest.checked_in_at is None:
+        lines.append("Not checked in")
+    else:
+        when = check_in_text(guest.checked_in_at, guest.checked_in_station, guest.checked_in_by)
+        lines.append(f"Checked in {escape(when)}")
+    return "<br>".join(lines)
