@@ -6,7 +6,9 @@ A row that matches a guest already in the event updates that guest (only the col
 has) instead of adding a second one, so importing the same file twice adds nothing.
 """
 
-from collections.abc import Mapping
+import csv
+import json
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -14,8 +16,9 @@ from typing import Any
 from accreditor import guests as guest_store
 from accreditor.categories import CategoryMatcher, list_categories
 from accreditor.errors import ImportFileError
+from accreditor.exporting import neutralise
 from accreditor.guests import FIELD_NAMES, GuestFields
-from accreditor.importing.columns import ColumnMapping, detect_mapping
+from accreditor.importing.columns import IDENTITY_FIELDS, ColumnMapping, detect_mapping
 from accreditor.importing.reading import SourceRow, read_table
 from accreditor.store import EventStore
 from accreditor.text import clean, fold, name_key
@@ -23,6 +26,7 @@ from accreditor.validation import validate
 
 # Columns the importer reads but does not store as a guest field of the same name.
 _DERIVED = frozenset({"full_name", "photo"})
+_PROGRESS_EVERY = 500  # rows between progress reports: often enough for a bar, rare enough to cost nothing
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +79,29 @@ class ImportReport:
             "unmapped_columns": list(self.unmapped_columns),
             "written": self.written,
         }
+
+    def save(self, path: str | Path) -> None:
+        """Write the report to keep or send back to whoever sent the file: JSON (as `to_json`) or, for a
+        .csv name, one line per problem or update that a spreadsheet opens (UTF-8 with BOM, for Excel)."""
+        path = Path(path)
+        try:
+            if path.suffix.lower() == ".csv":
+                with path.open("w", encoding="utf-8-sig", newline="") as handle:
+                    writer = csv.writer(handle)
+                    writer.writerow(("row", "kind", "column", "value", "message"))
+                    for row, *texts in self.problem_lines():  # the file's own text may look like a formula
+                        writer.writerow((row, *map(neutralise, texts)))
+            else:
+                path.write_text(json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        except OSError as error:
+            raise ImportFileError(f"The import report cannot be saved as {path.name} ({error.strerror}).") from error
+
+    def problem_lines(self) -> list[tuple[int, str, str, str, str]]:
+        """(row, kind, column, value, message) per error, duplicate and update, in file order."""
+        lines = [(e.row, "error", e.column, e.value, e.message) for e in self.errors]
+        lines += [(d.row, "duplicate", "", "", f"duplicate of {d.of} ({d.reason})") for d in self.duplicates]
+        lines += [(u.row, "update", "", "", f"updates guest {u.guest}: {', '.join(u.fields)}") for u in self.updates]
+        return sorted(lines, key=lambda line: line[0])
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +177,20 @@ class _Importer:
         return replace(old, **values)
 
 
+def mapping_problem(mapping: ColumnMapping) -> str | None:
+    """Why a mapping the organiser edited cannot import, as one sentence; None when it can."""
+    fields = list(mapping.columns.values())
+    twice = sorted({name for name in fields if fields.count(name) > 1})
+    if twice:
+        return f"Each field can come from one column only; {', '.join(twice)} is chosen for several."
+    if not IDENTITY_FIELDS & set(fields):
+        return (
+            "Choose at least one column that names or identifies a guest: family name, full name, "
+            "reference, passport number or e-mail."
+        )
+    return None
+
+
 def import_file(
     store: EventStore,
     path: str | Path,
@@ -160,10 +201,20 @@ def import_file(
     dry_run: bool = False,
     skip_invalid: bool = False,
     default_category: str = "DEL",
+    mapping: ColumnMapping | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[ImportReport, ColumnMapping]:
-    """Import one registration file; raises ImportFileError when the file cannot be read at all."""
+    """Import one registration file; raises ImportFileError when the file cannot be read at all.
+
+    `mapping` (an organiser's reviewed mapping, e.g. from the import wizard) replaces detection and
+    `preset`.  `progress(done, total)` is called as rows are checked; it may raise to abandon the import,
+    which is safe until the rows have all been checked, as nothing is written before.
+    """
     table = read_table(path, sheet)
-    mapping = detect_mapping(table, preset=dict(preset) if preset else None)
+    if mapping is None:
+        mapping = detect_mapping(table, preset=dict(preset) if preset else None)
+    elif problem := mapping_problem(mapping):
+        raise ImportFileError(problem)
     data_rows = [row for row in table.rows if row.number > mapping.header_row]
     if not data_rows:
         raise ImportFileError(f"{table.name} has a header row but no guests below it.")
@@ -178,7 +229,9 @@ def import_file(
     changed: list[tuple[int, GuestFields, GuestFields]] = []
     seen_in_file: dict[str, int] = {}  # identity key -> row number
     claimed_guests: dict[int, int] = {}  # existing guest id -> row number that matched it
-    for row in data_rows:
+    for done, row in enumerate(data_rows):
+        if progress is not None and done % _PROGRESS_EVERY == 0:
+            progress(done, len(data_rows))
         guest, problems = validate(
             importer.raw_fields(row, mapping), importer.matcher, default_category=default_category
         )
@@ -219,6 +272,8 @@ def import_file(
 
     report.imported = len(new_guests)
     report.updated = len(changed)
+    if progress is not None:
+        progress(len(data_rows), len(data_rows))
     if dry_run or (report.errors and not skip_invalid):
         return report, mapping
     if new_guests or changed:

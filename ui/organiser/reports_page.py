@@ -1,0 +1,502 @@
+"""The reports page: how many of the expected guests have come, split every useful way, and when they came.
+
+Everything shown comes from one load of `accreditor.reports` (in the background: 100,000 guests take a
+moment), and the exports write exactly what is on screen, so a printout never disagrees with the dashboard.
+The page loads when first shown and on Refresh; it does not poll, as other desks' check-ins arrive in the
+shared database whenever they like and the organiser decides when to look.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import IntEnum
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSettings, Qt, Signal
+from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from accreditor.clock import utc_now
+from accreditor.reports import (
+    BREAKDOWNS,
+    Arrivals,
+    AttendanceEntry,
+    BreakdownRow,
+    DelegationRow,
+    Summary,
+    arrivals_timeline,
+    attendance_summary,
+    attendance_text,
+    delegation_attendance,
+    export_report_pdf,
+    export_report_xlsx,
+)
+from accreditor.store import EventStore
+from ui import jobs, messages
+from ui.guest_table_model import STATUS_LABELS, STATUS_SWATCHES, format_moment
+from ui.jobs import JobContext
+from ui.organiser.timeline_chart import TimelineChart
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+LAST_FOLDER_KEY = "reports/last_folder"
+BUCKET_MINUTES = 30
+
+
+def ask_export_path(parent: QWidget | None, caption: str, file_filter: str, suggested_name: str) -> Path | None:
+    """Where to write an export, or None when the user cancels (tests monkeypatch this)."""
+    folder = str(QSettings().value(LAST_FOLDER_KEY, "")) or str(Path.home())
+    path, _selected = QFileDialog.getSaveFileName(parent, caption, str(Path(folder) / suggested_name), file_filter)
+    if not path:
+        return None
+    QSettings().setValue(LAST_FOLDER_KEY, str(Path(path).parent))
+    return Path(path)
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One load of everything the page shows (and exports)."""
+
+    event_name: str
+    loaded_at: datetime
+    summary: Summary
+    timeline: list[Arrivals]
+    delegations: list[DelegationRow]
+
+
+def load_report(store: EventStore, bucket_minutes: int = BUCKET_MINUTES) -> Report:
+    """Read the whole report in one connection, so its parts describe the same moment."""
+    name = store.event_info().name
+    with store.connect() as connection:
+        return Report(
+            event_name=name,
+            loaded_at=utc_now(),
+            summary=attendance_summary(connection),
+            timeline=arrivals_timeline(connection, bucket_minutes),
+            delegations=delegation_attendance(connection),
+        )
+
+
+# -- models --------------------------------------------------------------------------------------
+
+
+class _RowsModel(QAbstractTableModel):
+    """A small read-only table of rows held in memory, sortable by a key per column (reports have hundreds of
+    rows at most, so sorting here is instant).  Subclasses say what a cell shows and how a column sorts."""
+
+    HEADERS: tuple[str, ...] = ()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+        self._natural: list[Any] = []
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._natural = list(rows)
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> Any:
+        return self._rows[row]
+
+    def headers(self) -> tuple[str, ...]:
+        return self.HEADERS
+
+    def rowCount(self, parent: ModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.headers())
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        headers = self.headers()
+        return headers[section] if 0 <= section < len(headers) else None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        return self.cell(self._rows[index.row()], index.column(), role)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        if 0 <= column < len(self.headers()):
+            key = self.sort_key(column)
+            self._rows = sorted(self._natural, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        else:
+            self._rows = list(self._natural)
+        self.layoutChanged.emit()
+
+    def cell(self, row: Any, column: int, role: int) -> Any:
+        raise NotImplementedError
+
+    def sort_key(self, column: int) -> Callable[[Any], Any]:
+        raise NotImplementedError
+
+
+class BreakdownColumn(IntEnum):
+    LABEL = 0
+    REGISTERED = 1
+    EXPECTED = 2
+    CHECKED_IN = 3
+    ATTENDANCE = 4
+
+
+class BreakdownModel(_RowsModel):
+    """One breakdown of the summary: a group per row with its registered, expected and checked-in counts."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.title = BREAKDOWNS["status"]
+
+    def set_breakdown(self, title: str, rows: Sequence[BreakdownRow]) -> None:
+        self.title = title
+        self.set_rows(rows)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(BreakdownColumn) - 1)
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.title, "Registered", "Expected", "Checked in", "Attendance")
+
+    def cell(self, row: BreakdownRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            values = (row.label, str(row.registered), str(row.expected), str(row.checked_in), row.percent)
+            return values[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != BreakdownColumn.LABEL:
+            return _RIGHT
+        if role == Qt.ItemDataRole.ToolTipRole and column == BreakdownColumn.ATTENDANCE:
+            return attendance_text(row.checked_in, row.expected)
+        return None
+
+    def sort_key(self, column: int) -> Callable[[BreakdownRow], Any]:
+        match column:
+            case BreakdownColumn.LABEL:
+                return lambda row: row.label.casefold()
+            case BreakdownColumn.REGISTERED:
+                return lambda row: row.registered
+            case BreakdownColumn.EXPECTED:
+                return lambda row: row.expected
+            case BreakdownColumn.CHECKED_IN:
+                return lambda row: row.checked_in
+        return lambda row: (row.expected > 0, row.checked_in / row.expected if row.expected else 0.0)
+
+
+class AttendanceColumn(IntEnum):
+    NAME = 0
+    NAME_LATIN = 1
+    ORGANISATION = 2
+    CATEGORY = 3
+    STATUS = 4
+    CHECKED_IN = 5
+
+
+class AttendanceModel(_RowsModel):
+    """The guests of one delegation with their status and when they checked in."""
+
+    HEADERS = ("Name (as written)", "Name (Latin)", "Organisation", "Category", "Status", "Checked in")
+
+    def cell(self, guest: AttendanceEntry, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            values = (
+                guest.name,
+                guest.name_latin,
+                guest.organisation,
+                guest.category,
+                STATUS_LABELS.get(guest.status, guest.status),
+                format_moment(guest.checked_in_at),
+            )
+            return values[column]
+        swatch = STATUS_SWATCHES.get(guest.status)
+        if column == AttendanceColumn.STATUS and swatch is not None:
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return swatch.background
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return swatch.foreground
+        if role == Qt.ItemDataRole.UserRole:
+            return guest.guest_id
+        return None
+
+    def sort_key(self, column: int) -> Callable[[AttendanceEntry], Any]:
+        if column == AttendanceColumn.CHECKED_IN:
+            return lambda guest: (guest.checked_in_at is None, guest.checked_in_at or datetime.min)
+        return lambda guest: str(self.cell(guest, column, Qt.ItemDataRole.DisplayRole)).casefold()
+
+
+# -- the page ------------------------------------------------------------------------------------
+
+
+class _Figure(QFrame):
+    """A headline number with its caption under it."""
+
+    def __init__(self, caption: str) -> None:
+        super().__init__()
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.value_label = QLabel("–")
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 2.2)
+        font.setBold(True)
+        self.value_label.setFont(font)
+        self.caption_label = QLabel(caption)
+        self.caption_label.setStyleSheet("color: #5F6368;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.setSpacing(0)
+        layout.addWidget(self.value_label)
+        layout.addWidget(self.caption_label)
+
+    def set_value(self, value: str, caption: str | None = None) -> None:
+        self.value_label.setText(value)
+        if caption is not None:
+            self.caption_label.setText(caption)
+
+
+def _set_up_table(table: QTableView, model: _RowsModel) -> None:
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.setShowGrid(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    table.horizontalHeader().setHighlightSections(False)
+    table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    table.setSortingEnabled(True)
+
+
+class ReportsPage(QWidget):
+    """The attendance dashboard of one event; emits `loaded` each time fresh numbers are on screen."""
+
+    loaded = Signal()
+
+    def __init__(
+        self, store: EventStore, parent: QWidget | None = None, *, bucket_minutes: int = BUCKET_MINUTES
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.bucket_minutes = bucket_minutes
+        self.report: Report | None = None
+        self._loading = False
+
+        self.expected_figure = _Figure("expected (approved guests)")
+        self.checked_in_figure = _Figure("checked in")
+        self.attendance_figure = _Figure("attendance")
+        self.registered_label = QLabel()
+        self.registered_label.setWordWrap(True)
+        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button.setToolTip("Read the numbers again (check-ins at other desks since)")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.xlsx_button = QPushButton("Export XLSX…")
+        self.xlsx_button.clicked.connect(self.export_xlsx)
+        self.pdf_button = QPushButton("Export PDF…")
+        self.pdf_button.clicked.connect(self.export_pdf)
+        self.status_label = QLabel()
+        self.status_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+        self.breakdown_combo = QComboBox()
+        for key, title in BREAKDOWNS.items():
+            self.breakdown_combo.addItem(f"By {title.lower()}", key)
+        self.breakdown_combo.setCurrentIndex(self.breakdown_combo.findData("category"))  # status is in the figures
+        self.breakdown_combo.currentIndexChanged.connect(self._show_breakdown)
+        self.breakdown_model = BreakdownModel(self)
+        self.breakdown_table = QTableView()
+        _set_up_table(self.breakdown_table, self.breakdown_model)
+        header = self.breakdown_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # numbers: as wide as their title
+        header.setSectionResizeMode(BreakdownColumn.LABEL, QHeaderView.ResizeMode.Stretch)
+
+        self.chart = TimelineChart()
+        self.delegation_combo = QComboBox()
+        self.delegation_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.delegation_combo.setMinimumContentsLength(48)
+        self.delegation_combo.currentIndexChanged.connect(self._show_delegation)
+        self.attendance_model = AttendanceModel(self)
+        self.attendance_table = QTableView()
+        _set_up_table(self.attendance_table, self.attendance_model)
+        columns = self.attendance_table.horizontalHeader()
+        columns.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in (AttendanceColumn.NAME, AttendanceColumn.NAME_LATIN, AttendanceColumn.ORGANISATION):
+            columns.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)  # names share what is left
+
+        self._lay_out()
+        self._set_enabled()
+
+    def _lay_out(self) -> None:
+        figures = QHBoxLayout()
+        for figure in (self.expected_figure, self.checked_in_figure, self.attendance_figure):
+            figures.addWidget(figure)
+        figures.addWidget(self.registered_label, stretch=1)
+        actions = QVBoxLayout()
+        buttons = QHBoxLayout()
+        for button in (self.refresh_button, self.xlsx_button, self.pdf_button):
+            buttons.addWidget(button)
+        actions.addLayout(buttons)
+        actions.addWidget(self.status_label)
+        figures.addLayout(actions)
+
+        breakdown = QGroupBox("Breakdown")
+        breakdown_layout = QVBoxLayout(breakdown)
+        breakdown_layout.addWidget(self.breakdown_combo, alignment=Qt.AlignmentFlag.AlignLeft)
+        breakdown_layout.addWidget(self.breakdown_table)
+        self.arrivals_box = QGroupBox(f"Arrivals per {self.bucket_minutes} minutes")
+        QVBoxLayout(self.arrivals_box).addWidget(self.chart)
+        delegations = QGroupBox("Delegation attendance")
+        delegation_layout = QVBoxLayout(delegations)
+        delegation_layout.addWidget(self.delegation_combo, alignment=Qt.AlignmentFlag.AlignLeft)
+        delegation_layout.addWidget(self.attendance_table)
+
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.arrivals_box)
+        right.addWidget(delegations)
+        right.setStretchFactor(0, 2)
+        right.setStretchFactor(1, 3)
+        body = QSplitter(Qt.Orientation.Horizontal)
+        body.addWidget(breakdown)
+        body.addWidget(right)
+        body.setStretchFactor(0, 2)
+        body.setStretchFactor(1, 3)
+        body.setSizes([500, 750])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(figures)
+        layout.addWidget(body, stretch=1)
+
+    # -- loading -------------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.report is None and not self._loading:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Read the numbers again in the background; they replace the old ones when ready."""
+        if self._loading:
+            return
+        self._loading = True
+        self._set_enabled()
+        self.status_label.setText("Reading…")
+        store, minutes = self.store, self.bucket_minutes
+
+        def loaded(report: Report) -> None:
+            self._loading = False
+            self.show_report(report)
+            self._set_enabled()
+
+        def failed(error: BaseException) -> None:
+            self._loading = False
+            self._set_enabled()
+            self._report_failure("Cannot read the reports", error)
+
+        jobs.run_in_background(self, lambda _context: load_report(store, minutes), success=loaded, failure=failed)
+
+    def show_report(self, report: Report) -> None:
+        """Put a loaded report on screen, keeping the breakdown and delegation the organiser was looking at."""
+        self.report = report
+        summary = report.summary
+        self.expected_figure.set_value(str(summary.expected))
+        self.checked_in_figure.set_value(str(summary.checked_in))
+        self.attendance_figure.set_value(summary.percent)
+        waiting = {row.key: row.registered for row in summary.breakdowns["status"]}
+        self.registered_label.setText(
+            f"{summary.registered} registered: {waiting.get('pending', 0)} awaiting a decision, "
+            f"{waiting.get('rejected', 0)} rejected, {waiting.get('revoked', 0)} revoked."
+        )
+        self.status_label.setText(f"As of {format_moment(report.loaded_at)}")
+        self._show_breakdown()
+        self.chart.set_timeline(report.timeline, self.bucket_minutes)
+        self._fill_delegations(report.delegations)
+        self.loaded.emit()
+
+    def _show_breakdown(self) -> None:
+        key = self.breakdown_combo.currentData()
+        if self.report is not None and key is not None:
+            self.breakdown_model.set_breakdown(BREAKDOWNS[key], self.report.summary.breakdowns[key])
+
+    def _fill_delegations(self, delegations: Sequence[DelegationRow]) -> None:
+        combo = self.delegation_combo
+        picked = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        for delegation in delegations:
+            combo.addItem(
+                f"{delegation.label} — {delegation.checked_in} of {delegation.expected}", delegation.delegation
+            )
+        found = combo.findData(picked) if picked is not None else -1
+        combo.setCurrentIndex(found if found >= 0 else 0)
+        combo.blockSignals(False)
+        self._show_delegation()
+
+    def _show_delegation(self) -> None:
+        index = self.delegation_combo.currentIndex()
+        delegations = self.report.delegations if self.report else []
+        self.attendance_model.set_rows(delegations[index].guests if 0 <= index < len(delegations) else ())
+
+    def _set_enabled(self) -> None:
+        self.refresh_button.setEnabled(not self._loading)
+        for button in (self.xlsx_button, self.pdf_button):
+            button.setEnabled(self.report is not None)
+
+    # -- exporting -----------------------------------------------------------------------------------
+
+    def export_xlsx(self) -> None:
+        self._export("Export the report", "Excel workbooks (*.xlsx)", ".xlsx", export_report_xlsx)
+
+    def export_pdf(self) -> None:
+        self._export("Print the report to PDF", "PDF documents (*.pdf)", ".pdf", export_report_pdf)
+
+    def _export(self, caption: str, file_filter: str, suffix: str, write: Callable[..., object]) -> None:
+        """Write what is on screen (not a fresh read: the file must match the dashboard it came from)."""
+        report = self.report
+        if report is None:
+            return
+        suggested = f"attendance-{report.loaded_at.astimezone():%Y-%m-%d-%H%M}{suffix}"
+        path = ask_export_path(self, caption, file_filter, suggested)
+        if path is None:
+            return
+        if path.suffix.lower() != suffix:
+            path = path.with_name(path.name + suffix)
+        options: dict[str, Any] = {"event_name": report.event_name, "generated_at": report.loaded_at}
+        if write is export_report_pdf:
+            options["bucket_minutes"] = self.bucket_minutes
+
+        def op(_context: JobContext) -> Path:
+            write(report.summary, report.timeline, report.delegations, path, **options)
+            return path
+
+        self.status_label.setText(f"Writing {path.name}…")
+        job = jobs.run_in_background(
+            self,
+            op,
+            success=lambda written: self.status_label.setText(f"Saved {written.name}"),
+            failure=lambda error: self._report_failure(f"Cannot write {path.name}", error),
+        )
+        jobs.progress_dialog(job, self, f"Writing {path.name}…")
+
+    def _report_failure(self, title: str, error: BaseException) -> None:
+        """Through the app's one error dialog; the status line stops claiming work is under way."""
+        self.status_label.clear()
+        _title, text, details = messages.describe(error)
+        messages.show_error(self.window(), title, text, details=details)
