@@ -1,4 +1,5 @@
-"""The main window: one open event, seen in modes — the front desk (F2) and the guest list (F3).
+"""The main window: one open event, seen in modes — the front desk (F2), the guest list (F3), the
+organiser's workspace (F6) and the reports (F7).
 
 Also the two steps every way of opening an event shares (the command line, the last event, the
 Open menu): asking for a file and opening it with errors shown, so there is one of each.  The
@@ -22,6 +23,9 @@ from ui.desk.desk_controller import DeskController
 from ui.desk.desk_view import DeskView
 from ui.guest_list import GuestListWidget
 from ui.guest_table_model import GuestTableModel
+from ui.organiser.guests_page import OrganiserGuestsPage
+from ui.organiser.import_wizard import ImportWizard
+from ui.organiser.reports_page import ReportsPage
 from ui.scanner import ScanDetector
 from ui.settings import StationSettings
 
@@ -67,6 +71,8 @@ class Mode(IntEnum):
 
     DESK = 0
     GUESTS = 1
+    ORGANISER = 2
+    REPORTS = 3
 
 
 class MainWindow(QMainWindow):
@@ -88,9 +94,13 @@ class MainWindow(QMainWindow):
         self.guest_list = GuestListWidget(self.model)
         self.desk_controller = DeskController(store, self.station, parent=self)
         self.desk_view = DeskView(self.desk_controller)
+        self.organiser_page = OrganiserGuestsPage(store)
+        self.reports_page = ReportsPage(store)
         self.stack = QStackedWidget()
         self.stack.insertWidget(Mode.DESK, self.desk_view)
         self.stack.insertWidget(Mode.GUESTS, self.guest_list)
+        self.stack.insertWidget(Mode.ORGANISER, self.organiser_page)
+        self.stack.insertWidget(Mode.REPORTS, self.reports_page)
         self.setCentralWidget(self.stack)
         self._guest_list_stale = False  # the desk wrote since the guest list was loaded
         self._mode_group = QActionGroup(self)  # exclusive: one mode at a time
@@ -107,18 +117,30 @@ class MainWindow(QMainWindow):
         self.desk_mode_action.setToolTip("Find, check in and print at the desk (F2)")
         self.guests_mode_action = self._mode_action("&Guests", "F3", Mode.GUESTS)
         self.guests_mode_action.setToolTip("The guest list (F3)")
+        self.organiser_mode_action = self._mode_action("&Organiser", "F6", Mode.ORGANISER)
+        self.organiser_mode_action.setToolTip("Accreditation: approve, reject, revoke, categories and zones (F6)")
+        self.reports_mode_action = self._mode_action("&Reports", "F7", Mode.REPORTS)
+        self.reports_mode_action.setToolTip("Attendance: expected and checked in, arrivals (F7)")
+        self._mode_actions = {
+            Mode.DESK: self.desk_mode_action,
+            Mode.GUESTS: self.guests_mode_action,
+            Mode.ORGANISER: self.organiser_mode_action,
+            Mode.REPORTS: self.reports_mode_action,
+        }
+        self.import_action = self._action("&Import guest list…", QKeySequence("Ctrl+I"), self.import_guests)
+        self.import_action.setToolTip("Import a registration list (CSV, Excel, OpenDocument)")
 
         file_menu = self.menuBar().addMenu("&File")
-        file_menu.addActions([self.open_action, self.reload_action, self.settings_action])
+        file_menu.addActions([self.open_action, self.import_action, self.reload_action, self.settings_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         view_menu = self.menuBar().addMenu("&View")
-        view_menu.addActions([self.desk_mode_action, self.guests_mode_action])
+        view_menu.addActions(list(self._mode_actions.values()))
         toolbar = self.addToolBar("Event")
         toolbar.setObjectName("event_toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addActions([self.desk_mode_action, self.guests_mode_action])
+        toolbar.addActions(list(self._mode_actions.values()))
         toolbar.addSeparator()
         toolbar.addActions([self.open_action, self.reload_action, self.settings_action])
 
@@ -137,6 +159,7 @@ class MainWindow(QMainWindow):
         self.model.modelReset.connect(self._show_counts)
         self.desk_controller.guest_changed.connect(self._desk_wrote)
         self.guest_list.guest_activated.connect(self.show_at_desk)
+        self.organiser_page.guests_changed.connect(self._organiser_wrote)
 
         self.scan_detector = ScanDetector(self, clock=scan_clock)
         self.scan_detector.scanned.connect(self.route_scan)
@@ -176,8 +199,7 @@ class MainWindow(QMainWindow):
             self._guest_list_stale = False
             self.model.refresh()
         self.stack.setCurrentIndex(mode)
-        action = self.desk_mode_action if mode == Mode.DESK else self.guests_mode_action
-        action.setChecked(True)
+        self._mode_actions[mode].setChecked(True)
         self.counts_label.setVisible(mode == Mode.GUESTS)
         self.stack.currentWidget().setFocus()
 
@@ -207,6 +229,8 @@ class MainWindow(QMainWindow):
         self.model.set_store(store)
         self.desk_controller.set_store(store)
         self.desk_view.start_over()
+        self.organiser_page.set_store(store)
+        self.reports_page.set_store(store)
         self._guest_list_stale = False
         previous.close()
         self._show_event()
@@ -217,6 +241,22 @@ class MainWindow(QMainWindow):
         self._guest_list_stale = False
         self.desk_controller.reload()
         self.desk_view.refresh()
+        self.organiser_page.refresh()
+        self.reports_page.mark_stale()
+        self._show_checkins()
+
+    def import_guests(self) -> None:
+        """The import wizard; what it wrote shows everywhere at once."""
+        report = ImportWizard.run(self, self._store)
+        if report is not None and report.written:
+            self.reload()
+
+    def _organiser_wrote(self) -> None:
+        """Approvals and revocations change what the desk may do: it reads them at once."""
+        self.desk_controller.reload()
+        self.desk_view.refresh()
+        self._guest_list_stale = True
+        self.reports_page.mark_stale()
         self._show_checkins()
 
     def _show_event(self) -> None:
@@ -246,6 +286,8 @@ class MainWindow(QMainWindow):
     def _desk_wrote(self, _details: object) -> None:
         """The guest list reloads when next shown, or now if it is on screen (a print finishing late)."""
         self._show_checkins()
+        self.reports_page.mark_stale()
+        self.organiser_page.refresh()
         if self.mode() == Mode.GUESTS:
             self.model.refresh()
         else:

@@ -7,9 +7,10 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 
-from accreditor import guests
+from accreditor import guests, workflow
 from accreditor.badges.printing import current_token
 from accreditor.guests import GuestFields
+from accreditor.importing.importer import ImportReport
 from accreditor.store import EventStore
 from ui import main_window, settings
 from ui.main_window import LAST_EVENT_KEY, MainWindow, Mode
@@ -259,3 +260,46 @@ def test_a_closed_window_stops_listening_for_scans(qtbot, desk_window: MainWindo
     qtbot.addWidget(elsewhere)
     scan(qtbot, clock, elsewhere, "AC1:ABCD")
     assert elsewhere.text() == "AC1:ABCD"
+
+
+def test_f6_and_f7_open_the_organiser_and_the_reports(qtbot, desk_window: MainWindow) -> None:
+    desk_window.activateWindow()
+    qtbot.waitActive(desk_window)
+    qtbot.keyClick(desk_window.desk_view.field, Qt.Key.Key_F6)
+    assert desk_window.stack.currentWidget() is desk_window.organiser_page
+    assert desk_window.organiser_mode_action.isChecked()
+    qtbot.keyClick(desk_window.organiser_page, Qt.Key.Key_F7)
+    assert desk_window.stack.currentWidget() is desk_window.reports_page
+    qtbot.waitUntil(lambda: desk_window.reports_page.report is not None)
+    with desk_window.store.connect() as connection:
+        approved = len(guests.list_guests(connection, status="approved"))
+    assert desk_window.reports_page.report.summary.expected == approved
+
+
+def test_a_revocation_in_the_organiser_reaches_the_desk(desk_window: MainWindow, event_store: EventStore) -> None:
+    with event_store.connect() as connection:
+        approved = next(g for g in guests.list_guests(connection) if g.status == "approved" and not g.checked_in_at)
+    with event_store.begin() as connection:
+        workflow.change_status(connection, [approved.id], "revoked", "organiser", "lost badge")
+    desk_window.organiser_page.guests_changed.emit()
+
+    details = desk_window.desk_controller.details(approved.id)
+    assert details.guest.status == "revoked"
+    desk_window.desk_controller.check_in(approved.id)
+    assert checked_in_at(event_store, approved.id) is None
+
+
+def test_the_import_action_opens_the_wizard_and_reloads_after_an_import(
+    desk_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reloaded = []
+    monkeypatch.setattr(main_window.ImportWizard, "run", classmethod(lambda cls, parent, store: _written_report()))
+    monkeypatch.setattr(desk_window, "reload", lambda: reloaded.append(True))
+    desk_window.import_action.trigger()
+
+    assert desk_window.import_action.shortcut().toString() == "Ctrl+I"
+    assert reloaded == [True]
+
+
+def _written_report() -> ImportReport:
+    return ImportReport(file="list.csv", sheet=None, rows=1, imported=1, written=True)

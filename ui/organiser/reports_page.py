@@ -391,6 +391,17 @@ class ReportsPage(QWidget):
         if self.report is None and not self._loading:
             self.refresh()
 
+    def set_store(self, store: EventStore) -> None:
+        self.store = store
+        self.mark_stale()
+
+    def mark_stale(self) -> None:
+        """The numbers changed elsewhere: read them now if on screen, else when next shown."""
+        if self.isVisible():
+            self.refresh()
+        elif not self._loading:
+            self.report = None
+
     def refresh(self) -> None:
         """Read the numbers again in the background; they replace the old ones when ready."""
         if self._loading:
