@@ -1,5 +1,5 @@
 """The main window: one open event, seen in modes — the front desk (F2), the guest list (F3), the
-organiser's workspace (F6) and the reports (F7).
+organiser's workspace (F6), the reports (F7) and a security gate (Ctrl+G).
 
 Also the two steps every way of opening an event shares (the command line, the last event, the
 Open menu): asking for a file and opening it with errors shown, so there is one of each.  The
@@ -16,11 +16,15 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QStackedWidget, QStyle, QWidget
 
+from accreditor.categories import list_zones
+from accreditor.cli.common import default_user
 from accreditor.errors import AccreditorError
 from accreditor.store import EventStore
 from ui import jobs, messages, settings
 from ui.desk.desk_controller import DeskController
 from ui.desk.desk_view import DeskView
+from ui.gate.gate_setup_dialog import GateSetupDialog
+from ui.gate.gate_view import GateView
 from ui.guest_list import GuestListWidget
 from ui.guest_table_model import GuestTableModel
 from ui.organiser.guests_page import OrganiserGuestsPage
@@ -73,6 +77,7 @@ class Mode(IntEnum):
     GUESTS = 1
     ORGANISER = 2
     REPORTS = 3
+    GATE = 4
 
 
 class MainWindow(QMainWindow):
@@ -101,6 +106,9 @@ class MainWindow(QMainWindow):
         self.stack.insertWidget(Mode.GUESTS, self.guest_list)
         self.stack.insertWidget(Mode.ORGANISER, self.organiser_page)
         self.stack.insertWidget(Mode.REPORTS, self.reports_page)
+        self.gate_page = QStackedWidget()  # holds the gate view once the operator has set the gate up
+        self.gate_view: GateView | None = None
+        self.stack.insertWidget(Mode.GATE, self.gate_page)
         self.setCentralWidget(self.stack)
         self._guest_list_stale = False  # the desk wrote since the guest list was loaded
         self._mode_group = QActionGroup(self)  # exclusive: one mode at a time
@@ -121,11 +129,14 @@ class MainWindow(QMainWindow):
         self.organiser_mode_action.setToolTip("Accreditation: approve, reject, revoke, categories and zones (F6)")
         self.reports_mode_action = self._mode_action("&Reports", "F7", Mode.REPORTS)
         self.reports_mode_action.setToolTip("Attendance: expected and checked in, arrivals (F7)")
+        self.gate_mode_action = self._mode_action("G&ate", "Ctrl+G", Mode.GATE)
+        self.gate_mode_action.setToolTip("Scan badges at a door: green, orange or red (Ctrl+G)")
         self._mode_actions = {
             Mode.DESK: self.desk_mode_action,
             Mode.GUESTS: self.guests_mode_action,
             Mode.ORGANISER: self.organiser_mode_action,
             Mode.REPORTS: self.reports_mode_action,
+            Mode.GATE: self.gate_mode_action,
         }
         self.import_action = self._action("&Import guest list…", QKeySequence("Ctrl+I"), self.import_guests)
         self.import_action.setToolTip("Import a registration list (CSV, Excel, OpenDocument)")
@@ -195,6 +206,9 @@ class MainWindow(QMainWindow):
         return Mode(self.stack.currentIndex())
 
     def set_mode(self, mode: Mode) -> None:
+        if mode == Mode.GATE and self.gate_view is None and not self._set_up_gate():
+            self._mode_actions[self.mode()].setChecked(True)
+            return
         if mode == Mode.GUESTS and self._guest_list_stale:
             self._guest_list_stale = False
             self.model.refresh()
@@ -204,10 +218,32 @@ class MainWindow(QMainWindow):
         self.stack.currentWidget().setFocus()
 
     def route_scan(self, text: str) -> None:
-        """Every scan goes to the desk, whatever mode or dialog the station is in."""
+        """A scan goes to the gate in Gate mode, and to the desk from any other mode or dialog."""
+        if self.mode() == Mode.GATE and self.gate_view is not None:
+            self.gate_view.handle_scan(text)
+            return
         if self.mode() != Mode.DESK:
             self.set_mode(Mode.DESK)
         self.desk_view.handle_scan(text)
+
+    def _set_up_gate(self) -> bool:
+        """Ask for the gate's zone and direction; False when the operator cancels."""
+        with self._store.connect() as connection:
+            zones = {zone.code: zone.name for zone in list_zones(connection)}
+        choice = GateSetupDialog.ask(self, zones, allow_package=False)
+        if choice is None:
+            return False
+        context = choice.context(station=self.station.station_name, operator=default_user())
+        self.gate_view = GateView.for_event(self._store, context, verdict_seconds=choice.verdict_seconds)
+        self.gate_page.addWidget(self.gate_view)
+        return True
+
+    def _close_gate(self) -> None:
+        if self.gate_view is not None:
+            self.gate_view.close_gate()
+            self.gate_page.removeWidget(self.gate_view)
+            self.gate_view.deleteLater()
+            self.gate_view = None
 
     def show_at_desk(self, guest_id: int) -> None:
         self.set_mode(Mode.DESK)
@@ -225,6 +261,9 @@ class MainWindow(QMainWindow):
             self.set_store(store)
 
     def set_store(self, store: EventStore) -> None:
+        if self.mode() == Mode.GATE:
+            self.set_mode(Mode.DESK)
+        self._close_gate()
         previous, self._store = self._store, store
         self.model.set_store(store)
         self.desk_controller.set_store(store)
@@ -307,5 +346,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.scan_detector.uninstall()
         jobs.wait_for_jobs(_CLOSE_WAIT_MS)
+        self._close_gate()
         self._store.close()
         super().closeEvent(event)

@@ -3,16 +3,21 @@
 Every test here is marked `gui`, so `pytest -m "not gui"` runs the core alone.
 """
 
+import io
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from PIL import Image, ImageDraw
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from accreditor import categories, checkin, guests, workflow
+from accreditor import base45, categories, checkin, guests, keys, workflow
+from accreditor.badges.printing import current_token
+from accreditor.gate.package import build_package
+from accreditor.gate.verdicts import GateContext
 from accreditor.guests import GuestFields
 from accreditor.store import EventStore
 from ui import jobs, main_window, messages
@@ -222,3 +227,94 @@ def _no_modal_window_left(qapp: QApplication) -> Iterator[None]:
     for widget in qapp.topLevelWidgets():
         if widget.isVisible() and widget.isModal():
             widget.hide()
+
+
+# -- the security gate ------------------------------------------------------------------------------
+
+# Noon UTC on the event's first day (3–4 May 2027) is that day on any gate's local clock.
+GATE_TIME = datetime(2027, 5, 3, 12, 0, tzinfo=UTC)
+
+
+def portrait(colour: tuple[int, int, int] = (90, 120, 160)) -> bytes:
+    """A face-like JPEG, big enough to become the gate's thumbnail."""
+    image = Image.new("RGB", (600, 800), colour)
+    ImageDraw.Draw(image).ellipse((180, 120, 420, 440), fill=(230, 190, 160))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=90)
+    return out.getvalue()
+
+
+def forged(token: str) -> str:
+    """The token with one bit of its signature changed: same key id, invalid signature."""
+    data = bytearray(base45.decode(token.removeprefix("AC1:")))
+    data[-1] ^= 0x01
+    return "AC1:" + base45.encode(bytes(data))
+
+
+@dataclass
+class GateEvent:
+    """A dated event with a guest for each verdict, their badge tokens and the event's public-key file."""
+
+    store: EventStore
+    folder: Path
+    ids: dict[str, int]
+    tokens: dict[str, str]
+    pem: bytes
+
+    def package(self, name: str = "plenary.gatepkg") -> Path:
+        """The event's gate package as it is now, written beside the event."""
+        with self.store.connect() as connection:
+            data, _summary = build_package(connection, self.store.event_info())
+        path = self.folder / name
+        path.write_bytes(data)
+        return path
+
+    def forged(self, role: str) -> str:
+        """The role's badge token with its signature altered."""
+        return forged(self.tokens[role])
+
+    def key_file(self, name: str = "event.pem") -> Path:
+        path = self.folder / name
+        path.write_bytes(self.pem)
+        return path
+
+    def context(self, zone: str = "PLN", **values: object) -> GateContext:
+        """A gate's context at GATE_TIME (inside the badges' days): gate G1, entry, operator "officer"."""
+        return replace(GateContext(zone=zone, gate="G1", operator="officer", now=GATE_TIME), **values)
+
+
+# role: (family name, given name, category, photo?, final status); tokens are made while all are approved.
+GATE_GUESTS = {
+    "delegate": ("Раҳмонов", "Ҷамшед", "DEL", True, "approved"),
+    "no_photo": ("Kozłowski", "Łukasz", "DEL", False, "approved"),
+    "vip": ("أبو داوود", "عبد الرحمن", "VIP", True, "approved"),
+    "media": ("王", "秀珍", "MED", True, "approved"),
+    "revoked": ("Ørsted", "Søren", "DEL", True, "revoked"),
+}
+
+
+@pytest.fixture
+def gate_event(tmp_path: Path) -> Iterator[GateEvent]:
+    """The gate's event: a delegate (green in PLN), one without photo, a VIP (escorted), media (not PLN), a revoked
+    delegate; the badge tokens as printed (`current_token`, valid on the event's days); the public-key file."""
+    start, end = EVENT_DAYS
+    folder = tmp_path / "gate"
+    folder.mkdir()
+    store = EventStore.create(folder / "gate.accreditor", name=EVENT_NAME, starts_on=start, ends_on=end)
+    with store.begin() as connection:
+        categories.install_standard(connection)
+        fields = [GuestFields(guest[0], guest[1], category=guest[2]) for guest in GATE_GUESTS.values()]
+        ids = dict(zip(GATE_GUESTS, guests.add_guests(connection, fields, actor=ACTOR), strict=True))
+        workflow.change_status(connection, list(ids.values()), "approved", ACTOR)
+        for role, (_family, _given, _category, has_photo, _status) in GATE_GUESTS.items():
+            if has_photo:
+                guests.set_photo(connection, ids[role], portrait(), ACTOR)
+        tokens = {
+            role: current_token(connection, store.event_info(), guest_id, today=GATE_TIME.date())
+            for role, guest_id in ids.items()
+        }
+        revoked = [ids[role] for role, guest in GATE_GUESTS.items() if guest[4] == "revoked"]
+        workflow.change_status(connection, revoked, "revoked", ACTOR, reason="Badge reported stolen")
+        pem = keys.export_public_pem(connection)
+    yield GateEvent(store, folder, ids, tokens, pem)
+    store.close()

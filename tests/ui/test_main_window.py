@@ -13,6 +13,7 @@ from accreditor.guests import GuestFields
 from accreditor.importing.importer import ImportReport
 from accreditor.store import EventStore
 from ui import main_window, settings
+from ui.gate.gate_setup_dialog import GateChoice
 from ui.main_window import LAST_EVENT_KEY, MainWindow, Mode
 from ui.settings import StationSettings
 
@@ -303,3 +304,30 @@ def test_the_import_action_opens_the_wizard_and_reloads_after_an_import(
 
 def _written_report() -> ImportReport:
     return ImportReport(file="list.csv", sheet=None, rows=1, imported=1, written=True)
+
+
+def test_gate_mode_sends_scans_to_the_gate_not_the_desk(
+    qtbot, desk_window: MainWindow, event_store: EventStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    choice = GateChoice(zone="PLN", direction="in", gate_name="PLN-in")
+    monkeypatch.setattr(main_window.GateSetupDialog, "ask", classmethod(lambda cls, parent, zones, **_: choice))
+    with event_store.connect() as connection:
+        guest = next(g for g in guests.list_guests(connection, status="approved") if not g.checked_in_at)
+    desk_window.gate_mode_action.trigger()
+    assert desk_window.mode() == Mode.GATE
+
+    with qtbot.waitSignal(desk_window.gate_view.verdict_shown) as shown:
+        desk_window.route_scan(token_of(event_store, guest.id))
+
+    assert shown.args[0].colour != "red", shown.args[0].reason  # orange when the guest has no photo on file
+    assert checked_in_at(event_store, guest.id) is None, "a gate scan is not a desk check-in"
+    assert len(desk_window.gate_view.gate.scans()) == 1
+
+
+def test_cancelled_gate_set_up_stays_in_the_mode_it_was(desk_window: MainWindow, monkeypatch) -> None:
+    monkeypatch.setattr(main_window.GateSetupDialog, "ask", classmethod(lambda cls, parent, zones, **_: None))
+    desk_window.gate_mode_action.trigger()
+
+    assert desk_window.mode() == Mode.DESK
+    assert desk_window.desk_mode_action.isChecked()
+    assert desk_window.gate_view is None

@@ -1,0 +1,602 @@
+"""The gate's screen: "ready to scan", then the verdict over the whole screen in its colour, readable from two metres.
+
+`Gate` (accreditor.gate.offline_gate) decides every scan and logs it before it answers; this view only shows
+the answer: the colour over the whole screen and a word for it (colour is never the only signal), the photo
+as large as the screen allows, the name as written and in Latin letters, the category in its colour, the
+zones as boxes and the reason in words.  It goes back to "ready" after a few seconds or at the next scan.
+F9 lets the holder of a refused or doubtful badge through, with a reason that is logged (`Gate.override`);
+F6 shows who is inside.  Everything works from the keyboard: a gate has no mouse.
+
+Scans come from a keyboard-wedge scanner through `ui.scanner.ScanDetector`, which the window owns (the gate
+app's `GateWindow`, or the desk's main window in its gate mode) and which calls `handle_scan`.
+
+No webcam, on purpose: the pinned PySide6-Essentials 6.11 has no QtMultimedia, so there is neither a camera
+nor sound files; the photo is the one on file (the event's, or the package's thumbnail), and the sounds are
+the system beeps of `ui.sounds`.  The gate offers no camera option rather than one that cannot work.
+"""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.exc import SQLAlchemyError
+
+from accreditor import guests as guest_store
+from accreditor.categories import list_categories, list_zones
+from accreditor.errors import AccreditorError
+from accreditor.gate.offline_gate import Gate, default_log_path, open_event_gate, open_offline_gate
+from accreditor.gate.package import GatePackage, TrustAnchor
+from accreditor.gate.verdicts import GREEN, ORANGE, RED, GateCategory, GateContext, GateVerdict
+from accreditor.store import EventStore
+from ui import sounds
+from ui.desk import reason_dialog
+from ui.desk.desk_controller import Tone
+from ui.desk.guest_card import MUTED, TONE_COLOURS, text_colour_on
+from ui.gate.inside_panel import EventInside, GateLogInside, InsidePanel, InsideSource, key_action
+
+DEFAULT_VERDICT_SECONDS = 5.0
+READY_COLOUR = "#263238"
+STRIP_COLOUR = "#111111"
+NO_CATEGORY_COLOUR = "#808080"
+# The desk's green, orange and red: a colour means the same on every screen of the event.
+VERDICT_COLOURS = {GREEN: TONE_COLOURS[Tone.OK], ORANGE: TONE_COLOURS[Tone.WARNING], RED: TONE_COLOURS[Tone.ERROR]}
+VERDICT_WORDS = {GREEN: "ADMIT", ORANGE: "CHECK", RED: "STOP"}
+VERDICT_SOUNDS = {GREEN: "ok", ORANGE: "warning", RED: "error"}
+DIRECTION_WORDS = {"in": "ENTRY", "out": "EXIT", "both": "ENTRY / EXIT"}
+NOT_CHECKED = "not_checked"  # shown when the gate could not decide or log a scan; never a logged reason
+# A glance's worth per reason; the verdict's message below says the rest.
+HEADLINES = {
+    "ok": "Valid for this zone",
+    "override": "Let through by the operator",
+    "already_inside": "Already inside",
+    "escort_required": "Escort required",
+    "no_photo": "No photo on file",
+    "malformed": "Not a badge code",
+    "bad_signature": "FORGED badge",
+    "unknown_key": "Unknown signing key",
+    "wrong_event": "Badge of another event",
+    "revoked": "Accreditation REVOKED",
+    "superseded": "OLD badge (replaced)",
+    "not_approved": "Not accredited",
+    "zone_not_allowed": "Not allowed in this zone",
+    "expired": "Badge expired",
+    "not_yet_valid": "Badge not valid yet",
+    NOT_CHECKED: "Scan NOT checked",
+}
+OVERRIDE_REASONS = (
+    "Escorted by protocol",
+    "Badge damaged, identity checked by hand",
+    "Left without scanning out",
+    "Supervisor's instruction",
+)
+PHOTO_SIZE = QSize(360, 480)  # 3:4, the badge photo's proportions; the height a 1366 × 768 screen leaves decides
+
+
+class GateState(StrEnum):
+    READY = "ready"
+    VERDICT = "verdict"
+    INSIDE = "inside"
+
+
+# The keys that work in each state, named in the strip at the bottom: the keyboard is learnt by looking.
+KEY_HINTS = {
+    GateState.READY: ("F9  override the last scan", "F6  who is inside"),
+    GateState.VERDICT: ("Space  ready", "F9  override (reason required)", "F6  who is inside"),
+    GateState.INSIDE: ("F6  back to ready", "F5  refresh", "Ctrl+P  evacuation list (PDF)"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class LastScan:
+    """The last scan, kept so F9 can override it: the text as scanned and what the gate said."""
+
+    raw: str
+    verdict: GateVerdict
+
+
+def _label(point_size: int, *, bold: bool = False, wrap: bool = True) -> QLabel:
+    """Kiosk type: large and not selectable (the desk card's labels are selectable, to copy a name)."""
+    label = QLabel()
+    font = QFont(label.font())
+    font.setPointSize(point_size)
+    font.setBold(bold)
+    label.setFont(font)
+    label.setWordWrap(wrap)
+    return label
+
+
+def _page(name: str) -> QWidget:
+    page = QWidget()
+    page.setObjectName(name)
+    page.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+    return page
+
+
+class PhotoFrame(QWidget):
+    """The holder's face, scaled at paint time to the room the screen gives it (a thumbnail or the full photo)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pixmap = QPixmap()
+        self._text = ""
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self.setFixedWidth(PHOTO_SIZE.width())
+        self.setMinimumHeight(PHOTO_SIZE.height() // 2)
+
+    def set_photo(self, photo: bytes | None, *, missing: str = "No photo on file") -> None:
+        """Show `photo`; without one, say `missing` (or that the photo cannot be read)."""
+        self._pixmap = QPixmap()
+        loaded = bool(photo) and self._pixmap.loadFromData(photo)
+        self._text = "" if loaded else ("Photo unreadable" if photo else missing)
+        self.update()
+
+    def pixmap(self) -> QPixmap:
+        """The photo as loaded (null when there is none)."""
+        return self._pixmap
+
+    def text(self) -> str:
+        """What the frame says instead of a photo ("" when it shows one)."""
+        return self._text
+
+    def sizeHint(self) -> QSize:
+        return PHOTO_SIZE
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        room = self.rect()
+        if self._pixmap.isNull():
+            painter.fillRect(room, QColor("#ECEFF1"))
+            painter.setPen(QColor(MUTED))
+            font = QFont(self.font())
+            font.setPointSize(18)
+            painter.setFont(font)
+            painter.drawText(room, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._text)
+            painter.end()
+            return
+        scaled = self._pixmap.size().scaled(room.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        target = QRect(0, 0, scaled.width(), scaled.height())
+        target.moveCenter(room.center())
+        target.moveTop(room.top())
+        painter.drawPixmap(target, self._pixmap)
+        painter.setPen(QPen(QColor("#FFFFFF"), 4))
+        painter.drawRect(target.adjusted(2, 2, -2, -2))
+        painter.end()
+
+
+class GateView(QWidget):
+    """One gate's screen over a `Gate`; `handle_scan(text)` takes what the scanner read.
+
+    `categories` and `zones` name and colour what a verdict only codes; `photo_of(guest_id)` gives the
+    full photo when the gate is live on the event (else the verdict's thumbnail is shown); `inside`
+    feeds the F6 panel and the head count on the ready screen; `clock` gives each scan's time (None:
+    the computer's clock; by default the gate context's fixed `now`, if it has one); `on_close` runs
+    once, from `close_gate()`.  Build one with `for_event` or `for_package`.
+    """
+
+    verdict_shown = Signal(object)  # the GateVerdict just shown (already logged)
+
+    def __init__(
+        self,
+        gate: Gate,
+        *,
+        categories: Mapping[str, GateCategory],
+        zones: Mapping[str, str],
+        photo_of: Callable[[int], bytes | None] | None = None,
+        inside: InsideSource | None = None,
+        verdict_seconds: float = DEFAULT_VERDICT_SECONDS,
+        clock: Callable[[], datetime | None] | None = None,
+        on_close: Callable[[], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.gate = gate
+        self._categories = dict(categories)
+        self._zones = dict(zones)
+        self._photo_of = photo_of
+        self._clock = clock or (lambda: gate.context.now)
+        self._on_close = on_close
+        self._closed = False
+        self.inside = inside
+        self.last: LastScan | None = None
+        self._scan_number = 0  # counts scans, so an override asked before a newer scan is not applied to it
+
+        self.return_timer = QTimer(self)
+        self.return_timer.setSingleShot(True)
+        self.return_timer.setInterval(round(verdict_seconds * 1000))
+        self.return_timer.timeout.connect(self.return_to_ready)
+
+        self.stack = QStackedWidget()
+        self.ready_page = self._build_ready_page()
+        self.verdict_page = self._build_verdict_page()
+        self.inside_panel = InsidePanel(inside, gate.context.zone) if inside is not None else None
+        self.stack.addWidget(self.ready_page)
+        self.stack.addWidget(self.verdict_page)
+        if self.inside_panel is not None:
+            self.stack.addWidget(self.inside_panel)
+
+        self._window_keys: list[str] = []
+        self.keys_label = _label(14, wrap=False)
+        self.notice_label = _label(14, bold=True)
+        self.notice_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        strip = _page("keys_strip")
+        strip.setStyleSheet(
+            f"#keys_strip {{ background: {STRIP_COLOUR}; }} QLabel {{ color: #FFFFFF; padding: 6px 12px; }}"
+        )
+        strip_row = QHBoxLayout(strip)
+        strip_row.setContentsMargins(0, 0, 0, 0)
+        strip_row.addWidget(self.keys_label)
+        strip_row.addWidget(self.notice_label, stretch=1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.stack, stretch=1)
+        layout.addWidget(strip)
+
+        self.override_action = key_action(self, "&Override the last scan…", "F9", self.override_last)
+        self.inside_action = key_action(self, "&Who is inside", "F6", self.toggle_inside)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.return_to_ready()
+
+    # -- construction ------------------------------------------------------------------------------
+
+    @classmethod
+    def for_event(cls, store: EventStore, context: GateContext, **options: Any) -> "GateView":
+        """A gate live on an open event: it opens its own `Gate` on the same database and closes it in
+        `close_gate()`; the store stays the caller's (it must stay open while the view lives)."""
+        gate = open_event_gate(store.location, context)
+        try:
+            with store.connect() as connection:
+                categories = {
+                    found.code: GateCategory(found.code, found.name, found.colour, found.escort_required)
+                    for found in list_categories(connection)
+                }
+                zones = {zone.code: zone.name for zone in list_zones(connection)}
+
+            def photo_of(guest_id: int) -> bytes | None:
+                with store.connect() as connection:
+                    return guest_store.photo(connection, guest_id)
+
+            return cls(
+                gate,
+                categories=categories,
+                zones=zones,
+                photo_of=photo_of,
+                inside=EventInside(store),
+                on_close=gate.close,
+                **options,
+            )
+        except BaseException:
+            gate.close()
+            raise
+
+    @classmethod
+    def for_package(
+        cls,
+        package_path: Path,
+        package: GatePackage,
+        context: GateContext,
+        *,
+        anchor: TrustAnchor | None,
+        log_path: Path | None = None,
+        **options: Any,
+    ) -> "GateView":
+        """An offline gate on a package (`package` is it, as verified with `anchor`); its log is beside it."""
+        gate = open_offline_gate(package_path, context, anchor=anchor, log_path=log_path)
+        inside: GateLogInside | None = None
+
+        def close() -> None:
+            if inside is not None:
+                inside.close()
+            gate.close()
+
+        try:
+            inside = GateLogInside(log_path or default_log_path(package_path), package)
+            return cls(
+                gate, categories=package.categories, zones=package.zones, inside=inside, on_close=close, **options
+            )
+        except BaseException:
+            close()
+            raise
+
+    def close_gate(self) -> None:
+        """Stop for good: the gate (and what else the view opened) is closed.  Safe to call twice."""
+        self.return_timer.stop()
+        self._closed = True
+        on_close, self._on_close = self._on_close, None
+        if on_close is not None:
+            on_close()
+
+    @property
+    def closed(self) -> bool:
+        """Whether `close_gate` ran: the view must not take scans any more."""
+        return self._closed
+
+    # -- layout ------------------------------------------------------------------------------------
+
+    def _build_ready_page(self) -> QWidget:
+        page = _page("ready_page")
+        page.setStyleSheet(f"#ready_page {{ background: {READY_COLOUR}; }} QLabel {{ color: #FFFFFF; }}")
+        self.ready_label = _label(72, bold=True)
+        self.ready_label.setText("READY TO SCAN")
+        self.gate_label = _label(30, bold=True)
+        self.count_label = _label(26)
+        self.last_label = _label(18)
+        self.last_label.setStyleSheet("color: #CFD8DC;")
+        self.source_label = _label(13)
+        self.source_label.setStyleSheet("color: #B0BEC5;")
+        context = self.gate.context
+        direction = DIRECTION_WORDS[context.direction]
+        gate_name = f"   ·   gate {context.gate}" if context.gate else ""
+        self.gate_label.setText(f"{context.zone} — {self.gate.zone_name}   ·   {direction}{gate_name}")
+        passback = context.direction == "in" and context.anti_passback
+        self.source_label.setText(f"On the {self.gate.description}" + ("   ·   anti-passback on" if passback else ""))
+        column = QVBoxLayout(page)
+        column.setContentsMargins(48, 32, 48, 24)
+        column.addStretch(2)
+        for label in (self.ready_label, self.gate_label, self.count_label):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            column.addWidget(label)
+            column.addSpacing(16)
+        column.addStretch(3)
+        column.addWidget(self.last_label)
+        column.addWidget(self.source_label)
+        return page
+
+    def _build_verdict_page(self) -> QWidget:
+        page = _page("verdict_page")
+        self.word_label = _label(88, bold=True, wrap=False)
+        self.direction_label = _label(34, bold=True, wrap=False)
+        self.direction_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.headline_label = _label(34, bold=True)
+        self.photo = PhotoFrame()
+        self.name_label = _label(40, bold=True)
+        self.latin_label = _label(26)
+        self.category_label = _label(26, bold=True, wrap=False)
+        self.category_label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.zone_row = QHBoxLayout()
+        self.zone_row.setSpacing(14)
+        self.zone_row.addStretch(1)  # the boxes go before it, left-aligned
+        self.zone_boxes: list[QLabel] = []
+        self.message_label = _label(24)
+
+        self.identity = QWidget()
+        details = QVBoxLayout()
+        details.setSpacing(10)
+        details.addWidget(self.name_label)
+        details.addWidget(self.latin_label)
+        details.addSpacing(6)
+        details.addWidget(self.category_label)
+        details.addSpacing(6)
+        details.addLayout(self.zone_row)
+        details.addStretch(1)
+        identity_row = QHBoxLayout(self.identity)
+        identity_row.setContentsMargins(0, 0, 0, 0)
+        identity_row.setSpacing(32)
+        identity_row.addWidget(self.photo)
+        identity_row.addLayout(details, stretch=1)
+
+        grid = self._verdict_grid = QGridLayout(page)
+        grid.setContentsMargins(40, 16, 40, 20)
+        grid.setVerticalSpacing(10)
+        grid.setHorizontalSpacing(40)
+        grid.addWidget(self.word_label, 0, 0)
+        grid.addWidget(self.headline_label, 0, 1)
+        grid.addWidget(self.direction_label, 0, 2)
+        grid.addWidget(self.identity, 1, 0, 1, 3)
+        grid.addWidget(self.message_label, 2, 0, 1, 3)
+        grid.setRowStretch(1, 1)
+        grid.setColumnStretch(1, 1)
+        return page
+
+    # -- states ------------------------------------------------------------------------------------
+
+    @property
+    def state(self) -> GateState:
+        current = self.stack.currentWidget()
+        if current is self.verdict_page:
+            return GateState.VERDICT
+        return GateState.INSIDE if current is self.inside_panel else GateState.READY
+
+    def handle_scan(self, text: str) -> None:
+        """A badge was scanned: the gate decides and logs it, then the verdict fills the screen."""
+        if self._closed:
+            return  # a view whose gate is closed is on its way out; it must not log with a closed gate
+        self._scan_number += 1
+        try:
+            verdict = self.gate.scan(text, now=self._clock(), with_photo=self._photo_of is None)
+        except (AccreditorError, SQLAlchemyError) as error:
+            self._show_not_checked(error)
+            return
+        self.last = LastScan(text, verdict)
+        self._show_verdict(verdict)
+
+    def return_to_ready(self) -> None:
+        """Back to "ready to scan" (the timer's slot; Space does it at once)."""
+        self.return_timer.stop()
+        self._show_head_count()
+        self._show_page(self.ready_page)
+
+    def toggle_inside(self) -> None:
+        """F6: who is inside, read afresh; F6 again goes back to ready."""
+        if self.inside_panel is None:
+            self.notify("Who is inside is not available at this gate.")
+            return
+        if self.state == GateState.INSIDE:
+            self.return_to_ready()
+            return
+        self.return_timer.stop()
+        self._show_page(self.inside_panel)
+        self.inside_panel.refresh()
+        self.inside_panel.setFocus()
+
+    def override_last(self) -> None:
+        """F9: let the holder of the last orange or red badge through, with a reason the log keeps."""
+        last = self.last
+        if last is None or last.verdict.colour == GREEN or last.verdict.reason == "override":
+            self.notify("Nothing to override: F9 is for the last badge refused (red) or to check (orange).")
+            return
+        self.return_timer.stop()
+        asked_at = self._scan_number
+        verdict = last.verdict
+        who = verdict.name or "the holder of this code"
+        prompt = (
+            f"Let {who} through although the gate said {VERDICT_WORDS[verdict.colour]}: {verdict.message}\n\n"
+            "Why? The reason is logged with the scan."
+        )
+        reason = reason_dialog.ask_reason(self, "Override the verdict", prompt, OVERRIDE_REASONS)
+        if self._scan_number != asked_at:
+            self.notify("Override NOT recorded: another badge was scanned meanwhile.")
+            return
+        if reason is None:
+            if self.state == GateState.VERDICT:
+                self.return_timer.start()
+            return
+        try:
+            overridden = self.gate.override(last.raw, reason, now=self._clock())
+        except (AccreditorError, SQLAlchemyError) as error:
+            self._show_not_checked(error)
+            return
+        self.last = LastScan(last.raw, overridden)
+        self._show_verdict(overridden)
+
+    def notify(self, text: str) -> None:
+        """A line in the key strip for the operator (nothing to override, and such)."""
+        self.notice_label.setText(text)
+
+    def add_key_hint(self, text: str) -> None:
+        """A key the window adds (full screen, leave), named in the strip after the view's own."""
+        self._window_keys.append(text)
+        self._show_page(self.stack.currentWidget())
+
+    def _show_page(self, page: QWidget) -> None:
+        leaving_panel = self.inside_panel is not None and self.stack.currentWidget() is self.inside_panel
+        self.stack.setCurrentWidget(page)
+        if leaving_panel and page is not self.inside_panel:
+            self.setFocus()  # the panel's table had it: F6 and F9 need it back in the view
+        self.keys_label.setText("   ·   ".join((*KEY_HINTS[self.state], *self._window_keys)))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.state == GateState.VERDICT and event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.return_to_ready()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    # -- showing -----------------------------------------------------------------------------------
+
+    def _show_verdict(self, verdict: GateVerdict) -> None:
+        background = VERDICT_COLOURS[verdict.colour]
+        ink = text_colour_on(background)
+        self.verdict_page.setStyleSheet(f"#verdict_page {{ background: {background}; }} QLabel {{ color: {ink}; }}")
+        self.word_label.setText(VERDICT_WORDS[verdict.colour])
+        self.direction_label.setText(DIRECTION_WORDS[verdict.direction] if verdict.accepted else "")
+        self.headline_label.setText(HEADLINES.get(verdict.reason, verdict.reason))
+        self.message_label.setText(verdict.message)
+        known = verdict.guest_id is not None
+        self.identity.setVisible(known)
+        # With no holder to show, the reason takes the room, in larger type, right under the verdict.
+        self._verdict_grid.setRowStretch(1, 1 if known else 0)
+        self._verdict_grid.setRowStretch(2, 0 if known else 1)
+        message_font = QFont(self.message_label.font())
+        message_font.setPointSize(24 if known else 32)
+        self.message_label.setFont(message_font)
+        self.message_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        if known:
+            self._show_holder(verdict, background, ink)
+        self.notice_label.clear()
+        self._show_page(self.verdict_page)
+        self.last_label.setText(f"Last scan: {VERDICT_WORDS[verdict.colour]} — {self._who(verdict)}")
+        self.return_timer.start()
+        sounds.play(VERDICT_SOUNDS[verdict.colour])
+        self.verdict_shown.emit(verdict)
+
+    def _show_holder(self, verdict: GateVerdict, background: str, ink: str) -> None:
+        photo, missing = verdict.photo, "No photo on file"
+        if self._photo_of is not None and verdict.guest_id is not None and verdict.has_photo:
+            try:
+                photo = self._photo_of(verdict.guest_id)
+            except (AccreditorError, SQLAlchemyError):  # the scan is logged; the verdict must still show
+                missing = "Photo unavailable"
+        self.photo.set_photo(photo, missing=missing)
+        self.name_label.setText(verdict.name or f"Guest {verdict.guest_id}: not on this gate's list")
+        latin = verdict.name_latin if verdict.name_latin != verdict.name else ""
+        self.latin_label.setText(latin)
+        self.latin_label.setVisible(bool(latin))
+        category = self._categories.get(verdict.category)
+        colour = category.colour if category else NO_CATEGORY_COLOUR
+        self.category_label.setText(verdict.category_name or verdict.category or "No category")
+        self.category_label.setStyleSheet(
+            f"QLabel {{ background: {colour}; color: {text_colour_on(colour)}; border: 4px solid {ink};"
+            " border-radius: 6px; padding: 6px 18px; }"
+        )
+        self._show_zones(verdict.zones, background, ink)
+
+    def _show_zones(self, zones: tuple[str, ...], background: str, ink: str) -> None:
+        """A box per zone of the badge; the one this gate opens is filled, so a match is seen at a glance."""
+        for box in self.zone_boxes:
+            self.zone_row.removeWidget(box)
+            box.hide()  # at once: deleteLater waits for the event loop
+            box.deleteLater()
+        self.zone_boxes = []
+        here = self.gate.context.zone
+        for zone in zones or ("—",):
+            box = QLabel()
+            box.setTextFormat(Qt.TextFormat.RichText)
+            box.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            name = escape(self._zones.get(zone, ""))
+            box.setText(
+                f"<div style='font-size:30pt; font-weight:bold'>{escape(zone)}</div>"
+                f"<div style='font-size:12pt'>{name}</div>"
+            )
+            filled = zone == here
+            box.setStyleSheet(
+                f"QLabel {{ border: 4px solid {ink}; border-radius: 6px; padding: 4px 14px;"
+                f" background: {ink if filled else 'transparent'};"
+                f" color: {background if filled else ink}; }}"
+            )
+            box.setProperty("this_gate", filled)
+            self.zone_row.insertWidget(len(self.zone_boxes), box)
+            self.zone_boxes.append(box)
+
+    def _show_not_checked(self, error: BaseException) -> None:
+        """The gate could not decide or log the scan (its database unreachable, the disk full): refuse, say why."""
+        self.last = None
+        message = f"The gate could not check or record this badge ({error}). Check it by hand and call the supervisor."
+        self._show_verdict(GateVerdict(RED, NOT_CHECKED, message, self.gate.context.direction))
+
+    def _show_head_count(self) -> None:
+        if self.inside is None:
+            self.count_label.hide()
+            return
+        zone = self.gate.context.zone
+        try:
+            count = self.inside.counts().get(zone, 0)
+        except (AccreditorError, SQLAlchemyError):
+            self.count_label.setText(f"Head count of {zone} unavailable")
+        else:
+            self.count_label.setText(f"{count} {'person' if count == 1 else 'people'} inside {zone} now")
+        self.count_label.show()
+
+    @staticmethod
+    def _who(verdict: GateVerdict) -> str:
+        if verdict.guest_id is None:
+            return HEADLINES.get(verdict.reason, verdict.reason)
+        name = verdict.name or f"guest {verdict.guest_id}"
+        return f"{name} ({HEADLINES.get(verdict.reason, verdict.reason).lower()})"

@@ -1,0 +1,404 @@
+"""Who is inside: head counts per zone, the people with their photo, and the evacuation list for the marshals.
+
+The core decides who is inside (`accreditor.gate.occupancy`: a guest's last accepted passage in a zone was
+an entry) and draws the printable list (`accreditor.gate.evacuation_pdf`); this panel shows them.  It reads
+from an `InsideSource`: the event database (`EventInside`, every gate's scans, merged logs included) or an
+offline gate's own log with its package (`GateLogInside`: only what this door saw, which the panel says).
+Reading photos makes thumbnails, so reading and writing the PDF run in the background (`ui.jobs`).
+"""
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QAction, QFont, QKeySequence, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import Engine, create_engine
+
+from accreditor import dialects
+from accreditor.categories import list_zones
+from accreditor.clock import utc_now
+from accreditor.gate.evacuation_pdf import write_evacuation_pdf
+from accreditor.gate.occupancy import EvacuationEntry, evacuation_list, occupancy, who_is_inside
+from accreditor.gate.package import GatePackage
+from accreditor.store import EventStore
+from ui import jobs, pdf_preview
+from ui import printing as ui_printing
+from ui.desk.guest_card import MUTED
+
+ALL_ZONES = ""  # the zone filter's "every zone"
+ROW_PHOTO = QSize(36, 48)  # 3:4, like the photo on the badge
+PDF_FILTER = "PDF files (*.pdf)"
+_INDEX = QModelIndex | QPersistentModelIndex
+
+
+# -- where the list comes from ----------------------------------------------------------------------
+
+
+class InsideSource(Protocol):
+    """Who is inside, read from somewhere: the event database or one offline gate's log."""
+
+    @property
+    def event_name(self) -> str: ...
+
+    @property
+    def scope(self) -> str:
+        """One sentence for the operator: whose scans the list is made of."""
+        ...
+
+    def zones(self) -> dict[str, str]:
+        """code → name, in the event's order."""
+        ...
+
+    def counts(self) -> dict[str, int]:
+        """How many people are inside each zone."""
+        ...
+
+    def entries(self, zone: str | None, *, photos: bool) -> list[EvacuationEntry]:
+        """Everyone inside (one zone or all), by zone then name in Latin letters."""
+        ...
+
+
+class EventInside:
+    """The event database: every gate's scans, including the logs of offline gates merged back."""
+
+    scope = "From the scans of every gate of the event (offline gates once their logs are merged)."
+
+    def __init__(self, store: EventStore) -> None:
+        self._store = store
+        self._event_name = store.event_info().name
+
+    @property
+    def event_name(self) -> str:
+        return self._event_name
+
+    def zones(self) -> dict[str, str]:
+        with self._store.connect() as connection:
+            return {zone.code: zone.name for zone in list_zones(connection)}
+
+    def counts(self) -> dict[str, int]:
+        with self._store.connect() as connection:
+            return occupancy(connection)
+
+    def entries(self, zone: str | None, *, photos: bool) -> list[EvacuationEntry]:
+        with self._store.connect() as connection:
+            return evacuation_list(connection, zone, photos=photos)
+
+
+class GateLogInside:
+    """An offline gate: who its own log says is inside, named from its (verified) package.
+
+    The core's `who_is_inside` reads the log's `scans` table as it reads the event's; the package
+    supplies what the event database would (names, categories, zone names, thumbnails).  It knows
+    only the passages through this door, and says so.
+    """
+
+    scope = (
+        "From this gate's own log only: people who came in or left through another door are not "
+        "known here until the logs are merged into the event."
+    )
+
+    def __init__(self, log_path: Path, package: GatePackage) -> None:
+        self._package = package
+        self._engine: Engine = create_engine(f"sqlite+pysqlite:///{log_path}")
+        dialects.configure_sqlite(self._engine)
+
+    @property
+    def event_name(self) -> str:
+        return self._package.event_name
+
+    def zones(self) -> dict[str, str]:
+        return dict(self._package.zones)
+
+    def counts(self) -> dict[str, int]:
+        with self._engine.connect() as connection:
+            inside = Counter(presence.zone for presence in who_is_inside(connection))
+        return {code: inside.get(code, 0) for code in self._package.zones} | dict(inside)
+
+    def entries(self, zone: str | None, *, photos: bool) -> list[EvacuationEntry]:
+        with self._engine.connect() as connection:
+            inside = who_is_inside(connection, zone)
+        package, entries = self._package, []
+        for presence in inside:
+            guest = package.guest(presence.guest_id)
+            category = package.category(guest.category) if guest else None
+            name = guest.name if guest else f"guest {presence.guest_id}"
+            entries.append(
+                EvacuationEntry(
+                    guest_id=presence.guest_id,
+                    name=name,
+                    name_latin=guest.name_latin if guest else name,
+                    category=guest.category if guest else "",
+                    category_name=category.name if category else (guest.category if guest else ""),
+                    zone=presence.zone,
+                    zone_name=package.zone_name(presence.zone) or presence.zone,
+                    since=presence.since,
+                    gate=presence.gate,
+                    photo=package.thumbnail(presence.guest_id) if photos else None,
+                )
+            )
+        entries.sort(key=lambda entry: (entry.zone, entry.name_latin.casefold(), entry.guest_id))
+        return entries
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+
+# -- the table ----------------------------------------------------------------------------------------
+
+
+class InsideTableModel(QAbstractTableModel):
+    """The people inside, one row each: photo and name, Latin name, category, zone, since, gate."""
+
+    HEADERS = ("Name", "Latin name", "Category", "Zone", "Inside since", "Gate")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._entries: list[EvacuationEntry] = []
+        self._photos: dict[int, QPixmap] = {}
+
+    def set_entries(self, entries: Sequence[EvacuationEntry]) -> None:
+        self.beginResetModel()
+        self._entries = list(entries)
+        self._photos = {}
+        for entry in self._entries:
+            pixmap = QPixmap()
+            if entry.photo and pixmap.loadFromData(entry.photo):
+                self._photos[entry.guest_id] = pixmap.scaled(
+                    ROW_PHOTO, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                )
+        self.endResetModel()
+
+    def entry_at(self, row: int) -> EvacuationEntry:
+        return self._entries[row]
+
+    def rowCount(self, parent: _INDEX = QModelIndex()) -> int:  # noqa: B008 - Qt's own default
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: _INDEX = QModelIndex()) -> int:  # noqa: B008 - Qt's own default
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: _INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+            return None
+        entry, column = self._entries[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            since = entry.since.astimezone()
+            values = (
+                entry.name,
+                entry.name_latin if entry.name_latin != entry.name else "",
+                entry.category_name,
+                entry.zone,
+                f"{since:%d %b %H:%M}",
+                entry.gate,
+            )
+            return values[column]
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            return self._photos.get(entry.guest_id)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 3:
+            return entry.zone_name
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
+        return None
+
+
+# -- the panel ----------------------------------------------------------------------------------------
+
+
+def key_action(
+    owner: QWidget,
+    text: str,
+    shortcut: str,
+    slot: Callable[[], object],
+    context: Qt.ShortcutContext = Qt.ShortcutContext.WidgetWithChildrenShortcut,
+) -> QAction:
+    """An action of `owner` bound to a key: a gate is worked from the keyboard, each screen with its own keys.
+
+    By default the key works while the focus is in `owner`, so the gate's keys do not fire in the desk's
+    other modes when the gate view is one page of the desk's window.
+    """
+    action = QAction(text, owner)
+    action.setShortcut(QKeySequence(shortcut))
+    action.setShortcutContext(context)
+    action.triggered.connect(slot)
+    owner.addAction(action)
+    return action
+
+
+def ask_pdf_path(parent: QWidget | None, suggested: Path) -> Path | None:
+    """Where to write the evacuation list (tests monkeypatch this); None when the user cancels."""
+    path, _selected = QFileDialog.getSaveFileName(parent, "Save the evacuation list", str(suggested), PDF_FILTER)
+    return Path(path) if path else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    counts: dict[str, int]
+    entries: list[EvacuationEntry]
+
+
+class InsidePanel(QWidget):
+    """Head counts per zone, the people inside one zone (or all), and the evacuation list as a PDF.
+
+    `zone` is the gate's own zone: counted first and shown at the start.  `refresh()` reads again.
+    """
+
+    def __init__(self, source: InsideSource, zone: str = ALL_ZONES, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.source = source
+        self._zones = source.zones()
+        self.counts: dict[str, int] = {}  # as last read
+        readable = QFont(self.font())
+        readable.setPointSize(12)  # a supervisor reads it standing; the widgets below inherit it
+        self.setFont(readable)
+
+        self.title = QLabel("Who is inside")
+        title_font = QFont(self.title.font())
+        title_font.setPointSize(22)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.scope_label = QLabel(source.scope)
+        self.scope_label.setWordWrap(True)
+        self.scope_label.setStyleSheet(f"color: {MUTED}; font-size: 12pt;")  # a style sheet drops the inherited font
+        self.count_boxes: dict[str, QLabel] = {}
+        counts_row = QHBoxLayout()
+        counts_row.setSpacing(10)
+        for code, name in self._zones.items():
+            box = QLabel()
+            box.setToolTip(name)
+            box.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            box.setTextFormat(Qt.TextFormat.RichText)
+            box.setMinimumWidth(120)
+            outline = "#263238" if code == zone else "#B0BEC5"
+            box.setStyleSheet(f"QLabel {{ border: 3px solid {outline}; border-radius: 6px; padding: 6px 12px; }}")
+            self.count_boxes[code] = box
+            counts_row.addWidget(box)
+        counts_row.addStretch(1)
+
+        self.zone_filter = QComboBox()
+        self.zone_filter.addItem("Every zone", ALL_ZONES)
+        for code, name in self._zones.items():
+            self.zone_filter.addItem(f"{code} — {name}", code)
+        self.zone_filter.setCurrentIndex(max(self.zone_filter.findData(zone), 0))
+        self.refresh_action = key_action(self, "&Refresh", "F5", self.refresh)
+        self.pdf_action = key_action(self, "Evacuation list (&PDF)…", "Ctrl+P", self.write_pdf)
+        refresh_button = QPushButton("Refresh (F5)")
+        refresh_button.clicked.connect(self.refresh_action.trigger)
+        self.pdf_button = QPushButton("Evacuation list (PDF)… (Ctrl+P)")
+        self.pdf_button.clicked.connect(self.pdf_action.trigger)
+        for button in (refresh_button, self.pdf_button):
+            button.setMinimumHeight(44)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys do it: F5, Ctrl+P
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel("Show"))
+        controls.addWidget(self.zone_filter)
+        controls.addStretch(1)
+        controls.addWidget(refresh_button)
+        controls.addWidget(self.pdf_button)
+
+        self.model = InsideTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setIconSize(ROW_PHOTO)
+        self.table.verticalHeader().setDefaultSectionSize(ROW_PHOTO.height() + 6)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        table_font = QFont(self.table.font())
+        table_font.setPointSize(13)
+        self.table.setFont(table_font)
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
+        layout.addWidget(self.title)
+        layout.addWidget(self.scope_label)
+        layout.addLayout(counts_row)
+        layout.addLayout(controls)
+        layout.addWidget(self.table, stretch=1)
+        layout.addWidget(self.status_label)
+        self.zone_filter.currentIndexChanged.connect(self.refresh)
+        self.setFocusProxy(self.table)
+
+    def zone(self) -> str | None:
+        """The zone the list shows, None for every zone."""
+        return self.zone_filter.currentData() or None
+
+    def refresh(self) -> None:
+        """Read the counts and the people (with photos) again, in the background."""
+        source, zone = self.source, self.zone()
+
+        def read(_context: jobs.JobContext) -> _Reading:
+            return _Reading(source.counts(), source.entries(zone, photos=True))
+
+        self.status_label.setText("Reading who is inside…")
+        jobs.run_in_background(self, read, success=self._show, label="Who is inside")
+
+    def _show(self, reading: _Reading) -> None:
+        self.counts = reading.counts
+        for code, box in self.count_boxes.items():
+            box.setText(
+                f"<div style='font-size:13pt'>{code}</div><div style='font-size:24pt; font-weight:bold'>"
+                f"{reading.counts.get(code, 0)}</div>"
+            )
+        self.model.set_entries(reading.entries)
+        where = f"in {self.zone()}" if self.zone() else "in every zone"
+        people = len(reading.entries)
+        self.status_label.setText(
+            f"{people} {'person' if people == 1 else 'people'} {where}, as of {datetime.now():%H:%M:%S}."
+        )
+
+    def write_pdf(self) -> None:
+        """Ask where, write the evacuation list of the zone shown (or all), then offer the preview to print it."""
+        zone = self.zone()
+        suggested = Path.home() / f"evacuation-{zone or 'all'}-{datetime.now():%Y%m%d-%H%M}.pdf"
+        path = ask_pdf_path(self, suggested)
+        if path is None:
+            return
+        source = self.source
+        shown = {code: name for code, name in self._zones.items() if zone in (None, code)}
+
+        def write(_context: jobs.JobContext) -> int:
+            entries = source.entries(zone, photos=True)
+            return write_evacuation_pdf(
+                entries, path, event_name=source.event_name, zones=shown, generated_at=utc_now()
+            )
+
+        self.status_label.setText("Writing the evacuation list…")
+        jobs.run_in_background(self, write, success=lambda pages: self._written(path, pages), label="Evacuation list")
+
+    def _written(self, path: Path, pages: int) -> None:
+        self.status_label.setText(f"Evacuation list written to {path} ({pages} {'page' if pages == 1 else 'pages'}).")
+        if pdf_preview.PdfPreviewDialog.ask(self, path, "Evacuation list"):
+            self._print(path)
+
+    def _print(self, path: Path) -> None:
+        self.status_label.setText("Sending the evacuation list to the printer…")
+
+        def send(_context: jobs.JobContext) -> ui_printing.PrintOutcome:
+            return ui_printing.print_pdf(path, title="Evacuation list")  # the system's default (A4) printer
+
+        jobs.run_in_background(
+            self, send, success=lambda outcome: self.status_label.setText(outcome.message), label="Printing"
+        )
