@@ -27,6 +27,7 @@ from ui.gate.gate_setup_dialog import GateSetupDialog
 from ui.gate.gate_view import GateView
 from ui.guest_list import GuestListWidget
 from ui.guest_table_model import GuestTableModel
+from ui.new_event_dialog import NewEventDialog, create_event
 from ui.organiser.guests_page import OrganiserGuestsPage
 from ui.organiser.import_wizard import ImportWizard
 from ui.organiser.reports_page import ReportsPage
@@ -34,6 +35,8 @@ from ui.scanner import ScanDetector
 from ui.settings import StationSettings
 
 LAST_EVENT_KEY = "events/last"
+RECENT_EVENTS_KEY = "events/recent"
+RECENT_EVENTS_KEPT = 8
 EVENT_FILE_FILTER = "Accreditor events (*.accreditor);;All files (*)"
 SYSTEM_DEFAULT_PRINTER = "System default"
 # Prints still running when the window closes record themselves; give them this long.
@@ -61,8 +64,22 @@ def open_event(parent: QWidget | None, location: str | Path) -> EventStore | Non
     except AccreditorError as error:
         messages.show_error(parent, "Cannot open the event", str(error))
         return None
-    QSettings().setValue(LAST_EVENT_KEY, str(location))
+    remember_event(location)
     return store
+
+
+def remember_event(location: str | Path) -> None:
+    """The event opens next time, and heads the File › Recent events list."""
+    QSettings().setValue(LAST_EVENT_KEY, str(location))
+    recent = [str(location), *(entry for entry in recent_events() if entry != str(location))]
+    QSettings().setValue(RECENT_EVENTS_KEY, recent[:RECENT_EVENTS_KEPT])
+
+
+def recent_events() -> list[str]:
+    value = QSettings().value(RECENT_EVENTS_KEY, [])
+    if isinstance(value, str):  # QSettings gives a single entry back as a plain string
+        value = [value]
+    return [str(entry) for entry in value or [] if entry]
 
 
 def window_title(event_name: str, station: str = "") -> str:
@@ -113,6 +130,8 @@ class MainWindow(QMainWindow):
         self._guest_list_stale = False  # the desk wrote since the guest list was loaded
         self._mode_group = QActionGroup(self)  # exclusive: one mode at a time
 
+        self.new_action = self._action("&New event…", QKeySequence.StandardKey.New, self.new_event)
+        self.new_action.setToolTip("Create an event file with the standard categories and zones")
         self.open_action = self._action("&Open event…", QKeySequence.StandardKey.Open, self.choose_event)
         self.open_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton))
         self.reload_action = self._action("&Reload", QKeySequence.StandardKey.Refresh, self.reload)
@@ -142,7 +161,10 @@ class MainWindow(QMainWindow):
         self.import_action.setToolTip("Import a registration list (CSV, Excel, OpenDocument)")
 
         file_menu = self.menuBar().addMenu("&File")
-        file_menu.addActions([self.open_action, self.import_action, self.reload_action, self.settings_action])
+        file_menu.addActions([self.new_action, self.open_action])
+        self.recent_menu = file_menu.addMenu("Recent &events")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addActions([self.import_action, self.reload_action, self.settings_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         view_menu = self.menuBar().addMenu("&View")
@@ -259,6 +281,30 @@ class MainWindow(QMainWindow):
         store = open_event(self, location)
         if store is not None:
             self.set_store(store)
+
+    def new_event(self) -> None:
+        chosen = NewEventDialog.ask(self)
+        if chosen is None:
+            return
+        try:
+            store = create_event(chosen)
+        except AccreditorError as error:
+            messages.show_error(self, "Cannot create the event", str(error))
+            return
+        remember_event(chosen.path)
+        self.set_store(store)
+
+    def open_recent(self, location: str) -> None:
+        store = open_event(self, location)
+        if store is not None:
+            self.set_store(store)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for location in recent_events():
+            action = self.recent_menu.addAction(location)
+            action.triggered.connect(lambda _checked=False, chosen=location: self.open_recent(chosen))
+        self.recent_menu.setEnabled(bool(recent_events()))
 
     def set_store(self, store: EventStore) -> None:
         if self.mode() == Mode.GATE:

@@ -9,12 +9,14 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 
 from accreditor import guests, workflow
 from accreditor.badges.printing import current_token
+from accreditor.categories import list_categories
 from accreditor.guests import GuestFields
 from accreditor.importing.importer import ImportReport
 from accreditor.store import EventStore
-from ui import main_window, settings
+from ui import main_window, new_event_dialog, settings
 from ui.gate.gate_setup_dialog import GateChoice
 from ui.main_window import LAST_EVENT_KEY, MainWindow, Mode
+from ui.new_event_dialog import NewEvent, NewEventDialog
 from ui.settings import StationSettings
 
 
@@ -331,3 +333,36 @@ def test_cancelled_gate_set_up_stays_in_the_mode_it_was(desk_window: MainWindow,
     assert desk_window.mode() == Mode.DESK
     assert desk_window.desk_mode_action.isChecked()
     assert desk_window.gate_view is None
+
+
+def test_new_event_is_created_with_the_standard_categories_and_opened(
+    desk_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "summit.accreditor"
+    new = NewEvent(path, "Summit", date(2027, 6, 1), date(2027, 6, 2), "Dushanbe")
+    monkeypatch.setattr(main_window.NewEventDialog, "ask", classmethod(lambda cls, parent: new))
+    desk_window.new_action.trigger()
+
+    assert desk_window.store.event_info().name == "Summit"
+    with desk_window.store.connect() as connection:
+        assert [category.code for category in list_categories(connection)][:2] == ["HOD", "DEL"]
+    assert main_window.recent_events()[0] == str(path)
+    assert QSettings().value(LAST_EVENT_KEY) == str(path)
+
+
+def test_recent_events_list_the_last_opened_first_without_repeats(tmp_path: Path) -> None:
+    for name in ("a", "b", "a", "c"):
+        main_window.remember_event(tmp_path / f"{name}.accreditor")
+
+    assert main_window.recent_events() == [str(tmp_path / f"{name}.accreditor") for name in ("c", "a", "b")]
+
+
+def test_new_event_dialog_refuses_a_missing_name_or_file(qtbot, tmp_path: Path, monkeypatch) -> None:
+    dialog = NewEventDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.choice() == "Give the event a name."
+    dialog.name_edit.setText("Summit")
+    assert dialog.choice() == "Choose the file the event is saved in."
+    monkeypatch.setattr(new_event_dialog, "ask_new_event_path", lambda parent, suggested: tmp_path / suggested)
+    dialog.path_button.click()
+    assert dialog.choice().path == tmp_path / "summit.accreditor"
