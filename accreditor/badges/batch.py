@@ -4,7 +4,8 @@ The main process decides the run from a light query (who, which serial), then pr
 of whole sheets at a time — signed tokens and photos — and hands it to a worker process
 (`worker.render_part`), keeping only a few chunks in flight.  Finished parts are appended to the
 output in order by `PdfJoiner`, which writes each part's objects straight to disk.  Prints are
-recorded only once the whole PDF is complete.
+recorded only once the whole PDF is complete — or, when the PDF goes on to a print system, by the
+caller once the job was accepted (`record=False`, then `record_batch` with `BatchReport.printed`).
 """
 
 import multiprocessing
@@ -51,6 +52,9 @@ class BatchReport:
     marked_printed: int = 0
     skipped: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # (guest id, serial) of every badge in the finished PDF, in its order: what to record once it is printed.
+    # Not in `to_json`: the CLI's report names the skipped, and a 10,000-badge run would drown them.
+    printed: list[tuple[int, int]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -111,8 +115,13 @@ def print_badges(
     today: date | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    record: bool = True,
 ) -> BatchReport:
-    """Render the requested badges into one PDF at `out`, and record them if asked."""
+    """Render the requested badges into one PDF at `out`, and record them if asked.
+
+    `record=False` leaves the recording to a caller who hands the PDF on to a print system, which may still
+    refuse it: that caller records `report.printed` with `record_batch` once the job is accepted.
+    """
     today = today or date.today()
     out = Path(out)
     badge_layout = load_layout(layout)  # fail on a bad layout before any work
@@ -141,17 +150,44 @@ def print_badges(
                 if progress:
                     progress(done, len(selection.printable))
         os.replace(joined, out)
-    if request.mark_printed or request.reprint:
-        try:
-            with store.begin() as connection:
-                report.marked_printed = printing.record_serials(
-                    connection, selection.printable, actor=actor, station=station, reason=request.reason
-                )
-        except IntegrityError as error:
-            raise AccreditorError(
-                "Another desk printed some of these badges meanwhile; nothing was marked printed — run the batch again."
-            ) from error
+    report.printed = list(selection.printable)
+    if record and (request.mark_printed or request.reprint):
+        report.marked_printed = record_batch(store, report.printed, actor=actor, station=station, reason=request.reason)
     return report
+
+
+def record_batch(
+    store: EventStore, printed: Sequence[tuple[int, int]], *, actor: str, station: str = "", reason: str = ""
+) -> int:
+    """Record a finished batch's (guest id, serial) pairs as printed, all in one transaction or none.
+
+    Serials are chosen when the run starts; if another desk printed one of these guests meanwhile, its serial
+    is taken and nothing of the batch is recorded, so the organiser sees the clash rather than half a record.
+    """
+    try:
+        with store.begin() as connection:
+            return printing.record_serials(connection, printed, actor=actor, station=station, reason=reason)
+    except IntegrityError as error:
+        raise AccreditorError(
+            "Another desk printed some of these badges meanwhile; nothing was marked printed — run the batch again."
+        ) from error
+
+
+def render_preview(
+    store: EventStore, request: printing.PrintRequest, *, layout: str, out: str | Path, today: date | None = None
+) -> int:
+    """The first sheet of a run as a PDF at `out`, to look at before starting it; returns its badges (0: none).
+
+    The badges are the run's first ones, in its order, drawn as they will print (signed tokens included); nothing
+    is recorded, and with no badge to print no file is written.
+    """
+    badge_layout = load_layout(layout)
+    with store.connect() as connection:
+        first_sheet = printing.select_for_print(connection, request).printable[: badge_layout.badges_per_sheet]
+    if not first_sheet:
+        return 0
+    source = _ChunkSource(store, store.event_info(), today=today or date.today())
+    return BadgeRenderer(badge_layout).render(source.prepare(first_sheet), out).badges
 
 
 Chunk = Sequence[tuple[int, int]]

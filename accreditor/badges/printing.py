@@ -3,14 +3,18 @@
 A first print has serial 1.  A reprint needs a reason and raises the serial, so the old badge
 (lost, damaged, wrong) verifies as `superseded` at every gate.  Prints are recorded only after
 the PDF was written, so nothing is marked printed that was not produced.
+
+A run comes out in the order the organiser hands badges out in (`ORDERS`): by delegation for
+delegation desks, by country, by category for colour-sorted trays, by Latin name for one
+alphabetical queue; names in any script sort by their Latin transliteration, as the guest list does.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, Row, func, select
 
 from accreditor import audit, keys, schema
 from accreditor import guests as guest_store
@@ -19,11 +23,18 @@ from accreditor.clock import utc_now
 from accreditor.countries import country_name
 from accreditor.errors import WorkflowError
 from accreditor.guests import Guest, join_name
+from accreditor.search import sort_key
 from accreditor.store import EventInfo
+from accreditor.text import fold
 from accreditor.tokens import MAX_VALID_DAYS, BadgeClaims, issue_token
 
 # The longest validity a token can carry (its "valid days" field is one byte).
 _LONGEST_VALIDITY = timedelta(days=MAX_VALID_DAYS)
+
+# The orders a print run can come out in; every one ends with the guest id, so a run is reproducible.
+ORDERS = ("id", "name", "delegation", "country", "category")
+# Guest ids per query: a statement takes a bounded number of parameters (SQLite's limit, PostgreSQL's).
+_IDS_PER_QUERY = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +47,7 @@ class PrintRequest:
     mark_printed: bool = False
     reprint: bool = False
     reason: str = ""
+    order: str = "id"  # one of ORDERS
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,41 +75,29 @@ def validity(event: EventInfo, today: date) -> tuple[date, date]:
 
 @dataclass
 class Selection:
-    """Who gets a badge in a print run: (guest id, new serial) in id order, and who is skipped and why."""
+    """Who gets a badge in a print run: (guest id, new serial) in the run's order, and who is skipped and why."""
 
     printable: list[tuple[int, int]] = field(default_factory=list)
     skipped: list[dict[str, Any]] = field(default_factory=list)
 
 
 def select_for_print(connection: Connection, request: PrintRequest) -> Selection:
-    """Decide the run from a light query (ids, names, status, serials), whatever its size."""
+    """Decide the run from a light query (ids, names, status, serials, what it is ordered by), whatever its size.
+
+    Both lists come in `request.order`, so a batch renders its chunks in that order and the skipped read
+    in the order the organiser expects to find those guests.
+    """
     if request.reprint and not request.reason.strip():
         raise WorkflowError("A reprint needs a reason (lost, damaged, details changed…).")
-    guests, badges = schema.guests, schema.badges
-    latest = select(badges.c.guest_id, func.max(badges.c.serial).label("serial")).group_by(badges.c.guest_id)
-    latest_serials = latest.subquery()
-    query = (
-        select(
-            guests.c.id,
-            guests.c.family_name,
-            guests.c.given_name,
-            guests.c.status,
-            guests.c.status_reason,
-            latest_serials.c.serial,
-        )
-        .outerjoin(latest_serials, latest_serials.c.guest_id == guests.c.id)
-        .order_by(guests.c.id)
-    )
+    if request.order not in ORDERS:
+        raise WorkflowError(f"Badges cannot be ordered by {request.order!r}; choose one of {', '.join(ORDERS)}.")
     ids = list(dict.fromkeys(request.guest_ids))
-    if ids:
-        query = query.where(guests.c.id.in_(ids))
-    if request.category:
-        query = query.where(guests.c.category_code == request.category.upper())
-    rows = connection.execute(query).all()
+    rows = _print_rows(connection, request, ids)
     if ids:
         missing = sorted(set(ids) - {row.id for row in rows})
         if missing:
             raise WorkflowError(f"There is no guest with id {', '.join(map(str, missing))}.")
+    rows.sort(key=_ORDER_KEYS[request.order])
     selection = Selection()
     for row in rows:
         printed = row.serial
@@ -115,6 +115,60 @@ def select_for_print(connection: Connection, request: PrintRequest) -> Selection
         else:
             selection.printable.append((row.id, (printed or 0) + 1))
     return selection
+
+
+def _print_rows(connection: Connection, request: PrintRequest, ids: Sequence[int]) -> list[Row[Any]]:
+    """The guests a run considers, one light row each: whole records (photos, zones) are read per chunk later."""
+    guests, badges, categories = schema.guests, schema.badges, schema.categories
+    latest = select(badges.c.guest_id, func.max(badges.c.serial).label("serial")).group_by(badges.c.guest_id)
+    latest_serials = latest.subquery()
+    query = (
+        select(
+            guests.c.id,
+            guests.c.family_name,
+            guests.c.given_name,
+            guests.c.family_name_latin,
+            guests.c.given_name_latin,
+            guests.c.delegation,
+            guests.c.country,
+            guests.c.status,
+            guests.c.status_reason,
+            categories.c.sort_order.label("category_order"),
+            guests.c.category_code,
+            latest_serials.c.serial,
+        )
+        .join(categories, categories.c.code == guests.c.category_code)
+        .outerjoin(latest_serials, latest_serials.c.guest_id == guests.c.id)
+        .order_by(guests.c.id)
+    )
+    if request.category:
+        query = query.where(guests.c.category_code == request.category.upper())
+    if not ids:
+        return list(connection.execute(query).all())
+    return [
+        row
+        for start in range(0, len(ids), _IDS_PER_QUERY)
+        for row in connection.execute(query.where(guests.c.id.in_(ids[start : start + _IDS_PER_QUERY]))).all()
+    ]
+
+
+def _latin_name(row: Row[Any]) -> str:
+    """Family name then given name in Latin, folded: one alphabet for guests written in any script."""
+    return sort_key(row.family_name_latin, row.given_name_latin)
+
+
+def _unnamed_last(text: str) -> tuple[bool, str, str]:
+    """Guests without a delegation (or country) after everyone who has one; equal folds kept apart as written."""
+    return (not text, fold(text), text)
+
+
+_ORDER_KEYS: dict[str, Callable[[Row[Any]], Any]] = {
+    "id": lambda row: row.id,
+    "name": lambda row: (_latin_name(row), row.id),
+    "delegation": lambda row: (_unnamed_last(row.delegation), _latin_name(row), row.id),
+    "country": lambda row: (_unnamed_last(country_name(row.country)), _latin_name(row), row.id),
+    "category": lambda row: (row.category_order, row.category_code, _latin_name(row), row.id),
+}
 
 
 def issue_badges(

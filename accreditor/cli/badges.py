@@ -8,7 +8,7 @@ from typing import Any
 
 from accreditor import keys
 from accreditor.badges.batch import print_badges
-from accreditor.badges.printing import PrintRequest, current_token
+from accreditor.badges.printing import ORDERS, PrintRequest, current_token
 from accreditor.cli.common import EXIT_OK, EXIT_REFUSED, Commands, iso_date, print_json
 from accreditor.store import EventStore
 from accreditor.tokens import Verdict
@@ -23,6 +23,7 @@ def cmd_badges(args: argparse.Namespace) -> int:
         mark_printed=args.mark_printed,
         reprint=args.reprint,
         reason=args.reason or "",
+        order=args.order,
     )
     layout = args.layout
     if Path(layout).suffix.lower() == ".json":
@@ -127,6 +128,7 @@ def register(commands: Commands) -> None:
     badges.add_argument("--layout", default="a4-4up", help="a shipped layout name or a layout .json file")
     badges.add_argument("--category", help="only this category (code)")
     badges.add_argument("--guest", type=int, action="append", metavar="ID", help="only these guests (repeatable)")
+    badges.add_argument("--order", choices=ORDERS, default="id", help="page order (default: guest id)")
     badges.add_argument("--only-unprinted", action="store_true", help="skip guests whose badge was printed")
     badges.add_argument("--mark-printed", action="store_true", help="record the badges as printed")
     badges.add_argument("--reprint", action="store_true", help="new badges with a higher serial (needs --reason)")

@@ -7,6 +7,8 @@ changes, then runs one audited core operation (`workflow.change_status`, `bulk.s
 Beside the table, the selected guest's details and history.
 
 The page lays out and asks; whom an action may change is the core's rule (`workflow.ALLOWED`).
+"Print badges…" hands the selected guests (or, with none selected, all the filters show) to the batch
+print dialog, which decides with the core who gets a badge.
 """
 
 from collections.abc import Callable, Sequence
@@ -48,8 +50,12 @@ from ui.desk.desk_controller import badge_text, check_in_text
 from ui.desk.guest_form import GuestFormDialog
 from ui.guest_list import GuestListWidget, colour_icon
 from ui.guest_table_model import STATUS_LABELS, Column, GuestFilter, GuestTableModel
+from ui.organiser.batch_print_dialog import BatchPrintDialog
 from ui.organiser.categories_editor import CategoriesEditorDialog, ReprintList
 from ui.organiser.history_panel import GuestHistoryPanel
+from ui.organiser.photo_editor import PhotoEditorDialog, PhotoLabel
+from ui.organiser.photos_dialog import PhotoImportDialog
+from ui.settings import StationSettings, load_settings
 
 T = TypeVar("T")
 
@@ -300,10 +306,18 @@ class OrganiserGuestsPage(QWidget):
 
     guests_changed = Signal()
 
-    def __init__(self, store: EventStore, parent: QWidget | None = None, *, user: str | None = None) -> None:
+    def __init__(
+        self,
+        store: EventStore,
+        parent: QWidget | None = None,
+        *,
+        user: str | None = None,
+        station: StationSettings | None = None,
+    ) -> None:
         super().__init__(parent)
         self._store = store
         self.user = user or default_user()
+        self.station = station  # None: the station's saved settings, read when badges are printed
         self.model = GuestTableModel(store, self)
         self.guest_list = OrganiserGuestList(self.model)
         self.table = self.guest_list.table
@@ -322,6 +336,17 @@ class OrganiserGuestsPage(QWidget):
         self.categories_action = self._action(
             "Categories && zones…", "Categories, their colours and default zones; the zones", self.edit_categories
         )
+        self.print_action = self._action(
+            "Print badges…",
+            "Print or save the badges of the selected guests, or of every guest the filters show",
+            self.print_badges,
+        )
+        self.photos_action = self._action(
+            "Photos…", "Import a folder of photos, matched to guests by file name", self.import_photos
+        )
+        self.change_photo_action = self._action(
+            "Change photo…", "Load or crop the selected guest's photo (or double-click the photo)", self.change_photo
+        )
         self.bulk_actions = [
             self.approve_action,
             self.reject_action,
@@ -338,9 +363,13 @@ class OrganiserGuestsPage(QWidget):
         toolbar.addActions(self.bulk_actions[3:])
         toolbar.addSeparator()
         toolbar.addAction(self.edit_action)
+        toolbar.addAction(self.change_photo_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.print_action)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
+        toolbar.addAction(self.photos_action)
         toolbar.addAction(self.categories_action)
         self.toolbar = toolbar
 
@@ -355,7 +384,8 @@ class OrganiserGuestsPage(QWidget):
         self.notice.hide()
         self.reprint_list = ReprintList()
 
-        self.photo = QLabel()
+        self.photo = PhotoLabel()
+        self.photo.double_clicked.connect(self.change_photo)
         self.photo.setFixedSize(*PHOTO_SIZE)
         self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.details = QLabel()
@@ -451,6 +481,7 @@ class OrganiserGuestsPage(QWidget):
         for action in self.bulk_actions:
             action.setEnabled(bool(guests))
         self.edit_action.setEnabled(len(guests) == 1)
+        self.change_photo_action.setEnabled(len(guests) == 1)
         if len(guests) == 1:
             self._show_guest(guests[0])
             return
@@ -605,10 +636,44 @@ class OrganiserGuestsPage(QWidget):
         if changed is not None:
             self._badges_changed([guest.id], f"Saved {guest.full_name}." if changed else "Nothing was changed.")
 
+    def print_badges(self) -> None:
+        """The batch print dialog for the selected guests, else for all the filters show (everyone when unfiltered)."""
+        guest_ids: list[int] | None = self.selected_ids()
+        if not guest_ids:
+            shown = [self.model.guest_at(row).id for row in range(self.model.match_count())]
+            if not shown:
+                self._tell("No guest matches the filters: there is no badge to print.")
+                return
+            guest_ids = None if self.model.guest_filter == GuestFilter() else shown
+        report = BatchPrintDialog.run(self, self._store, guest_ids, self.station or load_settings(), user=self.user)
+        if report is not None:  # something was printed or saved: the badge column has changed
+            self._tell(f"Badges of {guests_count(report.marked_printed)} recorded as printed.")
+            self.refresh()
+            self.guests_changed.emit()
+
     def edit_categories(self) -> None:
         CategoriesEditorDialog.edit(self, self._store, user=self.user)
         self.refresh()
         self.guests_changed.emit()
+
+    def import_photos(self) -> None:
+        """A folder of photos matched to guests by file name (`PhotoImportDialog`); the page then shows them."""
+        report = PhotoImportDialog.run(self, self._store, user=self.user)
+        if report is not None and report.written:
+            self.refresh()
+            self.guests_changed.emit()
+            self._tell(report.summary())
+
+    def change_photo(self) -> None:
+        """Load or crop the selected guest's photo (`PhotoEditorDialog`)."""
+        guests = self.selected_guests()
+        if len(guests) != 1:
+            return
+        (guest,) = guests
+        if PhotoEditorDialog.edit(self, self._store, guest.id, user=self.user):
+            self.refresh()
+            self.guests_changed.emit()
+            self._tell(f"Saved the photo of {guest.full_name}.")
 
     # -- writing ---------------------------------------------------------------------------------
 

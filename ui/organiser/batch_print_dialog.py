@@ -1,0 +1,611 @@
+"""Batch badge printing: who gets a badge, in which order and layout, a look at the first page, then print or save.
+
+The organiser arrives from the guest page with the guests selected there (or all its filters show).  The dialog
+counts them with the core's dry run (`select_for_print`: who gets a badge, who is skipped and why), shows the
+first sheet as it will print (`render_preview`), and runs `print_badges` in the background with a progress bar
+and Cancel.  Only what was produced is recorded as printed: a saved PDF once it is complete, a printer's batch
+once the print system accepted the job — never a cancelled run or a refused job.  The recording happens inside
+the background op, so it is not lost if the dialog closes while the job runs.
+"""
+
+import contextlib
+import math
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from accreditor.badges.batch import BatchCancelled, BatchReport, print_badges, record_batch, render_preview
+from accreditor.badges.layout import Layout, list_layouts, load_layout
+from accreditor.badges.printing import ORDERS, PrintRequest, Selection, select_for_print
+from accreditor.cli.common import default_user
+from accreditor.errors import AccreditorError
+from accreditor.store import EventStore
+from ui import jobs, messages
+from ui import printing as ui_printing
+from ui.desk.guest_card import MUTED
+from ui.jobs import Job, JobContext
+from ui.pdf_preview import iter_page_images
+from ui.settings import SYSTEM_DEFAULT, StationSettings
+
+ORDER_LABELS = {
+    "id": "Registration number",
+    "name": "Name (Latin, family name first)",
+    "delegation": "Delegation, then name",
+    "country": "Country, then name",
+    "category": "Category, then name",
+}
+
+PDF_FILTER = "PDF documents (*.pdf)"
+LAST_FOLDER_KEY = "batch_print/last_folder"
+PREVIEW_BOX = QSize(380, 440)  # screen pixels the first page is fitted into
+PREVIEW_DPI = 150
+REASON_SUGGESTION = "Why? e.g. lost, damaged, details changed"
+SUMMARY_HEIGHT = 150
+DONE_TINT, FAILED_TINT, CANCELLED_TINT = "#E8F5E9", "#FFEBEE", "#ECEFF1"  # light fills, dark text on all
+
+
+def ask_pdf_path(parent: QWidget | None, suggested_name: str) -> Path | None:
+    """Where to save the badges, or None when the organiser cancels (tests monkeypatch this)."""
+    folder = str(QSettings().value(LAST_FOLDER_KEY, "")) or str(Path.home())
+    path, _selected = QFileDialog.getSaveFileName(
+        parent, "Save the badges as PDF", str(Path(folder) / suggested_name), PDF_FILTER
+    )
+    if not path:
+        return None
+    QSettings().setValue(LAST_FOLDER_KEY, str(Path(path).parent))
+    return Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
+
+
+def counted(count: int, thing: str) -> str:
+    return f"{count} {thing}" if count == 1 else f"{count} {thing}s"
+
+
+# -- the work, off the UI thread ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Destination:
+    """Where a batch goes: a PDF file, or else a print queue ("" = the system's default printer)."""
+
+    printer: str = ""
+    pdf: Path | None = None
+
+    def describe(self) -> str:
+        if self.pdf is not None:
+            return self.pdf.name
+        return self.printer or "the default printer"
+
+
+@dataclass(frozen=True, slots=True)
+class BatchOutcome:
+    """How a batch ended, for the summary; `report.marked_printed` is what was recorded."""
+
+    report: BatchReport
+    destination: Destination
+    delivered: bool  # the PDF is saved, or the print system accepted it
+    message: str = ""  # the print system's own sentence
+    record_error: str = ""  # produced, but recording failed (another desk printed some meanwhile)
+
+
+def run_batch(
+    store: EventStore,
+    request: PrintRequest,
+    destination: Destination,
+    *,
+    layout: str,
+    actor: str,
+    station: str,
+    context: JobContext,
+) -> BatchOutcome:
+    """Render the batch, deliver it, and record exactly what was delivered.  Runs off the UI thread.
+
+    A printer gets a temporary PDF, recorded only once the print system accepts it; a saved PDF is recorded once
+    complete.  A cancel during rendering raises `BatchCancelled` before anything is delivered or recorded.
+    """
+    with tempfile.TemporaryDirectory(prefix="accreditor-batch-") as folder:
+        out = destination.pdf or Path(folder) / "badges.pdf"
+        report = print_badges(
+            store,
+            request,
+            out=out,
+            layout=layout,
+            actor=actor,
+            station=station,
+            progress=context.report_progress,
+            cancelled=context.cancelled,
+            record=False,
+        )
+        if not report.printed:
+            return BatchOutcome(report, destination, delivered=False)
+        message = ""
+        if destination.pdf is None:
+            if context.cancelled():  # after the last chunk, before the printer: still nothing on paper
+                raise BatchCancelled("The batch was cancelled before it reached the printer.")
+            title = f"Badges ({counted(report.badges, 'badge')}, {layout})"
+            paper = load_layout(layout).page_size
+            sent = ui_printing.print_pdf(out, printer=destination.printer, title=title, media_mm=paper)
+            if not sent.accepted:
+                return BatchOutcome(report, destination, delivered=False, message=sent.message)
+            message = sent.message
+    try:
+        report.marked_printed = record_batch(store, report.printed, actor=actor, station=station, reason=request.reason)
+    except AccreditorError as error:
+        return BatchOutcome(report, destination, delivered=True, message=message, record_error=str(error))
+    return BatchOutcome(report, destination, delivered=True, message=message)
+
+
+def first_page_image(store: EventStore, request: PrintRequest, layout: str) -> QImage | None:
+    """The run's first page as it will print (None when nobody gets a badge); nothing is recorded."""
+    with tempfile.TemporaryDirectory(prefix="accreditor-preview-") as folder:
+        pdf = Path(folder) / "preview.pdf"
+        if not render_preview(store, request, layout=layout, out=pdf):
+            return None
+        with contextlib.closing(iter_page_images(pdf, PREVIEW_DPI)) as pages:
+            return next(pages, None)
+
+
+# -- what the organiser reads ---------------------------------------------------------------------------
+
+
+def summary_text(outcome: BatchOutcome) -> str:
+    """What happened, in the organiser's words: printed or saved N on P pages, skipped M and why, warnings."""
+    report, destination = outcome.report, outcome.destination
+    made = f"{counted(report.badges, 'badge')} on {counted(report.pages, 'page')}"
+    if not report.printed:
+        lines = ["No badge to print: every guest was skipped."]
+    elif not outcome.delivered:
+        lines = [f"Nothing was printed: {outcome.message} No badge was marked printed."]
+    elif destination.pdf is not None:
+        lines = [f"Saved {made} to {destination.pdf}."]
+    else:
+        lines = [f"Printed {made} on {destination.describe()}. {outcome.message}".strip()]
+    if outcome.record_error:
+        lines.append(f"They are not marked printed: {outcome.record_error}")
+    elif report.marked_printed:
+        lines.append(f"{counted(report.marked_printed, 'badge')} marked printed.")
+    if report.skipped:
+        skipped = [f"{entry['name']} — {entry['reason']}" for entry in report.skipped]
+        lines.extend([f"Skipped {len(report.skipped)}:", *(f"• {line}" for line in skipped)])
+    if report.warnings:
+        lines.extend(["Warnings:", *(f"• {warning}" for warning in report.warnings)])
+    return "\n".join(lines)
+
+
+def selection_text(selection: Selection, layout: Layout) -> str:
+    """The dry run in a sentence: how many get a badge, on how many sheets, how many are skipped."""
+    printable, skipped = len(selection.printable), len(selection.skipped)
+    if not printable:
+        return f"None of these {counted(skipped, 'guest')} gets a badge:" if skipped else "There is nobody to print."
+    sheets = math.ceil(printable / layout.badges_per_sheet)
+    text = f"{counted(printable, 'badge')} to print on {counted(sheets, 'sheet')}"
+    return f"{text}; {counted(skipped, 'guest')} skipped:" if skipped else f"{text}."
+
+
+# -- the dialog ------------------------------------------------------------------------------------------
+
+
+class BatchPrintDialog(QDialog):
+    """Options, the dry run's count and skips, a preview of the first page, and the run with progress and Cancel.
+
+    `report` is the last batch that produced something (printed or saved), for the page to refresh after.
+    """
+
+    def __init__(
+        self,
+        store: EventStore,
+        guest_ids: list[int] | None,
+        station: StationSettings,
+        parent: QWidget | None = None,
+        *,
+        user: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Print badges")
+        self._store = store
+        self._guest_ids = None if guest_ids is None else list(dict.fromkeys(guest_ids))
+        self._station = station
+        self.user = user or default_user()
+        self.report: BatchReport | None = None
+        self.outcome: BatchOutcome | None = None
+        self._job: Job[BatchOutcome] | None = None
+        self._destination = Destination()  # of the batch running, for its progress messages
+        self._preview_generation = 0  # raised whenever the options change: a preview of older ones is dropped
+
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.count_label = QLabel()
+        self.count_label.setWordWrap(True)
+        self.skipped_list = QTreeWidget()
+        self.skipped_list.setHeaderLabels(["Guest", "Why no badge"])
+        self.skipped_list.setRootIsDecorated(False)
+        self.skipped_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.skipped_list.setMinimumHeight(90)
+        self.skipped_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a list to read, not to act on
+        self.skipped_list.setColumnWidth(0, 200)
+
+        self.layout_choice = QComboBox()
+        for name in list_layouts():
+            self.layout_choice.addItem(name, name)
+        self.layout_choice.setCurrentIndex(max(self.layout_choice.findData(station.layout), 0))
+        self.layout_description = QLabel()
+        self.layout_description.setWordWrap(True)
+        self.layout_description.setStyleSheet(f"color: {MUTED};")
+        self.order_choice = QComboBox()
+        for order in ORDERS:
+            self.order_choice.addItem(ORDER_LABELS[order], order)
+
+        self.only_unprinted = QRadioButton("Only guests whose badge is not printed yet")
+        self.reprint = QRadioButton("Also reprint badges already printed (the old ones stop working)")
+        self.only_unprinted.setChecked(True)
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setPlaceholderText(REASON_SUGGESTION)
+        self.reason_edit.setEnabled(False)
+        self._badges_group = QButtonGroup(self)
+        for button in (self.only_unprinted, self.reprint):
+            self._badges_group.addButton(button)
+
+        self.to_printer = QRadioButton("Printer")
+        self.to_pdf = QRadioButton("Save as PDF…")
+        self.to_printer.setChecked(True)
+        self._destination_group = QButtonGroup(self)
+        for button in (self.to_printer, self.to_pdf):
+            self._destination_group.addButton(button)
+        self.printer_choice = QComboBox()
+        self.printer_choice.addItem(SYSTEM_DEFAULT, "")
+        for name in ui_printing.available_printers():
+            self.printer_choice.addItem(name, name)
+        if station.printer and self.printer_choice.findData(station.printer) < 0:
+            self.printer_choice.addItem(f"{station.printer} (not found)", station.printer)
+        self.printer_choice.setCurrentIndex(max(self.printer_choice.findData(station.printer), 0))
+
+        self.preview = QLabel("Preview the first page to see the badges as they will print.")
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setWordWrap(True)
+        self.preview.setFixedSize(PREVIEW_BOX)
+        self.preview.setStyleSheet(f"background: #ECEFF1; color: {MUTED}; padding: 12px;")
+        self.preview_button = QPushButton("Preview first page")
+
+        self.progress = QProgressBar()
+        self.progress.setFormat("%v of %m badges")
+        self.progress.hide()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.hide()
+        self.summary = QPlainTextEdit()  # every skipped guest of a big run: it scrolls, and can be copied
+        self.summary.setReadOnly(True)
+        self.summary.setFixedHeight(SUMMARY_HEIGHT)
+        self.summary.hide()
+
+        buttons = QDialogButtonBox()
+        self.start_button = buttons.addButton("Print", QDialogButtonBox.ButtonRole.ActionRole)
+        self.start_button.setDefault(True)
+        self.cancel_button = buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.ActionRole)
+        self.cancel_button.setEnabled(False)
+        self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+
+        reprint_row = QVBoxLayout()
+        reprint_row.setSpacing(4)
+        reprint_row.addWidget(self.only_unprinted)
+        reprint_row.addWidget(self.reprint)
+        reprint_row.addWidget(self.reason_edit)
+        destination_row = QHBoxLayout()
+        destination_row.addWidget(self.to_printer)
+        destination_row.addWidget(self.printer_choice, 1)
+        destination_row.addSpacing(12)
+        destination_row.addWidget(self.to_pdf)
+        layout_column = QVBoxLayout()
+        layout_column.setSpacing(2)
+        layout_column.addWidget(self.layout_choice)
+        layout_column.addWidget(self.layout_description)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("Layout", layout_column)
+        form.addRow("Order", self.order_choice)
+        form.addRow("Badges", reprint_row)
+        form.addRow("Send to", destination_row)
+
+        options = QVBoxLayout()
+        options.addWidget(self.heading)
+        options.addWidget(self.count_label)
+        options.addWidget(self.skipped_list, 1)
+        options.addSpacing(6)
+        options.addLayout(form)
+        options.addStretch(0)  # takes the room the skipped list leaves when nobody is skipped
+        options.addWidget(self.progress)
+        options.addWidget(self.status)
+        options.addWidget(self.summary)
+        preview_column = QVBoxLayout()
+        preview_column.addWidget(self.preview)
+        preview_column.addWidget(self.preview_button, alignment=Qt.AlignmentFlag.AlignHCenter)
+        preview_column.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(options, 1)
+        columns.addSpacing(12)
+        columns.addLayout(preview_column)
+        root = QVBoxLayout(self)
+        root.addLayout(columns, 1)
+        root.addSpacing(6)
+        root.addWidget(buttons)
+        self.setMinimumSize(940, 620)
+
+        self.layout_choice.currentIndexChanged.connect(self._layout_changed)
+        self.order_choice.currentIndexChanged.connect(self._clear_preview)
+        self.only_unprinted.toggled.connect(self._mode_changed)
+        self.reason_edit.textChanged.connect(self._update_buttons)
+        self.to_pdf.toggled.connect(self._update_buttons)
+        self.preview_button.clicked.connect(self.show_preview)
+        self.start_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.close_button.clicked.connect(self.reject)
+        self._selection = Selection()
+        self._layout_changed()
+
+    # -- what the organiser asked for ---------------------------------------------------------------------
+
+    def request(self) -> PrintRequest:
+        """The run as the options say now; what it prints and skips is the core's decision."""
+        reprint = self.reprint.isChecked()
+        return PrintRequest(
+            guest_ids=tuple(self._guest_ids or ()),
+            only_unprinted=not reprint,
+            mark_printed=True,
+            reprint=reprint,
+            reason=" ".join(self.reason_edit.text().split()) if reprint else "",
+            order=self.order_choice.currentData(),
+        )
+
+    def layout_name(self) -> str:
+        return self.layout_choice.currentData()
+
+    def destination_printer(self) -> str:
+        return self.printer_choice.currentData()
+
+    def _nobody(self) -> bool:
+        """Guests were handed over and there are none (an empty id list would otherwise mean everyone)."""
+        return self._guest_ids is not None and not self._guest_ids
+
+    def _planning_request(self) -> PrintRequest:
+        """The request to count and preview with: who is printed does not depend on a reprint's reason, which
+        the core insists on only when a run starts."""
+        request = self.request()
+        return replace(request, reason=request.reason or "(reason to be given)") if request.reprint else request
+
+    def _dry_run(self) -> Selection:
+        if self._nobody():
+            return Selection()
+        with self._store.connect() as connection:
+            return select_for_print(connection, self._planning_request())
+
+    # -- keeping the view current -----------------------------------------------------------------------
+
+    def _layout_changed(self) -> None:
+        self.layout_description.setText(load_layout(self.layout_name()).description)
+        self._mode_changed()
+
+    def _mode_changed(self) -> None:
+        """A new dry run: which badges are printed depends on reprinting; the sheets also on the layout."""
+        self._selection = self._dry_run()
+        considered = len(self._selection.printable) + len(self._selection.skipped)
+        self.heading.setText(
+            f"Badges for all {counted(considered, 'guest')} of the event"
+            if self._guest_ids is None
+            else f"Badges for {counted(considered, 'guest')}"
+        )
+        self.count_label.setText(selection_text(self._selection, load_layout(self.layout_name())))
+        self._show_skipped(self._selection.skipped)
+        self._clear_preview()
+
+    def _show_skipped(self, skipped: Sequence[dict[str, object]]) -> None:
+        self.skipped_list.clear()
+        for entry in skipped:
+            item = QTreeWidgetItem([str(entry["name"]), str(entry["reason"])])
+            item.setToolTip(1, str(entry["reason"]))
+            self.skipped_list.addTopLevelItem(item)
+        self.skipped_list.setVisible(bool(skipped))
+
+    def _clear_preview(self) -> None:
+        self._preview_generation += 1
+        self.preview.setPixmap(QPixmap())
+        self.preview.setText("Preview the first page to see the badges as they will print.")
+        self._update_buttons()
+
+    def is_running(self) -> bool:
+        """A batch is rendering or being sent."""
+        return self._job is not None and not self._job.is_finished()
+
+    def _update_buttons(self) -> None:
+        running = self.is_running()
+        has_badges = bool(self._selection.printable)
+        needs_reason = self.reprint.isChecked() and not self.request().reason
+        self.start_button.setText("Save PDF…" if self.to_pdf.isChecked() else "Print")
+        self.start_button.setEnabled(not running and has_badges and not needs_reason)
+        self.start_button.setToolTip("Give the reason for the reprint first." if needs_reason else "")
+        self.preview_button.setEnabled(not running and has_badges)
+        self.cancel_button.setEnabled(running)
+        for widget in (
+            self.layout_choice,
+            self.order_choice,
+            self.only_unprinted,
+            self.reprint,
+            self.to_printer,
+            self.to_pdf,
+            self.printer_choice,
+        ):
+            widget.setEnabled(not running)
+        self.reason_edit.setEnabled(not running and self.reprint.isChecked())
+
+    # -- the preview ---------------------------------------------------------------------------------------
+
+    def show_preview(self) -> None:
+        """Render the first sheet in the background and show its first page fitted into the preview box."""
+        store, request, layout = self._store, self._planning_request(), self.layout_name()
+        generation = self._preview_generation
+        self.preview.setText("Rendering the first page…")
+        self.preview_button.setEnabled(False)
+        jobs.run_in_background(
+            self,
+            lambda _context: first_page_image(store, request, layout),
+            success=lambda image: self._show_page(image, generation),
+            failure=lambda error: self._preview_failed(error, generation),
+            label="Badge preview",
+        )
+
+    def _show_page(self, image: QImage | None, generation: int) -> None:
+        if generation != self._preview_generation:
+            return  # the options changed while it rendered
+        self._update_buttons()
+        if image is None:
+            self.preview.setText("There is no badge to preview.")
+            return
+        pixmap = QPixmap.fromImage(image).scaled(
+            self.preview.size() - QSize(16, 16),
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+        self.preview.setPixmap(pixmap)
+
+    def _preview_failed(self, error: BaseException, generation: int) -> None:
+        if generation != self._preview_generation:
+            return
+        self._update_buttons()
+        self.preview.setText(f"No preview: {messages.describe(error)[1]}")
+
+    # -- the run -------------------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Ask where a PDF goes (if it does), then run the batch in the background."""
+        if self.is_running() or not self.start_button.isEnabled():
+            return
+        request = self.request()
+        if self.to_pdf.isChecked():
+            path = ask_pdf_path(self, f"badges-{request.order}-{self.layout_name()}.pdf")
+            if path is None:
+                return
+            destination = Destination(pdf=path)
+        else:
+            destination = Destination(printer=self.destination_printer())
+        store, layout, actor, station = self._store, self.layout_name(), self.user, self._station.station_name
+        self.outcome = None
+        self._destination = destination
+        self.summary.hide()
+        self.progress.setRange(0, len(self._selection.printable))
+        self.progress.setValue(0)
+        self.progress.show()
+        self._set_status(f"Rendering {counted(len(self._selection.printable), 'badge')}…")
+
+        job = jobs.run_in_background(
+            self,
+            lambda context: run_batch(
+                store, request, destination, layout=layout, actor=actor, station=station, context=context
+            ),
+            success=self._finished,
+            failure=self._failed,
+            label="Batch printing",
+        )
+        self._job = job
+        if job.is_finished():  # a synchronous job (tests) is over before anyone could connect
+            self._job_ended()
+            return
+        job.progressed.connect(self._progressed)
+        job.finished.connect(self._job_ended)
+        self._update_buttons()
+
+    def cancel(self) -> None:
+        """Stop at the next sheet boundary; the job then ends without printing or recording anything."""
+        if self.is_running() and self._job is not None:
+            self._job.cancel()
+            self.cancel_button.setEnabled(False)
+            self._set_status("Cancelling…")
+
+    def reject(self) -> None:
+        """Escape or Close while a batch runs cancels it first; the dialog closes once it has stopped."""
+        if self.is_running():
+            self.cancel()
+            return
+        super().reject()
+
+    def _progressed(self, done: int, total: int) -> None:
+        destination = self._destination
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        if self._job is not None and self._job.context.cancelled():
+            return
+        if done < total:
+            self._set_status(f"Rendered {done} of {counted(total, 'badge')}…")
+        elif destination.pdf is None:
+            self._set_status(f"Sending {counted(total, 'badge')} to {destination.describe()}…")
+        else:
+            self._set_status(f"Writing {destination.pdf.name}…")
+
+    def _finished(self, outcome: BatchOutcome) -> None:
+        self.outcome = outcome
+        if outcome.delivered:
+            self.report = outcome.report
+        failed = bool(outcome.report.printed) and (not outcome.delivered or bool(outcome.record_error))
+        self._show_summary(summary_text(outcome), FAILED_TINT if failed else DONE_TINT)
+
+    def _failed(self, error: BaseException) -> None:
+        _title, text, details = messages.describe(error)
+        self._show_summary(f"The batch stopped: {text}\nNo badge was marked printed.", FAILED_TINT)
+        if details:  # a bug, not a refusal: the app's one error dialog, with the traceback to send
+            messages.show_error(self, "Batch printing failed", text, details=details)
+
+    def _job_ended(self) -> None:
+        """After success, failure or a cancel (which reports neither): leave the view ready for another run."""
+        self.progress.hide()
+        if self.outcome is None and not self.summary.isVisibleTo(self):
+            self._show_summary("Cancelled: no badge was printed or marked printed.", CANCELLED_TINT)
+        self._set_status("")
+        self._mode_changed()  # what was just printed is now skipped
+
+    def _show_summary(self, text: str, tint: str) -> None:
+        """The summary on a background that says at a glance how the batch went."""
+        self.summary.setStyleSheet(f"QPlainTextEdit {{ background: {tint}; color: #212121; }}")
+        self.summary.setPlainText(text)
+        self.summary.show()
+
+    def _set_status(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+
+    @classmethod
+    def run(
+        cls,
+        parent: QWidget | None,
+        store: EventStore,
+        guest_ids: list[int] | None,
+        station: StationSettings,
+        *,
+        user: str | None = None,
+    ) -> BatchReport | None:
+        """Open the dialog; the last batch that printed or saved something, or None.  Tests monkeypatch this."""
+        dialog = cls(store, guest_ids, station, parent, user=user)
+        try:
+            dialog.exec()
+            return dialog.report
+        finally:
+            dialog.deleteLater()
