@@ -28,6 +28,8 @@ from ui.gate.gate_view import GateView
 from ui.guest_list import GuestListWidget
 from ui.guest_table_model import GuestTableModel
 from ui.new_event_dialog import NewEventDialog, create_event
+from ui.organiser.categories_editor import CategoriesEditorDialog
+from ui.organiser.designer import BadgeDesigner
 from ui.organiser.guests_page import OrganiserGuestsPage
 from ui.organiser.import_wizard import ImportWizard
 from ui.organiser.reports_page import ReportsPage
@@ -159,6 +161,9 @@ class MainWindow(QMainWindow):
         }
         self.import_action = self._action("&Import guest list…", QKeySequence("Ctrl+I"), self.import_guests)
         self.import_action.setToolTip("Import a registration list (CSV, Excel, OpenDocument)")
+        self.designer_action = self._action("&Badge designer…", QKeySequence("Ctrl+Shift+D"), self.open_designer)
+        self.designer_action.setToolTip("Design badge layouts with a live preview of real guests")
+        self.categories_action = self._action("&Categories and zones…", QKeySequence(), self.edit_categories)
 
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addActions([self.new_action, self.open_action])
@@ -167,6 +172,8 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.import_action, self.reload_action, self.settings_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        tools_menu = self.menuBar().addMenu("&Tools")
+        tools_menu.addActions([self.import_action, self.designer_action, self.categories_action])
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addActions(list(self._mode_actions.values()))
         toolbar = self.addToolBar("Event")
@@ -335,6 +342,16 @@ class MainWindow(QMainWindow):
         report = ImportWizard.run(self, self._store)
         if report is not None and report.written:
             self.reload()
+
+    def open_designer(self) -> None:
+        """The designer is a window of its own, so the desk stays usable beside it."""
+        designer = BadgeDesigner(self._store, parent=self, layout=self.station.layout)
+        designer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        designer.show()
+
+    def edit_categories(self) -> None:
+        CategoriesEditorDialog.edit(self, self._store)
+        self._organiser_wrote()
 
     def _organiser_wrote(self) -> None:
         """Approvals and revocations change what the desk may do: it reads them at once."""

@@ -17,6 +17,7 @@ from ui import main_window, new_event_dialog, settings
 from ui.gate.gate_setup_dialog import GateChoice
 from ui.main_window import LAST_EVENT_KEY, MainWindow, Mode
 from ui.new_event_dialog import NewEvent, NewEventDialog
+from ui.organiser.designer import BadgeDesigner
 from ui.settings import StationSettings
 
 
@@ -366,3 +367,12 @@ def test_new_event_dialog_refuses_a_missing_name_or_file(qtbot, tmp_path: Path, 
     monkeypatch.setattr(new_event_dialog, "ask_new_event_path", lambda parent, suggested: tmp_path / suggested)
     dialog.path_button.click()
     assert dialog.choice().path == tmp_path / "summit.accreditor"
+
+
+def test_the_badge_designer_opens_beside_the_desk(qtbot, desk_window: MainWindow) -> None:
+    desk_window.designer_action.trigger()
+
+    designers = [child for child in desk_window.findChildren(BadgeDesigner) if child.isVisible()]
+    assert len(designers) == 1
+    assert desk_window.mode() == Mode.DESK
+    designers[0].close()
