@@ -6,10 +6,10 @@ so tests can start the app the way a user does without blocking.
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 import accreditor
 from ui import fonts, main_window, messages
@@ -48,8 +48,13 @@ def build_window(arguments: Sequence[str]) -> MainWindow | None:
     return MainWindow(store)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the app until its window closes; returns the exit code (1 when no event was opened)."""
+def run_window(
+    argv: list[str] | None, build: Callable[[Sequence[str]], QWidget | None], *, full_screen: bool = False
+) -> int:
+    """Create the application, build its window and run until it closes; 1 when no window was built.
+
+    The one event loop of every gui-script (`accreditor-app`, `accreditor-gate`).
+    """
     argv = sys.argv if argv is None else argv
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
@@ -58,10 +63,18 @@ def main(argv: list[str] | None = None) -> int:
     configure_application(app)
     restore_excepthook = messages.install_excepthook()
     try:
-        window = build_window(arguments)
+        window = build(arguments)
         if window is None:
             return 1
-        window.show()
+        if full_screen:
+            window.showFullScreen()
+        else:
+            window.show()
         return app.exec()
     finally:
         restore_excepthook()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the app until its window closes; returns the exit code (1 when no event was opened)."""
+    return run_window(argv, build_window)

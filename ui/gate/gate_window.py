@@ -10,7 +10,6 @@ badges.  In the desk app the main window owns the scanner instead and builds the
 
 import argparse
 import socket
-import sys
 import time
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -26,7 +25,7 @@ from accreditor.errors import AccreditorError
 from accreditor.gate.package import is_gate_package
 from accreditor.store import EventStore
 from ui import fonts, jobs, messages
-from ui.app import configure_application
+from ui.app import run_window
 from ui.gate.gate_setup_dialog import GateChoice, GateSetupDialog
 from ui.gate.gate_view import GateView
 from ui.gate.inside_panel import key_action
@@ -194,18 +193,4 @@ def build_window(arguments: Sequence[str]) -> GateWindow | None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the gate full screen until the operator leaves; returns the exit code (1 when no gate was opened)."""
-    argv = sys.argv if argv is None else argv
-    existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(argv)
-    # Qt takes its own options (-platform, -style…) out of the arguments of an application it creates.
-    arguments = argv if existing is not None else app.arguments()
-    configure_application(app)
-    restore_excepthook = messages.install_excepthook()
-    try:
-        window = build_window(arguments)
-        if window is None:
-            return 1
-        window.showFullScreen()
-        return app.exec()
-    finally:
-        restore_excepthook()
+    return run_window(argv, build_window, full_screen=True)
