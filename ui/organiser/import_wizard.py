@@ -47,6 +47,7 @@ from ui import jobs, messages
 from ui.desk.guest_form import CONTACT_FIELDS, ERROR_COLOUR, TEXT_FIELDS
 from ui.guest_table_model import Swatch
 from ui.jobs import Job, JobContext
+from ui.rows_model import RowsModel
 
 T = TypeVar("T")
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -394,41 +395,15 @@ def _outcomes(mapping: ColumnMapping, report: ImportReport) -> dict[int, _RowOut
     return outcomes
 
 
-class ReportLinesModel(QAbstractTableModel):
+class ReportLinesModel(RowsModel):
     """The import report's errors, duplicates and updates, one line each, as saved to CSV."""
 
     HEADERS = ("Row", "What", "Column", "Value", "Message")
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._lines: list[tuple[int, str, str, str, str]] = []
-
     def set_report(self, report: ImportReport | None) -> None:
-        self.beginResetModel()
-        self._lines = report.problem_lines() if report else []
-        self.endResetModel()
+        self.set_rows(report.problem_lines() if report else [])
 
-    def rowCount(self, parent: ModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._lines)
-
-    def columnCount(self, parent: ModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._lines):
-            return None
-        line = self._lines[index.row()]
-        column = index.column()
+    def cell(self, line: Any, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return str(line[0]) if column == 0 else line[column].capitalize() if column == 1 else line[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == 4:
@@ -441,6 +416,9 @@ class ReportLinesModel(QAbstractTableModel):
         if swatch is not None and column == 1 and role == Qt.ItemDataRole.ForegroundRole:
             return swatch.foreground
         return None
+
+    def sort_key(self, column: int) -> Callable[[Any], Any]:
+        return lambda line: line[column]
 
 
 # -- pages ---------------------------------------------------------------------------------------

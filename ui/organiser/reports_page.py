@@ -13,7 +13,7 @@ from enum import IntEnum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSettings, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,6 +51,7 @@ from ui import jobs, messages
 from ui.guest_table_model import STATUS_LABELS, STATUS_SWATCHES, format_moment
 from ui.jobs import JobContext
 from ui.organiser.timeline_chart import TimelineChart
+from ui.rows_model import RowsModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -96,67 +97,6 @@ def load_report(store: EventStore, bucket_minutes: int = BUCKET_MINUTES) -> Repo
 # -- models --------------------------------------------------------------------------------------
 
 
-class _RowsModel(QAbstractTableModel):
-    """A small read-only table of rows held in memory, sortable by a key per column (reports have hundreds of
-    rows at most, so sorting here is instant).  Subclasses say what a cell shows and how a column sorts."""
-
-    HEADERS: tuple[str, ...] = ()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
-        self._natural: list[Any] = []
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._natural = list(rows)
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> Any:
-        return self._rows[row]
-
-    def headers(self) -> tuple[str, ...]:
-        return self.HEADERS
-
-    def rowCount(self, parent: ModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.headers())
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        headers = self.headers()
-        return headers[section] if 0 <= section < len(headers) else None
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        return self.cell(self._rows[index.row()], index.column(), role)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.layoutAboutToBeChanged.emit()
-        if 0 <= column < len(self.headers()):
-            key = self.sort_key(column)
-            self._rows = sorted(self._natural, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
-        else:
-            self._rows = list(self._natural)
-        self.layoutChanged.emit()
-
-    def cell(self, row: Any, column: int, role: int) -> Any:
-        raise NotImplementedError
-
-    def sort_key(self, column: int) -> Callable[[Any], Any]:
-        raise NotImplementedError
-
-
 class BreakdownColumn(IntEnum):
     LABEL = 0
     REGISTERED = 1
@@ -165,7 +105,7 @@ class BreakdownColumn(IntEnum):
     ATTENDANCE = 4
 
 
-class BreakdownModel(_RowsModel):
+class BreakdownModel(RowsModel):
     """One breakdown of the summary: a group per row with its registered, expected and checked-in counts."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -212,7 +152,7 @@ class AttendanceColumn(IntEnum):
     CHECKED_IN = 5
 
 
-class AttendanceModel(_RowsModel):
+class AttendanceModel(RowsModel):
     """The guests of one delegation with their status and when they checked in."""
 
     HEADERS = ("Name (as written)", "Name (Latin)", "Organisation", "Category", "Status", "Checked in")
@@ -272,7 +212,7 @@ class _Figure(QFrame):
             self.caption_label.setText(caption)
 
 
-def _set_up_table(table: QTableView, model: _RowsModel) -> None:
+def _set_up_table(table: QTableView, model: RowsModel) -> None:
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
