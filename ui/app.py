@@ -5,6 +5,7 @@ so tests can start the app the way a user does without blocking.
 """
 
 import argparse
+import multiprocessing
 import sys
 from collections.abc import Callable, Sequence
 
@@ -78,3 +79,9 @@ def run_window(
 def main(argv: list[str] | None = None) -> int:
     """Run the app until its window closes; returns the exit code (1 when no event was opened)."""
     return run_window(argv, build_window)
+
+
+if __name__ == "__main__":  # the PyInstaller build runs this file as its entry point
+    # A frozen app must let batch-printing worker processes start without opening another window.
+    multiprocessing.freeze_support()
+    sys.exit(main())
