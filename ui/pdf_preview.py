@@ -4,6 +4,7 @@ The preview is the PDF the printer will get, drawn by the same engine a print on
 so what the desk sees is what prints.
 """
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,19 +17,39 @@ _POINTS_PER_INCH = 72
 _MAX_PAGE_WIDTH = 720  # screen pixels: an A4 sheet at 150 dpi is scaled down to this, a card is not
 
 
+# pdfium is not thread-safe: previews render in background jobs while another window (the designer)
+# renders on the UI thread, so every call into it in the app goes through this lock.
+_PDFIUM = threading.Lock()
+
+
 def iter_page_images(pdf: Path, dpi: int = 150) -> Iterator[QImage]:
     """Each page as a white-backed image at `dpi`, one at a time (a 600 dpi A4 page is 140 MB)."""
-    document = pypdfium2.PdfDocument(str(pdf))
+    with _PDFIUM:
+        document = pypdfium2.PdfDocument(str(pdf))
+        pages = len(document)
     try:
-        for index in range(len(document)):
-            bitmap = document[index].render(scale=dpi / _POINTS_PER_INCH, rev_byteorder=True, prefer_bgrx=True)
-            pixels = memoryview(bitmap.buffer).cast("B")
-            image = QImage(pixels, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGBX8888)
-            image.setDotsPerMeterX(round(dpi / 0.0254))
-            image.setDotsPerMeterY(round(dpi / 0.0254))
-            yield image.copy()  # the QImage above only borrows pdfium's memory
+        for index in range(pages):
+            with _PDFIUM:
+                image = _page_image(document, index, dpi)
+            yield image
     finally:
-        document.close()
+        with _PDFIUM:
+            document.close()
+
+
+def _page_image(document: pypdfium2.PdfDocument, index: int, dpi: int) -> QImage:
+    page = document[index]
+    try:
+        bitmap = page.render(scale=dpi / _POINTS_PER_INCH, rev_byteorder=True, prefer_bgrx=True)
+        pixels = memoryview(bitmap.buffer).cast("B")
+        image = QImage(pixels, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGBX8888)
+        image.setDotsPerMeterX(round(dpi / 0.0254))
+        image.setDotsPerMeterY(round(dpi / 0.0254))
+        copy = image.copy()  # the QImage above only borrows pdfium's memory
+        bitmap.close()
+        return copy
+    finally:
+        page.close()
 
 
 def render_pages(pdf: Path, dpi: int = 150) -> list[QImage]:
