@@ -35,15 +35,31 @@ def text_colour_on(background: str) -> str:
     return "#000000" if luminance > 0.55 else "#FFFFFF"
 
 
-def _label(point_size: int, *, bold: bool = False, wrap: bool = True) -> QLabel:
+def sized_label(point_size: int, *, bold: bool = False, wrap: bool = True, selectable: bool = True) -> QLabel:
+    """A label in large type; selectable at the desk (to copy a name), not on a gate's kiosk screen."""
     label = QLabel()
     font = QFont(label.font())
     font.setPointSize(point_size)
     font.setBold(bold)
     label.setFont(font)
     label.setWordWrap(wrap)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+def show_photo(label: QLabel, photo: bytes | None) -> None:
+    """A guest's photo fitted into `label`, or a grey "No photo" / "Photo unreadable" box."""
+    pixmap = QPixmap()
+    if photo and pixmap.loadFromData(photo):
+        label.setPixmap(
+            pixmap.scaled(label.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+        )
+        label.setStyleSheet("")
+        return
+    label.setPixmap(QPixmap())
+    label.setText("No photo" if not photo else "Photo unreadable")
+    label.setStyleSheet(f"background: #ECEFF1; color: {MUTED}; border: 1px solid #CFD8DC;")
 
 
 def _paint(label: QLabel, background: str, *, padding: str = "6px 12px") -> None:
@@ -62,28 +78,28 @@ class GuestCard(QFrame):
         self.setObjectName("guest_card")
         self.details: GuestDetails | None = None
 
-        self.placeholder = _label(16)
+        self.placeholder = sized_label(16)
         self.placeholder.setText(_EMPTY_TEXT)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setStyleSheet(f"color: {MUTED};")
 
-        self.band = _label(15, bold=True, wrap=False)
+        self.band = sized_label(15, bold=True, wrap=False)
         self.photo = QLabel()
         self.photo.setFixedSize(*PHOTO_SIZE)
         self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.name_label = _label(26, bold=True)
-        self.latin_label = _label(18)
-        self.position_label = _label(14)
-        self.organisation_label = _label(15, bold=True)
-        self.country_label = _label(14)
-        self.zones_label = _label(14)
+        self.name_label = sized_label(26, bold=True)
+        self.latin_label = sized_label(18)
+        self.position_label = sized_label(14)
+        self.organisation_label = sized_label(15, bold=True)
+        self.country_label = sized_label(14)
+        self.zones_label = sized_label(14)
         self.zones_label.setTextFormat(Qt.TextFormat.RichText)
-        self.notes_label = _label(12)
+        self.notes_label = sized_label(12)
         self.notes_label.setStyleSheet(f"color: {MUTED}; font-style: italic;")
-        self.status_label = _label(24, bold=True, wrap=False)  # one or two words, never wrapped
-        self.advice_label = _label(15, bold=True)
-        self.checkin_label = _label(16, bold=True)
-        self.badge_label = _label(14)
+        self.status_label = sized_label(24, bold=True, wrap=False)  # one or two words, never wrapped
+        self.advice_label = sized_label(15, bold=True)
+        self.checkin_label = sized_label(16, bold=True)
+        self.badge_label = sized_label(14)
 
         identity = QVBoxLayout()
         identity.setSpacing(4)
@@ -139,7 +155,7 @@ class GuestCard(QFrame):
         self.band.setText(category.name if category else fields.category or "No category")
         _paint(self.band, colour)
 
-        self._show_photo(details.photo)
+        show_photo(self.photo, details.photo)
         self.name_label.setText(guest.full_name)
         latin = guest.name_latin
         self._set_optional(self.latin_label, latin if latin and latin != guest.full_name else "")
@@ -169,20 +185,6 @@ class GuestCard(QFrame):
 
         self.placeholder.hide()
         self.content.show()
-
-    def _show_photo(self, photo: bytes | None) -> None:
-        pixmap = QPixmap()
-        if photo and pixmap.loadFromData(photo):
-            self.photo.setPixmap(
-                pixmap.scaled(
-                    self.photo.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-                )
-            )
-            self.photo.setStyleSheet("")
-            return
-        self.photo.setPixmap(QPixmap())
-        self.photo.setText("No photo" if not photo else "Photo unreadable")
-        self.photo.setStyleSheet(f"background: #ECEFF1; color: {MUTED}; border: 1px solid #CFD8DC;")
 
     def _show_zones(self, zones: tuple[str, ...], names: Mapping[str, str]) -> None:
         if not zones:

@@ -46,7 +46,7 @@ from accreditor.store import EventStore
 from ui import sounds
 from ui.desk import reason_dialog
 from ui.desk.desk_controller import Tone
-from ui.desk.guest_card import MUTED, TONE_COLOURS, text_colour_on
+from ui.desk.guest_card import MUTED, TONE_COLOURS, sized_label, text_colour_on
 from ui.gate.inside_panel import EventInside, GateLogInside, InsidePanel, InsideSource, key_action
 
 DEFAULT_VERDICT_SECONDS = 5.0
@@ -110,14 +110,8 @@ class LastScan:
 
 
 def _label(point_size: int, *, bold: bool = False, wrap: bool = True) -> QLabel:
-    """Kiosk type: large and not selectable (the desk card's labels are selectable, to copy a name)."""
-    label = QLabel()
-    font = QFont(label.font())
-    font.setPointSize(point_size)
-    font.setBold(bold)
-    label.setFont(font)
-    label.setWordWrap(wrap)
-    return label
+    """Kiosk type: large and not selectable."""
+    return sized_label(point_size, bold=bold, wrap=wrap, selectable=False)
 
 
 def _page(name: str) -> QWidget:

@@ -17,7 +17,7 @@ from html import escape
 from typing import TypeVar
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QPixmap
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -47,6 +47,7 @@ from accreditor.store import EventStore
 from ui import messages
 from ui.desk import reason_dialog
 from ui.desk.desk_controller import badge_text, check_in_text
+from ui.desk.guest_card import show_photo
 from ui.desk.guest_form import GuestFormDialog
 from ui.guest_list import GuestListWidget, colour_icon
 from ui.guest_table_model import STATUS_LABELS, Column, GuestFilter, GuestTableModel
@@ -501,18 +502,7 @@ class OrganiserGuestsPage(QWidget):
         self.details.setText(
             details_html(guest, {category.code: category.name for category in self.model.categories()})
         )
-        pixmap = QPixmap()
-        if photo and pixmap.loadFromData(photo):
-            self.photo.setPixmap(
-                pixmap.scaled(
-                    self.photo.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-                )
-            )
-            self.photo.setStyleSheet("")
-        else:
-            self.photo.setPixmap(QPixmap())
-            self.photo.setText("No photo")
-            self.photo.setStyleSheet(f"background: #ECEFF1; color: {MUTED}; border: 1px solid #CFD8DC;")
+        show_photo(self.photo, photo)
         self.history.setVisible(True)
         self.history.show_history(entries)
 
