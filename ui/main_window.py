@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         self.stack.insertWidget(Mode.GATE, self.gate_page)
         self.setCentralWidget(self.stack)
         self._guest_list_stale = False  # the desk wrote since the guest list was loaded
+        self._organiser_stale = False  # likewise for the organiser's table
         self._mode_group = QActionGroup(self)  # exclusive: one mode at a time
 
         self.new_action = self._action("&New event…", QKeySequence.StandardKey.New, self.new_event)
@@ -238,6 +239,9 @@ class MainWindow(QMainWindow):
         if mode == Mode.GATE and self.gate_view is None and not self._set_up_gate():
             self._mode_actions[self.mode()].setChecked(True)
             return
+        if mode == Mode.ORGANISER and self._organiser_stale:
+            self._organiser_stale = False
+            self.organiser_page.refresh()
         if mode == Mode.GUESTS and self._guest_list_stale:
             self._guest_list_stale = False
             self.model.refresh()
@@ -334,6 +338,7 @@ class MainWindow(QMainWindow):
         self.desk_controller.reload()
         self.desk_view.refresh()
         self.organiser_page.refresh()
+        self._organiser_stale = False
         self.reports_page.mark_stale()
         self._show_checkins()
 
@@ -389,7 +394,10 @@ class MainWindow(QMainWindow):
         """The guest list reloads when next shown, or now if it is on screen (a print finishing late)."""
         self._show_checkins()
         self.reports_page.mark_stale()
-        self.organiser_page.refresh()
+        if self.mode() == Mode.ORGANISER:
+            self.organiser_page.refresh()
+        else:
+            self._organiser_stale = True
         if self.mode() == Mode.GUESTS:
             self.model.refresh()
         else:
