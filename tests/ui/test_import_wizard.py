@@ -55,8 +55,8 @@ def wizard(qtbot: QtBot, empty_event: EventStore) -> ImportWizard:
 
 
 @pytest.fixture
-def ru_csv(shared_data: Path) -> Path:
-    return shared_data / "registration-ru.csv"
+def ru_csv(sample_exports: Path) -> Path:
+    return sample_exports / "registration-ru.csv"
 
 
 def click_next(qtbot: QtBot, wizard: ImportWizard) -> None:
@@ -220,8 +220,8 @@ def test_another_file_can_be_chosen_after_an_unreadable_one(
 
 
 @pytest.mark.usefixtures("inline_jobs")
-def test_a_title_block_above_the_header_is_passed_over(qtbot: QtBot, wizard: ImportWizard, shared_data: Path) -> None:
-    wizard.file_page.load(shared_data / "registration-title-block.xlsx")
+def test_a_title_block_above_the_header_is_passed_over(qtbot: QtBot, wizard: ImportWizard, sample_exports: Path) -> None:
+    wizard.file_page.load(sample_exports / "registration-title-block.xlsx")
     click_next(qtbot, wizard)
     assert wizard.currentId() == Page.HEADER, "a workbook with one sheet needs no choice"
     assert wizard.header_page.model.header_number == 4
@@ -234,8 +234,8 @@ def test_a_title_block_above_the_header_is_passed_over(qtbot: QtBot, wizard: Imp
 
 
 @pytest.mark.usefixtures("inline_jobs")
-def test_clicking_another_row_makes_it_the_header(qtbot: QtBot, wizard: ImportWizard, shared_data: Path) -> None:
-    wizard.file_page.load(shared_data / "registration-title-block.xlsx")
+def test_clicking_another_row_makes_it_the_header(qtbot: QtBot, wizard: ImportWizard, sample_exports: Path) -> None:
+    wizard.file_page.load(sample_exports / "registration-title-block.xlsx")
     click_next(qtbot, wizard)
     table = wizard.header_page.table
 

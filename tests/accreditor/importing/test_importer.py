@@ -37,8 +37,8 @@ def all_guests(store: EventStore) -> list[guest_store.Guest]:
         return guest_store.list_guests(connection)
 
 
-def test_english_sample_reports_bad_row_and_writes_nothing(event: EventStore, shared_data: Path) -> None:
-    report, _mapping = import_file(event, shared_data / "registration-en.csv", actor="tester")
+def test_english_sample_reports_bad_row_and_writes_nothing(event: EventStore, sample_exports: Path) -> None:
+    report, _mapping = import_file(event, sample_exports / "registration-en.csv", actor="tester")
 
     bad_email = [error for error in report.errors if error.column == "Email"]
     assert [(error.row, error.value) for error in bad_email] == [(8, "broken@")]
@@ -47,8 +47,8 @@ def test_english_sample_reports_bad_row_and_writes_nothing(event: EventStore, sh
     assert all_guests(event) == []
 
 
-def test_skip_invalid_imports_the_good_rows_once(event: EventStore, shared_data: Path) -> None:
-    report, _mapping = import_file(event, shared_data / "registration-en.csv", actor="tester", skip_invalid=True)
+def test_skip_invalid_imports_the_good_rows_once(event: EventStore, sample_exports: Path) -> None:
+    report, _mapping = import_file(event, sample_exports / "registration-en.csv", actor="tester", skip_invalid=True)
 
     bad_rows = {error.row for error in report.errors}
     assert report.imported == report.rows - len(bad_rows) - len(report.duplicates)
@@ -59,9 +59,9 @@ def test_skip_invalid_imports_the_good_rows_once(event: EventStore, shared_data:
     assert len(formula_like) == 1, "a formula-looking name is kept as text, as written"
 
 
-def test_reimporting_the_same_file_adds_nothing(event: EventStore, shared_data: Path) -> None:
-    first, _ = import_file(event, shared_data / "registration-ru.csv", actor="tester", skip_invalid=True)
-    second, _ = import_file(event, shared_data / "registration-ru.csv", actor="tester", skip_invalid=True)
+def test_reimporting_the_same_file_adds_nothing(event: EventStore, sample_exports: Path) -> None:
+    first, _ = import_file(event, sample_exports / "registration-ru.csv", actor="tester", skip_invalid=True)
+    second, _ = import_file(event, sample_exports / "registration-ru.csv", actor="tester", skip_invalid=True)
 
     assert first.imported > 0
     assert second.imported == 0
@@ -70,8 +70,8 @@ def test_reimporting_the_same_file_adds_nothing(event: EventStore, shared_data: 
     assert len(all_guests(event)) == first.imported
 
 
-def test_russian_headers_and_country_names_are_understood(event: EventStore, shared_data: Path) -> None:
-    report, mapping = import_file(event, shared_data / "registration-ru.csv", actor="tester", skip_invalid=True)
+def test_russian_headers_and_country_names_are_understood(event: EventStore, sample_exports: Path) -> None:
+    report, mapping = import_file(event, sample_exports / "registration-ru.csv", actor="tester", skip_invalid=True)
 
     assert {"family_name", "given_name", "country", "category", "passport_no", "email"} <= set(mapping.columns.values())
     german = [g for g in all_guests(event) if g.fields.passport_no == "N0905850"]
@@ -79,9 +79,9 @@ def test_russian_headers_and_country_names_are_understood(event: EventStore, sha
     assert report.written
 
 
-def test_title_block_workbook_imports_from_the_header_row(event: EventStore, shared_data: Path) -> None:
+def test_title_block_workbook_imports_from_the_header_row(event: EventStore, sample_exports: Path) -> None:
     report, mapping = import_file(
-        event, shared_data / "registration-title-block.xlsx", actor="tester", skip_invalid=True
+        event, sample_exports / "registration-title-block.xlsx", actor="tester", skip_invalid=True
     )
 
     assert mapping.header_row == 4

@@ -36,8 +36,8 @@ def cells_by_number(table: reading.SourceTable) -> dict[int, tuple[str, ...]]:
 # --- The real sample exports -------------------------------------------------------------------------
 
 
-def test_english_sample_is_utf8_comma_separated(shared_data: Path) -> None:
-    table = read_table(shared_data / "registration-en.csv")
+def test_english_sample_is_utf8_comma_separated(sample_exports: Path) -> None:
+    table = read_table(sample_exports / "registration-en.csv")
 
     assert (table.name, table.sheet, table.sheet_names) == ("registration-en.csv", None, ())
     assert (table.encoding, table.delimiter) == ("utf-8", ",")
@@ -48,16 +48,16 @@ def test_english_sample_is_utf8_comma_separated(shared_data: Path) -> None:
     assert not any(cell.endswith("\r") for row in table.rows for cell in row.cells)
 
 
-def test_russian_sample_is_utf8_with_bom_and_semicolons(shared_data: Path) -> None:
-    table = read_table(shared_data / "registration-ru.csv")
+def test_russian_sample_is_utf8_with_bom_and_semicolons(sample_exports: Path) -> None:
+    table = read_table(sample_exports / "registration-ru.csv")
 
     assert (table.encoding, table.delimiter) == ("utf-8-sig", ";")
     assert table.rows[0].cells[:3] == ("Фамилия", "Имя", "Организация")  # no BOM glued to the first header
     assert cells_by_number(table)[5][:2] == ("Саидов", "Ӯмед")
 
 
-def test_title_block_workbook_keeps_excel_row_numbers(shared_data: Path) -> None:
-    table = read_table(shared_data / "registration-title-block.xlsx")
+def test_title_block_workbook_keeps_excel_row_numbers(sample_exports: Path) -> None:
+    table = read_table(sample_exports / "registration-title-block.xlsx")
 
     assert (table.sheet, table.sheet_names, table.encoding, table.delimiter) == ("Guests", ("Guests",), None, None)
     rows = cells_by_number(table)
