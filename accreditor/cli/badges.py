@@ -9,9 +9,9 @@ from typing import Any
 from accreditor import keys
 from accreditor.badges.batch import print_badges
 from accreditor.badges.printing import ORDERS, PrintRequest, current_token
-from accreditor.cli.common import EXIT_OK, EXIT_REFUSED, Commands, iso_date, print_json
+from accreditor.cli.common import EXIT_OK, EXIT_REFUSED, Commands, UsageError, iso_date, print_json
 from accreditor.store import EventStore
-from accreditor.tokens import Verdict
+from accreditor.tokens import TOKEN_PREFIX, Verdict
 from accreditor.verification import EventVerifier, PublicKeyVerifier
 
 
@@ -67,11 +67,16 @@ def _verdict_json(verdict: Verdict, name: str | None) -> dict[str, Any]:
 
 
 def _tokens_from(arguments: list[str]) -> list[str]:
-    """Tokens given on the command line; "-" reads one token per line from standard input."""
+    """Tokens given on the command line; "-" reads one token per line from standard input.
+
+    Lines are decoded one by one with replacement characters, so a line of noise that is not UTF-8 becomes
+    one `malformed` verdict among the others instead of stopping the run.
+    """
     tokens: list[str] = []
     for argument in arguments:
         if argument == "-":
-            tokens.extend(line.strip() for line in sys.stdin if line.strip())
+            lines = (line.decode("utf-8", "replace").strip() for line in sys.stdin.buffer)
+            tokens.extend(line for line in lines if line)
         else:
             tokens.append(argument)
     return tokens
@@ -84,8 +89,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
         verifier = PublicKeyVerifier(args.public_key)
         verdicts = [_verdict_json(verifier.verify(token, today=today), None) for token in _tokens_from(args.items)]
     else:
-        if len(args.items) < 2:
-            raise argparse.ArgumentTypeError("verify needs EVENT and at least one TOKEN, or --public-key PEM TOKEN…")
+        if len(args.items) < 2 or args.items[0].startswith(TOKEN_PREFIX):
+            raise UsageError("verify needs the event file before the tokens, or --public-key PEM to verify offline.")
         from accreditor import guests as guest_store  # noqa: PLC0415 - only for names in the report
 
         with EventStore.open(args.items[0]) as store, store.connect() as connection:
