@@ -21,6 +21,8 @@ def _print_import_report(report: ImportReport, dry_run: bool) -> None:
     lines = [f"{report.file}: {report.rows} rows"]
     for row_error in report.errors:
         lines.append(f"  row {row_error.row}, {row_error.column}: {row_error.message}")
+    for warning in report.warnings:
+        lines.append(f"  row {warning.row}, {warning.column}: warning: {warning.message}")
     for duplicate in report.duplicates:
         lines.append(f"  row {duplicate.row} is a duplicate of {duplicate.of} ({duplicate.reason}); skipped")
     for change in report.updates:
@@ -31,6 +33,7 @@ def _print_import_report(report: ImportReport, dry_run: bool) -> None:
     lines.append(
         f"{verb} {report.imported}, updated {report.updated}, unchanged {report.unchanged}, "
         f"duplicates {len(report.duplicates)}, rows with errors {len({e.row for e in report.errors})}"
+        + (f", rows with warnings {len({w.row for w in report.warnings})}" if report.warnings else "")
     )
     if report.errors and not report.written and not dry_run:
         lines.append("Nothing was written: fix the rows above, or use --skip-invalid to import the good rows.")

@@ -18,6 +18,7 @@ from ui.organiser.import_wizard import (
     DUPLICATE_SWATCH,
     ERROR_SWATCH,
     HEADER_SWATCH,
+    WARNING_SWATCH,
     ImportWizard,
     Page,
     PreviewModel,
@@ -220,7 +221,9 @@ def test_another_file_can_be_chosen_after_an_unreadable_one(
 
 
 @pytest.mark.usefixtures("inline_jobs")
-def test_a_title_block_above_the_header_is_passed_over(qtbot: QtBot, wizard: ImportWizard, sample_exports: Path) -> None:
+def test_a_title_block_above_the_header_is_passed_over(
+    qtbot: QtBot, wizard: ImportWizard, sample_exports: Path
+) -> None:
     wizard.file_page.load(sample_exports / "registration-title-block.xlsx")
     click_next(qtbot, wizard)
     assert wizard.currentId() == Page.HEADER, "a workbook with one sheet needs no choice"
@@ -454,3 +457,39 @@ def test_the_dry_run_reports_its_progress(qtbot: QtBot, wizard: ImportWizard, ru
     qtbot.waitUntil(wizard.preview_page.isComplete)
     assert shown[-1] == RU_ROWS, "the importer counts every row it checked"
     assert not wizard.preview_page.progress.isVisible()
+
+
+@pytest.mark.usefixtures("inline_jobs")
+def test_rows_imported_with_a_change_to_check_are_shown_and_listed(
+    qtbot: QtBot, wizard: ImportWizard, tmp_path: Path, empty_event: EventStore
+) -> None:
+    source = tmp_path / "mixed.csv"
+    with source.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(
+            [
+                ["Surname", "Given name", "Country"],
+                ["", "Rhys", "GB"],
+                ["Karimov", "Bahrom", "Swaziland"],
+                ["Li", "Wei", "CN"],
+            ]
+        )
+    wizard.file_page.load(source)
+    go_to(qtbot, wizard, Page.PREVIEW)
+
+    model = wizard.preview_page.model
+    single, former = preview_row(model, 2), preview_row(model, 3)
+    assert "one-name guest 'Rhys'" in model.data(model.index(single, 0))
+    assert model.data(model.index(single, 1), Qt.ItemDataRole.BackgroundRole) == WARNING_SWATCH.background
+    assert model.data(model.index(single, 3), Qt.ItemDataRole.BackgroundRole) is None, "only the cell concerned"
+    assert "former name" in model.data(model.index(former, 3), Qt.ItemDataRole.ToolTipRole)
+    assert model.data(model.index(preview_row(model, 4), 0)) == "OK"
+    assert "2 rows will be imported with a change to check" in wizard.preview_page.summary_label.text()
+
+    go_to(qtbot, wizard, Page.IMPORT)
+    with qtbot.waitSignal(wizard.imported):
+        qtbot.mouseClick(wizard.import_page.import_button, Qt.MouseButton.LeftButton)
+
+    lines = wizard.import_page.lines_model
+    kinds = [lines.data(lines.index(row, 1)) for row in range(lines.rowCount())]
+    assert kinds == ["Warning", "Warning"]
+    assert guest_count(empty_event) == 3
