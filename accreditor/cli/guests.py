@@ -22,7 +22,8 @@ def _print_import_report(report: ImportReport, dry_run: bool) -> None:
     for row_error in report.errors:
         lines.append(f"  row {row_error.row}, {row_error.column}: {row_error.message}")
     for warning in report.warnings:
-        lines.append(f"  row {warning.row}, {warning.column}: warning: {warning.message}")
+        where = f"row {warning.row}, {warning.column}" if warning.column else f"row {warning.row}"
+        lines.append(f"  {where}: warning: {warning.message}")
     for duplicate in report.duplicates:
         lines.append(f"  row {duplicate.row} is a duplicate of {duplicate.of} ({duplicate.reason}); skipped")
     for change in report.updates:

@@ -256,8 +256,23 @@ class _Importer:
         return replace(old, **values)
 
 
+_CODEC_NAMES = {"utf-8": "UTF-8", "cp1251": "Windows-1251 (Cyrillic)", "cp1252": "Windows-1252 (Western)"}
+_WHOLE_ROW = "*"  # a warning about the whole row rather than one field
+
+
+def _other_encoding(row: SourceRow, codec: str, file_codec: str) -> _Noted:
+    """The warning for a line pasted in from a list saved in another encoding than the rest of the file."""
+    message = (
+        f"This line is in {_CODEC_NAMES.get(codec, codec)}, the rest of the file in "
+        f"{_CODEC_NAMES.get(file_codec, file_codec)}; it was read in its own encoding: check its names."
+    )
+    return _WHOLE_ROW, RowWarning(row.number, "", " | ".join(row.cells), message)
+
+
 def _touches(noted_field: str, differences: list[str]) -> bool:
     """Whether an update changes what a warning is about (a name warning covers both names)."""
+    if noted_field == _WHOLE_ROW:
+        return True
     if noted_field == "family_name":
         return "family_name" in differences or "given_name" in differences
     return noted_field in differences
@@ -332,6 +347,8 @@ def import_file(
             )
             continue
         noted = shortened + importer.readings(raw, guest, row.number, header_of)
+        if row.number in table.row_encodings:
+            noted.append(_other_encoding(row, table.row_encodings[row.number], table.encoding or ""))
         keys = _identity_keys(guest)
         earlier = next(((seen_in_file[key], reason) for key, reason in keys if key in seen_in_file), None)
         if earlier:

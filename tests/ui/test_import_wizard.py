@@ -493,3 +493,22 @@ def test_rows_imported_with_a_change_to_check_are_shown_and_listed(
     kinds = [lines.data(lines.index(row, 1)) for row in range(lines.rowCount())]
     assert kinds == ["Warning", "Warning"]
     assert guest_count(empty_event) == 3
+
+
+@pytest.mark.usefixtures("inline_jobs")
+def test_a_file_mixing_two_encodings_says_so_and_marks_the_rows(
+    qtbot: QtBot, wizard: ImportWizard, tmp_path: Path
+) -> None:
+    source = tmp_path / "merged.csv"
+    source.write_bytes(
+        "Surname,Given name\nMüller,Jürgen\n".encode() + "Петров,Иван\n".encode("cp1251") + "Ли,Вэй\n".encode()
+    )
+    wizard.file_page.load(source)
+    assert "UTF-8 · 1 row in CP1251" in wizard.file_page.info_label.text()
+
+    go_to(qtbot, wizard, Page.PREVIEW)
+    model = wizard.preview_page.model
+    pasted = preview_row(model, 3)
+    assert model.data(model.index(pasted, 1)) == "Петров"
+    assert "Windows-1251" in model.data(model.index(pasted, 0))
+    assert model.data(model.index(pasted, 2), Qt.ItemDataRole.BackgroundRole) == WARNING_SWATCH.background

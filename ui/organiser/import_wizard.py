@@ -581,6 +581,9 @@ def _table_summary(table: SourceTable) -> str:
     parts.append(_plural(len(table.rows), "non-empty row"))
     if table.encoding:
         parts.append(table.encoding.removesuffix("-sig").upper())
+    for codec in sorted(set(table.row_encodings.values())):  # lists pasted together from two sources
+        count = sum(1 for other in table.row_encodings.values() if other == codec)
+        parts.append(f"{_plural(count, 'row')} in {codec.upper()}")
     if table.delimiter:
         parts.append("separated by " + {"\t": "tabs", ",": "commas", ";": "semicolons"}.get(table.delimiter, "|"))
     return " · ".join(parts)

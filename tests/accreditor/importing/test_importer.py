@@ -341,3 +341,18 @@ def test_the_report_quotes_a_huge_cell_by_its_start(event: EventStore, tmp_path:
     assert all(error.value.startswith("@@@") and len(error.value) <= 200 for error in report.errors)
     assert report.errors[0].value.endswith("…")
     assert [len(column) for column in report.unmapped_columns] == [200]
+
+
+def test_lines_in_another_encoding_are_imported_readable_with_a_warning_each(event: EventStore, tmp_path: Path) -> None:
+    path = tmp_path / "merged.csv"
+    path.write_bytes(
+        "Surname,Given name,Country\nMüller,Jürgen,DE\n".encode()
+        + "Петров,Иван,Россия\n".encode("cp1251")
+        + "Ахмедов,Шер,TJ\n".encode()
+    )
+    report, _ = import_file(event, path, actor="t")
+
+    assert {guest.fields.family_name for guest in all_guests(event)} == {"Müller", "Петров", "Ахмедов"}
+    (warning,) = report.to_json()["warnings"]
+    assert (warning["row"], warning["column"], warning["value"]) == (3, "", "Петров | Иван | Россия")
+    assert "Windows-1251" in warning["message"] and "UTF-8" in warning["message"]

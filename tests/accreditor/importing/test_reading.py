@@ -114,6 +114,33 @@ def test_cp1252_french_csv(tmp_path: Path) -> None:
     assert table.rows[2].cells == ("Müller", "Jörg", "Crédit Agricole")
 
 
+def test_lists_pasted_together_in_utf8_and_cp1251_read_each_line_in_its_own_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "merged.csv"
+    path.write_bytes(
+        "\ufeffSurname;Given name;Note\r\nMüller;Jürgen;first list\r\n".encode()
+        + 'Петров;Иван;"second\r\nlist"\r\nЩукина;Юлия;\r\n'.encode("cp1251")
+        + "Ҷалолов;Ӯмед;first list again\r\n".encode()
+    )
+    table = read_table(path)
+
+    assert [row.cells[:2] for row in table.rows] == [
+        ("Surname", "Given name"),
+        ("Müller", "Jürgen"),
+        ("Петров", "Иван"),
+        ("Щукина", "Юлия"),
+        ("Ҷалолов", "Ӯмед"),
+    ]
+    assert table.rows[2].cells[2] == "second\r\nlist"
+    assert table.encoding == "utf-8"
+    assert table.row_encodings == {3: "cp1251", 4: "cp1251"}
+
+
+def test_a_file_wholly_in_one_code_page_is_no_mix(tmp_path: Path) -> None:
+    table = read_table(write_text(tmp_path / "ru.csv", "Фамилия;Имя\nПетров;Иван\nIvanov;Ivan\n", "cp1251"))
+
+    assert (table.encoding, table.row_encodings) == ("cp1251", {})
+
+
 @pytest.mark.parametrize(
     ("sentence", "encoding"),
     [
