@@ -20,7 +20,7 @@ from accreditor.errors import ImportFileError
 from accreditor.exporting import neutralise
 from accreditor.guests import FIELD_NAMES, GuestFields
 from accreditor.importing.columns import IDENTITY_FIELDS, ColumnMapping, detect_mapping
-from accreditor.importing.reading import SourceRow, read_table
+from accreditor.importing.reading import SourceRow, garbage_collection_paused, read_table
 from accreditor.store import EventStore
 from accreditor.text import clean, fold, name_key
 from accreditor.validation import MAX_LENGTH, validate
@@ -30,6 +30,7 @@ _DERIVED = frozenset({"full_name", "photo"})
 # Free text cut to fit, with a warning; every other field too long is an error, as a cut name or organisation
 # would print wrong on the badge.
 _SHORTENED = ("notes",)
+_NO_FIELDS = dict.fromkeys((*FIELD_NAMES, *_DERIVED), "")
 _PROGRESS_EVERY = 500  # rows between progress reports: often enough for a bar, rare enough to cost nothing
 
 
@@ -170,10 +171,11 @@ def _identity_keys(guest: GuestFields) -> list[tuple[str, str]]:
         keys.append((f"email:{guest.email.casefold()}", "same e-mail"))
     if guest.passport_no:
         keys.append((f"passport:{guest.passport_no}", "same passport number"))
-    names = name_key(guest.family_name, guest.given_name)
-    latin_names = name_key(guest.family_name_latin, guest.given_name_latin)
+    names = [name_key(guest.family_name, guest.given_name)]
+    if (guest.family_name_latin, guest.given_name_latin) != (guest.family_name, guest.given_name):
+        names.append(name_key(guest.family_name_latin, guest.given_name_latin))  # Latin names usually are
     organisation = fold(guest.organisation)
-    for key in dict.fromkeys((names, latin_names)):
+    for key in dict.fromkeys(names):
         if key:
             keys.append((f"name:{key}|{organisation}", "same name and organisation"))
     return keys
@@ -193,7 +195,7 @@ class _Importer:
                 self.known.setdefault(key, (guest_id, reason))
 
     def raw_fields(self, row: SourceRow, mapping: ColumnMapping) -> dict[str, str]:
-        raw = {name: "" for name in (*FIELD_NAMES, *_DERIVED)}
+        raw = _NO_FIELDS.copy()
         for index, name in mapping.columns.items():
             if index < len(row.cells):
                 raw[name] = row.cells[index]
@@ -292,6 +294,7 @@ def mapping_problem(mapping: ColumnMapping) -> str | None:
     return None
 
 
+@garbage_collection_paused()  # a 100,000-row import makes a million objects and frees none of them
 def import_file(
     store: EventStore,
     path: str | Path,

@@ -424,7 +424,7 @@ def _parse_delimited(text: str, delimiter: str, name: str) -> tuple[SourceRow, .
 def _collect_rows(numbered: Iterable[tuple[int, list[str]]], name: str) -> tuple[SourceRow, ...]:
     """Trim trailing empty cells and keep non-blank rows with their original numbers."""
     rows = []
-    with _garbage_collection_paused():
+    with garbage_collection_paused():
         for number, cells in numbered:
             if number > MAX_ROWS:
                 raise _too_many_rows(name)
@@ -436,7 +436,7 @@ def _collect_rows(numbered: Iterable[tuple[int, list[str]]], name: str) -> tuple
 
 
 @contextmanager
-def _garbage_collection_paused() -> Iterator[None]:
+def garbage_collection_paused() -> Iterator[None]:
     """Hundreds of thousands of new rows trigger full collections that free nothing: in an app with a large
     heap that doubled the reading time."""
     enabled = gc.isenabled()
