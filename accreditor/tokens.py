@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import pairwise
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -62,9 +63,14 @@ class BadgeClaims:
     guest_id: int
     serial: int  # badge serial, 1 for the first print
     category: str  # category code: 1 to 16 of A-Z 0-9 - _
-    zones: tuple[str, ...]  # zone codes, same rule
+    zones: tuple[str, ...]  # zone codes, same rule; kept in ascending order without repeats
     valid_from: date
     valid_until: date
+
+    def __post_init__(self) -> None:
+        # Zones are a set: one order (ascending) makes one set of claims one token, whatever order they came in.
+        if isinstance(self.zones, tuple | list) and all(isinstance(zone, str) for zone in self.zones):
+            object.__setattr__(self, "zones", tuple(sorted(set(self.zones))))
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,6 +304,9 @@ def _unpack_codes(data: bytes) -> list[str]:
         raise _Malformed
     codes = joined.split(" ")
     if not all(_CODE.fullmatch(code) for code in codes):  # also refuses an empty code (no category)
+        raise _Malformed
+    zones = codes[1:]
+    if any(earlier >= later for earlier, later in pairwise(zones)):  # reordered or repeated
         raise _Malformed
     return codes
 
