@@ -245,13 +245,13 @@ def test_a_scan_the_gate_cannot_record_is_refused_on_screen(view: GateView, gate
     assert view.last is None  # nothing to override: nothing was logged
 
 
-def test_f6_shows_who_is_inside_and_back(view: GateView, gate_event) -> None:
+def test_f8_shows_who_is_inside_and_back(view: GateView, gate_event) -> None:
     view.handle_scan(gate_event.tokens["delegate"])
     view.inside_action.trigger()
     assert view.state == GateState.INSIDE
     assert view.inside_panel is not None
     assert view.inside_panel.model.rowCount() == 1
-    assert view.keys_label.text().startswith("F6  back to ready")
+    assert view.keys_label.text().startswith("F8  back to ready")
     view.inside_action.trigger()
     assert view.state == GateState.READY
 
@@ -284,9 +284,9 @@ def test_the_keyboard_goes_to_who_is_inside_and_back(qtbot, view: GateView, gate
         view.activateWindow()
     view.setFocus()
 
-    qtbot.keyClick(view, Qt.Key.Key_F6)
+    qtbot.keyClick(view, Qt.Key.Key_F8)
     assert view.state == GateState.INSIDE
-    qtbot.keyClick(view.focusWidget(), Qt.Key.Key_F6)  # from the panel's table
+    qtbot.keyClick(view.focusWidget(), Qt.Key.Key_F8)  # from the panel's table
     assert view.state == GateState.READY
     qtbot.keyClick(view.focusWidget(), Qt.Key.Key_F9)  # the keys still reach the view
     assert view.notice_label.text().startswith("Nothing to override")

@@ -15,6 +15,7 @@ from accreditor.importing.importer import ImportReport
 from accreditor.store import EventStore
 from ui import main_window, new_event_dialog, settings
 from ui.gate.gate_setup_dialog import GateChoice
+from ui.gate.gate_view import GateState
 from ui.main_window import LAST_EVENT_KEY, MainWindow, Mode
 from ui.new_event_dialog import NewEvent, NewEventDialog
 from ui.organiser.designer import BadgeDesigner
@@ -325,6 +326,23 @@ def test_gate_mode_sends_scans_to_the_gate_not_the_desk(
     assert shown.args[0].colour != "red", shown.args[0].reason  # orange when the guest has no photo on file
     assert checked_in_at(event_store, guest.id) is None, "a gate scan is not a desk check-in"
     assert len(desk_window.gate_view.gate.scans()) == 1
+
+
+def test_in_gate_mode_f8_shows_who_is_inside_and_f6_still_opens_the_organiser(
+    qtbot, desk_window: MainWindow, monkeypatch
+) -> None:
+    choice = GateChoice(zone="PLN", direction="in", gate_name="PLN-in")
+    monkeypatch.setattr(main_window.GateSetupDialog, "ask", classmethod(lambda cls, parent, zones, **_: choice))
+    desk_window.activateWindow()
+    qtbot.waitActive(desk_window)
+    desk_window.gate_mode_action.trigger()
+    gate_view = desk_window.gate_view
+    gate_view.setFocus()
+
+    qtbot.keyClick(gate_view, Qt.Key.Key_F8)
+    assert gate_view.state == GateState.INSIDE
+    qtbot.keyClick(gate_view.focusWidget(), Qt.Key.Key_F6)
+    assert desk_window.stack.currentWidget() is desk_window.organiser_page, "one key, one meaning in every mode"
 
 
 def test_cancelled_gate_set_up_stays_in_the_mode_it_was(desk_window: MainWindow, monkeypatch) -> None:

@@ -5,7 +5,7 @@ the answer: the colour over the whole screen and a word for it (colour is never 
 as large as the screen allows, the name as written and in Latin letters, the category in its colour, the
 zones as boxes and the reason in words.  It goes back to "ready" after a few seconds or at the next scan.
 F9 lets the holder of a refused or doubtful badge through, with a reason that is logged (`Gate.override`);
-F6 shows who is inside.  Everything works from the keyboard: a gate has no mouse.
+F8 shows who is inside.  Everything works from the keyboard: a gate has no mouse.
 
 Scans come from a keyboard-wedge scanner through `ui.scanner.ScanDetector`, which the window owns (the gate
 app's `GateWindow`, or the desk's main window in its gate mode) and which calls `handle_scan`.
@@ -95,9 +95,9 @@ class GateState(StrEnum):
 
 # The keys that work in each state, named in the strip at the bottom: the keyboard is learnt by looking.
 KEY_HINTS = {
-    GateState.READY: ("F9  override the last scan", "F6  who is inside"),
-    GateState.VERDICT: ("Space  ready", "F9  override (reason required)", "F6  who is inside"),
-    GateState.INSIDE: ("F6  back to ready", "F5  refresh", "Ctrl+P  evacuation list (PDF)"),
+    GateState.READY: ("F9  override the last scan", "F8  who is inside"),
+    GateState.VERDICT: ("Space  ready", "F9  override (reason required)", "F8  who is inside"),
+    GateState.INSIDE: ("F8  back to ready", "F5  refresh", "Ctrl+P  evacuation list (PDF)"),
 }
 
 
@@ -178,7 +178,7 @@ class GateView(QWidget):
 
     `categories` and `zones` name and colour what a verdict only codes; `photo_of(guest_id)` gives the
     full photo when the gate is live on the event (else the verdict's thumbnail is shown); `inside`
-    feeds the F6 panel and the head count on the ready screen; `clock` gives each scan's time (None:
+    feeds the F8 panel and the head count on the ready screen; `clock` gives each scan's time (None:
     the computer's clock; by default the gate context's fixed `now`, if it has one); `on_close` runs
     once, from `close_gate()`.  Build one with `for_event` or `for_package`.
     """
@@ -244,7 +244,7 @@ class GateView(QWidget):
         layout.addWidget(strip)
 
         self.override_action = key_action(self, "&Override the last scan…", "F9", self.override_last)
-        self.inside_action = key_action(self, "&Who is inside", "F6", self.toggle_inside)
+        self.inside_action = key_action(self, "&Who is inside", "F8", self.toggle_inside)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.return_to_ready()
 
@@ -428,7 +428,7 @@ class GateView(QWidget):
         self._show_page(self.ready_page)
 
     def toggle_inside(self) -> None:
-        """F6: who is inside, read afresh; F6 again goes back to ready."""
+        """F8: who is inside, read afresh; F8 again goes back to ready."""
         if self.inside_panel is None:
             self.notify("Who is inside is not available at this gate.")
             return
@@ -483,7 +483,7 @@ class GateView(QWidget):
         leaving_panel = self.inside_panel is not None and self.stack.currentWidget() is self.inside_panel
         self.stack.setCurrentWidget(page)
         if leaving_panel and page is not self.inside_panel:
-            self.setFocus()  # the panel's table had it: F6 and F9 need it back in the view
+            self.setFocus()  # the panel's table had it: F8 and F9 need it back in the view
         self.keys_label.setText("   ·   ".join((*KEY_HINTS[self.state], *self._window_keys)))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
