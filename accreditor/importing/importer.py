@@ -208,7 +208,7 @@ class _Importer:
         noted = []
         for name in _SHORTENED:
             limit = MAX_LENGTH[name]
-            if len(raw[name]) <= limit:  # cleaning only removes characters: most rows stop here
+            if len(raw[name]) <= limit:  # most rows stop here (should cleaning lengthen one, validation refuses it)
                 continue
             value = clean(raw[name])
             if len(value) > limit:
