@@ -24,7 +24,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 from sqlalchemy import ColumnElement, Connection, func, select
 
-from accreditor import schema
+from accreditor import schema, vocabulary
 from accreditor.badges import fonts
 from accreditor.badges.layout import MM
 from accreditor.badges.render import Box, FittedText, draw_lines, fit_text
@@ -35,6 +35,7 @@ from accreditor.errors import AccreditorError
 from accreditor.exporting import neutralise
 from accreditor.guests import GuestFields
 from accreditor.search import sort_key
+from accreditor.vocabulary import GuestStatus
 
 BREAKDOWNS: Mapping[str, str] = {
     "status": "Status",
@@ -45,7 +46,7 @@ BREAKDOWNS: Mapping[str, str] = {
 }
 """The ways a summary splits the guests, key → what a column of that breakdown is called."""
 
-STATUS_LABELS: Mapping[str, str] = {status: status.capitalize() for status in schema.STATUSES}
+STATUS_LABELS: Mapping[str, str] = {status: vocabulary.label(status) for status in GuestStatus}
 _BLANK_LABELS = {"country": "No country", "organisation": "No organisation", "delegation": "No delegation"}
 
 

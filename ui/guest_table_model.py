@@ -15,11 +15,13 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from accreditor import vocabulary
 from accreditor.categories import Category, list_categories
 from accreditor.countries import country_name
 from accreditor.guests import Guest, list_guests
 from accreditor.search import IndexEntry, SearchIndex, search_text, sort_key
 from accreditor.store import EventStore
+from accreditor.vocabulary import GuestStatus
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -50,7 +52,7 @@ HEADERS = {
 }
 
 # Accreditation statuses in workflow order, as the user reads them.
-STATUS_LABELS = {"pending": "Pending", "approved": "Approved", "rejected": "Rejected", "revoked": "Revoked"}
+STATUS_LABELS = {status: vocabulary.label(status) for status in GuestStatus}
 
 
 @dataclass(frozen=True, slots=True)
