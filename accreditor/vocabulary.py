@@ -135,6 +135,7 @@ class Term:
 
 
 _NOT_APPROVED_ADVICE = "ask the accreditation office (organiser)"
+_NOT_ADMITTED = "Guest {guest} is {status}{why} and cannot be checked in."
 _TERMS: dict[type[StrEnum], dict[str, Term]] = {
     GuestStatus: {
         GuestStatus.PENDING: Term("Pending", Tone.WARNING, _NOT_APPROVED_ADVICE, headline="Pending approval"),
@@ -221,13 +222,9 @@ _TERMS: dict[type[StrEnum], dict[str, Term]] = {
     CheckInRefusal: {
         CheckInRefusal.UNKNOWN_GUEST: Term("Unknown guest", Tone.ERROR, "There is no guest with id {guest}."),
         CheckInRefusal.UNKNOWN_CODE: Term("Unknown code", Tone.ERROR, "Unknown code: {code}"),
-        CheckInRefusal.PENDING: Term(
-            "Pending", Tone.WARNING, "Guest {guest} is pending{why} and cannot be checked in."
-        ),
-        CheckInRefusal.REJECTED: Term(
-            "Rejected", Tone.ERROR, "Guest {guest} is rejected{why} and cannot be checked in."
-        ),
-        CheckInRefusal.REVOKED: Term("Revoked", Tone.ERROR, "Guest {guest} is revoked{why} and cannot be checked in."),
+        CheckInRefusal.PENDING: Term("Pending", Tone.WARNING, _NOT_ADMITTED),
+        CheckInRefusal.REJECTED: Term("Rejected", Tone.ERROR, _NOT_ADMITTED),
+        CheckInRefusal.REVOKED: Term("Revoked", Tone.ERROR, _NOT_ADMITTED),
     },
     PrintStatus: {
         PrintStatus.ACCEPTED: Term(
