@@ -11,17 +11,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
-
-from accreditor import checkin, schema, vocabulary
+from accreditor import checkin, vocabulary
 from accreditor import guests as guest_store
-from accreditor.categories import Category, list_categories, list_zones
+from accreditor.categories import Category
 from accreditor.changes import NOTHING, Changes, Topic
 from accreditor.errors import NotFoundError
 from accreditor.guests import Guest, GuestFields
 from accreditor.scanning import ScanResult, clean_scan, resolve_scan
-from accreditor.search import IndexEntry, SearchIndex, search_text, sort_key
 from accreditor.services import guarded
+from accreditor.session import EventSession, open_session
 from accreditor.store import EventStore
 from accreditor.tokens import Verdict
 from accreditor.vocabulary import CheckInRefusal, CheckInResult, GuestStatus, TokenReason, Tone
@@ -158,8 +156,10 @@ class Edited:
 class DeskService:
     """The desk of one station on one event, acting as one user.
 
-    Categories and zone names are read once (`reload`); the search index is built on first use unless a
-    `finder` (the event session's in-memory search) is given.
+    Guests are found and read from the event's `EventSession` (memory, shared with the other views of the
+    event); the service opens its own when given none.  Loading the session, writing, and the photo read the
+    database: call the service off the UI thread.  After each write the session is brought up to date
+    (`EventSession.apply`), so the desk finds a walk-in or an edit at once.
     """
 
     def __init__(
@@ -169,60 +169,48 @@ class DeskService:
         station: str,
         user: str,
         today: Callable[[], date] = date.today,
-        finder: Callable[[str, int], list[int]] | None = None,
+        session: EventSession | None = None,
     ) -> None:
         self.store = store
         self.station = station
         self.user = user
         self._today = today
-        self._finder = finder
-        self._index: SearchIndex | None = None
-        self._categories: dict[str, Category] = {}
-        self._zone_names: dict[str, str] = {}
-        self._loaded = False
+        self._session = session
 
     # -- what the desk reads ----------------------------------------------------------------------
 
-    def reload(self, *, index: bool = True) -> None:
-        """Read categories and zones again and rebuild the search index (guests added at other desks)."""
-        with guarded("reading the event"), self.store.connect() as connection:
-            self._categories = {category.code: category for category in list_categories(connection)}
-            self._zone_names = {zone.code: zone.name for zone in list_zones(connection)}
-            if index and self._finder is None:
-                self._index = SearchIndex.from_connection(connection)
-        self._loaded = True
+    @property
+    def session(self) -> EventSession:
+        """The event's session, loaded and indexed on first use when the service opened it itself."""
+        if self._session is None:
+            with guarded("reading the event"):
+                self._session = open_session(self.store)
+        return self._session
 
-    def _ensure_loaded(self) -> None:
-        if not self._loaded:
-            self.reload(index=False)
+    def reload(self) -> None:
+        """Read every guest, category and zone again (guests added at other desks)."""
+        with guarded("reading the event"):
+            self.session.load()
+            self.session.build_index()
 
     def categories(self) -> list[Category]:
-        self._ensure_loaded()
-        return list(self._categories.values())
+        return self.session.categories()
 
     def find(self, query: str, limit: int = MAX_RESULTS) -> list[Guest]:
-        """The best matches for what the operator typed (nothing below two characters: too many)."""
+        """The best matches for what the operator typed (nothing below two characters: too many); memory only."""
         text = query.strip()
         if len(text) < MIN_QUERY_LENGTH:
             return []
-        if self._finder is not None:
-            ids = self._finder(text, limit)
-        else:
-            if self._index is None:
-                self.reload()
-            assert self._index is not None
-            ids = self._index.search(text, limit=limit)
-        if not ids:
-            return []
-        with guarded("finding guests"), self.store.connect() as connection:
-            return guest_store.list_guests(connection, ids=ids)
+        return self.session.find(text, limit)
 
     def details(self, guest_id: int) -> GuestDetails:
-        self._ensure_loaded()
-        with guarded("reading the guest"), self.store.connect() as connection:
-            guest = guest_store.get_guest(connection, guest_id)
+        """The guest as the session holds them, with their photo (read from the database)."""
+        session = self.session
+        guest = session.guest(guest_id)
+        with guarded("reading the photo"), self.store.connect() as connection:
             photo = guest_store.photo(connection, guest_id) if guest.has_photo else None
-        return GuestDetails(guest, self._categories.get(guest.fields.category), self._zone_names, photo)
+        zone_names = {zone.code: zone.name for zone in session.zones()}
+        return GuestDetails(guest, session.category(guest.fields.category), zone_names, photo)
 
     def details_if_any(self, guest_id: int | None) -> GuestDetails | None:
         if guest_id is None:
@@ -234,15 +222,27 @@ class DeskService:
 
     def counts(self) -> tuple[int, int]:
         """(checked in, expected): everyone checked in, and every approved guest."""
-        table = schema.guests
-        with guarded("counting check-ins"), self.store.connect() as connection:
-            checked_in = connection.execute(
-                select(func.count()).select_from(table).where(table.c.checked_in_at.is_not(None))
-            ).scalar_one()
-            expected = connection.execute(
-                select(func.count()).select_from(table).where(table.c.status == GuestStatus.APPROVED)
-            ).scalar_one()
-        return checked_in, expected
+        counts = self.session.counts()
+        return counts.checked_in, counts.expected
+
+    def applied(self, changes: Changes) -> Changes:
+        """Bring the session (if one is open) up to date with a write, also one made elsewhere; returns it."""
+        if self._session is not None:
+            with guarded("reading the changed guests"):
+                self._session.apply(changes)
+        return changes
+
+    def _guest_if_any(self, guest_id: int | None) -> Guest | None:
+        """From the session when one is open; else one read (the command line opens no session)."""
+        if guest_id is None:
+            return None
+        try:
+            if self._session is not None:
+                return self._session.guest(guest_id)
+            with guarded("reading the guest"), self.store.connect() as connection:
+                return guest_store.get_guest(connection, guest_id)
+        except NotFoundError:
+            return None
 
     def resolve(self, raw: str) -> ScanResult:
         """What a scanned code is: a badge token with its verdict, a guest's reference or passport, or unknown."""
@@ -281,7 +281,7 @@ class DeskService:
             done.station,
             done.user,
             vocabulary.label(CheckInResult.CHECKED_IN),
-            Changes.of(Topic.CHECK_INS, guests=[guest_id]),
+            self.applied(Changes.of(Topic.CHECK_INS, guests=[guest_id])),
         )
 
     def check_in_input(self, given: str) -> CheckInOutcome:
@@ -295,8 +295,7 @@ class DeskService:
             if verdict.valid and scanned.guest_id is not None:
                 return self.check_in(scanned.guest_id, given=given)
             known = scanned.guest_id if verdict.claims is not None else None
-            details = self.details_if_any(known)
-            sentence = token_refusal(verdict, details.guest if details else None)
+            sentence = token_refusal(verdict, self._guest_if_any(known))
             return self._refused(given, known, TokenReason(verdict.reason), sentence)
         if scanned.kind == "guest" and scanned.guest_id is not None:
             return self.check_in(scanned.guest_id, given=given)
@@ -312,29 +311,17 @@ class DeskService:
     def undo_check_in(self, guest_id: int, reason: str) -> Changes:
         with guarded("undoing the check-in"), self.store.begin() as connection:
             checkin.undo_check_in(connection, guest_id, user=self.user, reason=reason)
-        return Changes.of(Topic.CHECK_INS, guests=[guest_id])
+        return self.applied(Changes.of(Topic.CHECK_INS, guests=[guest_id]))
 
     def add_walk_in(self, fields: GuestFields) -> tuple[GuestDetails, Changes]:
         """Register someone who is not on the list; they wait, pending, for an organiser's approval."""
         with guarded("registering the walk-in"), self.store.begin() as connection:
             (guest_id,) = guest_store.add_guests(connection, [fields], self.user, source="walk-in")
-        details = self.details(guest_id)
-        self._index_guest(details.guest)
-        return details, Changes.of(Topic.GUESTS, guests=[guest_id])
+        changes = self.applied(Changes.of(Topic.GUESTS, guests=[guest_id]))
+        return self.details(guest_id), changes
 
     def edit_guest(self, guest_id: int, fields: GuestFields) -> Edited:
         with guarded("saving the guest"), self.store.begin() as connection:
             changed = guest_store.update_guest(connection, guest_id, fields, self.user, source="desk")
-        details = self.details(guest_id)
-        self._index_guest(details.guest)
-        touched = Changes.of(Topic.GUESTS, guests=[guest_id]) if changed else NOTHING
-        return Edited(details, tuple(changed), touched)
-
-    def _index_guest(self, guest: Guest) -> None:
-        """Keep the desk's own index current (a session's index follows the changes it is given)."""
-        if self._index is not None:
-            fields = guest.fields
-            entry = IndexEntry(
-                guest.id, search_text(fields), sort_key(fields.family_name_latin, fields.given_name_latin)
-            )
-            self._index.upsert(entry)
+        touched = self.applied(Changes.of(Topic.GUESTS, guests=[guest_id])) if changed else NOTHING
+        return Edited(self.details(guest_id), tuple(changed), touched)
