@@ -199,6 +199,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.checkin_label)
         self.model.modelReset.connect(self._show_counts)
         self.desk_controller.guest_changed.connect(self._desk_wrote)
+        self.desk_controller.loaded.connect(self._show_checkins)  # the desk reads the event in the background
         self.guest_list.guest_activated.connect(self.show_at_desk)
         self.organiser_page.guests_changed.connect(self._organiser_wrote)
 

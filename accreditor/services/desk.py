@@ -6,6 +6,7 @@ the card, in a notice, after a scan and on the command line.  Check-in is safe w
 event (`accreditor.checkin`: the second desk is told who did it and when).
 """
 
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -176,19 +177,26 @@ class DeskService:
         self.user = user
         self._today = today
         self._session = session
+        self._opening = threading.Lock()
 
     # -- what the desk reads ----------------------------------------------------------------------
 
     @property
     def session(self) -> EventSession:
         """The event's session, loaded and indexed on first use when the service opened it itself."""
-        if self._session is None:
-            with guarded("reading the event"):
-                self._session = open_session(self.store)
-        return self._session
+        with self._opening:  # a print finishing in the background may ask while the desk is still opening
+            if self._session is None:
+                with guarded("reading the event"):
+                    self._session = open_session(self.store)
+            return self._session
 
     def reload(self) -> None:
         """Read every guest, category and zone again (guests added at other desks)."""
+        with self._opening:
+            opened = self._session is not None
+        if not opened:
+            self.session  # noqa: B018 - opening it reads everything afresh
+            return
         with guarded("reading the event"):
             self.session.load()
             self.session.build_index()

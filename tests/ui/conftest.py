@@ -187,6 +187,7 @@ def fake_printer(monkeypatch: pytest.MonkeyPatch) -> FakePrinter:
         return fake.outcome
 
     monkeypatch.setattr(ui_printing, "print_pdf", print_pdf)
+    monkeypatch.setattr(ui_printing.StationSink, "problem", lambda _sink: None)  # the fake answers when sent to
     return fake
 
 

@@ -125,6 +125,7 @@ def open_dialog(qtbot, event: PrintEvent, station: StationSettings, guest_ids: l
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: not dialog.is_counting())  # the dry run counts in the background
     return dialog
 
 

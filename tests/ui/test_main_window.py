@@ -22,7 +22,7 @@ from ui.settings import StationSettings
 
 
 @pytest.fixture
-def window(qtbot, event_store: EventStore) -> MainWindow:
+def window(qtbot, event_store: EventStore, inline_jobs) -> MainWindow:
     created = MainWindow(event_store)
     qtbot.addWidget(created)
     return created
