@@ -14,7 +14,7 @@ import pytest
 import zxingcpp
 from PIL import Image, ImageChops, ImageStat
 
-from accreditor import categories, guests, workflow
+from accreditor import guests, workflow
 from accreditor.badges.batch import render_guest_badge
 from accreditor.badges.layout import load_layout
 from accreditor.guests import GuestFields
@@ -54,18 +54,10 @@ def cups() -> None:
 
 
 @pytest.fixture
-def badge_event(tmp_path: Path) -> Iterator[tuple[EventStore, int]]:
-    """A dated event with one approved, never printed Tajik guest: (store, id)."""
-    start, end = EVENT_DAYS
-    store = EventStore.create(
-        tmp_path / "badges.accreditor", name="Dushanbe Water Conference", starts_on=start, ends_on=end
-    )
-    with store.begin() as connection:
-        categories.install_standard(connection)
-        (guest_id,) = guests.add_guests(connection, [TAJIK_GUEST], actor=ACTOR)
-        workflow.change_status(connection, [guest_id], "approved", ACTOR)
-    yield store, guest_id
-    store.close()
+def badge_event(store: EventStore, add_guest_with_status) -> tuple[EventStore, int]:
+    """The dated event of the core tests with one approved, never printed Tajik guest: (store, id)."""
+    fields = {name: getattr(TAJIK_GUEST, name) for name in ("given_name", "organisation", "country", "category")}
+    return store, add_guest_with_status("approved", TAJIK_GUEST.family_name, **fields)
 
 
 class KeepingSink:
