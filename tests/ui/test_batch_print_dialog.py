@@ -23,6 +23,7 @@ from accreditor.verification import EventVerifier
 from tests.ui.conftest import ACTOR, EVENT_DAYS, EVENT_NAME, FakePrinter
 from ui import jobs
 from ui import printing as ui_printing
+from ui.event_session import SessionAdapter
 from ui.guest_table_model import GuestFilter
 from ui.organiser import batch_print_dialog
 from ui.organiser.batch_print_dialog import BatchOutcome, BatchPrintDialog, Destination, summary_text
@@ -443,9 +444,13 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[list[int] | None]:
 
 
 @pytest.fixture
-def page(qtbot, event: PrintEvent, desk_station: StationSettings) -> OrganiserGuestsPage:
-    widget = OrganiserGuestsPage(event.store, user=ACTOR, station=desk_station)
+def page(qtbot, event: PrintEvent, desk_station: StationSettings, inline_jobs) -> OrganiserGuestsPage:
+    session = SessionAdapter(event.store)
+    session.start()
+    widget = OrganiserGuestsPage(session, user=ACTOR, station=desk_station)
+    session.setParent(widget)
     qtbot.addWidget(widget)
+    widget.show()  # a hidden page refreshes only when shown
     return widget
 
 
@@ -480,7 +485,7 @@ def test_the_page_shows_the_badges_printed(page, event, monkeypatch: pytest.Monk
 
     monkeypatch.setattr(BatchPrintDialog, "run", run)
     changed: list[bool] = []
-    page.guests_changed.connect(lambda: changed.append(True))
+    page.event_session.changed.connect(lambda _changes: changed.append(True))
     page.select_guests([event.ids["wang"]])
     page.print_action.trigger()
 
