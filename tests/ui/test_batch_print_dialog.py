@@ -20,10 +20,9 @@ from accreditor.badges.printing import ORDERS
 from accreditor.guests import GuestFields
 from accreditor.store import EventStore
 from accreditor.verification import EventVerifier
-from tests.ui.conftest import ACTOR, EVENT_DAYS, EVENT_NAME, FakePrinter
+from tests.ui.conftest import ACTOR, EVENT_DAYS, EVENT_NAME, FakePrinter, organiser_page
 from ui import jobs
 from ui import printing as ui_printing
-from ui.event_session import SessionAdapter
 from ui.guest_table_model import GuestFilter
 from ui.organiser import batch_print_dialog
 from ui.organiser.batch_print_dialog import BatchOutcome, BatchPrintDialog, Destination, summary_text
@@ -445,13 +444,7 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[list[int] | None]:
 
 @pytest.fixture
 def page(qtbot, event: PrintEvent, desk_station: StationSettings, inline_jobs) -> OrganiserGuestsPage:
-    session = SessionAdapter(event.store)
-    session.start()
-    widget = OrganiserGuestsPage(session, user=ACTOR, station=desk_station)
-    session.setParent(widget)
-    qtbot.addWidget(widget)
-    widget.show()  # a hidden page refreshes only when shown
-    return widget
+    return organiser_page(qtbot, event.store, user=ACTOR, station=desk_station)
 
 
 def test_the_page_prints_the_selected_guests(page, event, opened) -> None:

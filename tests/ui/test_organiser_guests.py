@@ -13,9 +13,9 @@ from accreditor.changes import Changes, Topic
 from accreditor.guests import GuestFields
 from accreditor.store import EventStore
 from accreditor.verification import EventVerifier
+from tests.ui.conftest import organiser_page
 from ui.desk import reason_dialog
 from ui.desk.guest_form import GuestFormDialog
-from ui.event_session import SessionAdapter
 from ui.guest_table_model import Column, GuestFilter
 from ui.organiser import guests_page
 from ui.organiser.categories_editor import CategoriesEditorDialog
@@ -64,15 +64,7 @@ def asked(monkeypatch: pytest.MonkeyPatch) -> Asked:
 
 @pytest.fixture
 def page(qtbot, event_store: EventStore, inline_jobs) -> OrganiserGuestsPage:
-    session = SessionAdapter(event_store)
-    session.start()
-    widget = OrganiserGuestsPage(session, user=OFFICER)
-    session.setParent(widget)
-    qtbot.addWidget(widget)
-    widget.resize(1400, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return organiser_page(qtbot, event_store, user=OFFICER)
 
 
 def changed_elsewhere(page: OrganiserGuestsPage, *guest_ids: int) -> None:

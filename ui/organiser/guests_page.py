@@ -42,6 +42,7 @@ from accreditor.countries import country_name
 from accreditor.guests import Guest
 from accreditor.services import accreditation
 from accreditor.services.accreditation import Decision, GuestRecord
+from accreditor.services.photos import import_changes
 from accreditor.store import EventStore
 from ui import jobs
 from ui.desk import reason_dialog
@@ -514,6 +515,8 @@ class OrganiserGuestsPage(QWidget):
         self.details.setText(
             details_html(guest, {category.code: category.name for category in self.model.categories()})
         )
+        if not guest.has_photo:
+            show_photo(self.photo, None)  # known from memory: no need to wait for the record
         store = self.store
 
         def read(_context: jobs.JobContext) -> GuestRecord:
@@ -671,7 +674,7 @@ class OrganiserGuestsPage(QWidget):
         """A folder of photos matched to guests by file name (`PhotoImportDialog`); the page then shows them."""
         report = PhotoImportDialog.run(self, self.store, user=self.user)
         if report is not None and report.written:
-            self._session.apply(Changes.of(Topic.PHOTOS, all_guests=True))
+            self._session.apply(import_changes(report))
             self._tell(report.summary())
 
     def change_photo(self) -> None:
