@@ -30,7 +30,7 @@ from accreditor.changes import Changes, Topic
 from accreditor.countries import country_name
 from accreditor.errors import NotFoundError
 from accreditor.guests import FIELD_NAMES, Guest, GuestFields
-from accreditor.search import IndexEntry, SearchIndex, sort_key
+from accreditor.search import IndexEntry, SearchIndex, search_text, sort_key
 from accreditor.store import EventInfo, EventStore
 
 # -- the compact guest row --------------------------------------------------------------------------
@@ -358,6 +358,27 @@ class EventSession:
         self._index_lock = threading.Lock()  # searches and in-place index updates take turns
         self._write_lock = threading.Lock()  # one load or apply at a time
         self._pending_index: dict[int, IndexEntry | None] | None = None  # updates made while the index builds
+
+    @classmethod
+    def of_guests(
+        cls, guests: Iterable[Guest], categories: Iterable[Category] = (), zones: Iterable[Zone] = ()
+    ) -> "EventSession":
+        """A loaded, indexed session over guests already in memory, with no event behind it (a
+        preview of guests not saved, tests of views at 100,000 guests); `apply` is not for it."""
+        session = cls(None)  # type: ignore[arg-type]
+        rows = {guest.id: _row_of(guest) for guest in guests}
+        session._event = _Event(EventInfo("", None, None, ""), tuple(categories), tuple(zones))
+        session._rows = rows
+        session._counts = _count(rows.values())
+        session._index = SearchIndex(
+            IndexEntry(
+                guest.id,
+                search_text(guest.fields),
+                sort_key(guest.fields.family_name_latin, guest.fields.given_name_latin),
+            )
+            for guest in map(guest_of, rows.values())
+        )
+        return session
 
     @property
     def store(self) -> EventStore:

@@ -136,12 +136,15 @@ class DeskController(QObject):
     # -- the event and the station ---------------------------------------------------------------
 
     def _open(self, store: EventStore, session: EventSession | None) -> None:
+        """Desk `store`; with the app's shared `session` its owner loads it (and calls `session_ready`), else
+        the desk opens one of its own in the background."""
         self._store = store
+        self._shared = session
         self._desk = DeskService(
             store, station=self._settings.station_name, user=self.user, today=self._today, session=session
         )
-        self._ready = session is not None and session.is_loaded and session.is_indexed
-        if not self._ready:
+        self._own_ready = False
+        if session is None:
             self.reload()
 
     @property
@@ -169,15 +172,25 @@ class DeskController(QObject):
     @property
     def ready(self) -> bool:
         """Whether the event's guests are loaded and indexed (finding before that finds nobody)."""
-        return self._ready
+        if self._shared is not None:
+            return self._shared.is_loaded and self._shared.is_indexed
+        return self._own_ready
+
+    def session_ready(self) -> None:
+        """The shared session's owner says its guests are loaded and indexed: what was typed can be found."""
+        self.loaded.emit()
 
     def reload(self) -> None:
-        """Read every guest, category and zone again, in the background (guests added at other desks)."""
+        """Read every guest, category and zone again, in the background (guests added at other desks).
+
+        A shared session is its owner's to reload: the desk reads it as it is."""
+        if self._shared is not None:
+            return
         desk = self._desk
 
         def loaded(_nothing: None) -> None:
             if desk is self._desk:
-                self._ready = True
+                self._own_ready = True
                 self.loaded.emit()
 
         jobs.run_in_background(
@@ -185,17 +198,17 @@ class DeskController(QObject):
         )
 
     def categories(self) -> list[Any]:
-        return self._desk.session.categories() if self._ready else []
+        return self._desk.session.categories() if self.ready else []
 
     def counts(self) -> tuple[int, int]:
         """(checked in, expected): everyone checked in, and every approved guest; from memory."""
-        return self._desk.counts() if self._ready else (0, 0)
+        return self._desk.counts() if self.ready else (0, 0)
 
     # -- finding ---------------------------------------------------------------------------------
 
     def find(self, query: str, limit: int = MAX_RESULTS) -> list[Guest]:
         """The best matches for what the operator typed; memory only, nothing before the event is loaded."""
-        return self._desk.find(query, limit) if self._ready else []
+        return self._desk.find(query, limit) if self.ready else []
 
     def details(self, guest_id: int) -> GuestDetails:
         """The card of a guest, read now (the photo comes from the database): for background work and tests."""

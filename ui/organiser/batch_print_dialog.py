@@ -596,7 +596,10 @@ class BatchPrintDialog(QDialog):
         if self.outcome is None and not self.summary.isVisibleTo(self):
             self._show_summary("Cancelled: no badge was printed or marked printed.", CANCELLED_TINT)
         self._set_status("")
-        self._mode_changed()  # what was just printed is now skipped
+        if self.outcome is not None and self.outcome.report.marked_printed:
+            self._mode_changed()  # what was just printed is now skipped: count again
+        else:
+            self._update_buttons()  # nothing was recorded: the count still holds
 
     def _show_summary(self, text: str, tint: str) -> None:
         """The summary on a background that says at a glance how the batch went."""

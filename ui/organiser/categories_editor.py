@@ -1,9 +1,10 @@
 """The categories and zones of an event: what each category is called, its colour, its default zones and rules.
 
-Every save is one audited core call (`categories.save_category`, `save_zone`, `delete_category`,
-`delete_zone`); the core refuses a bad code or colour, and deleting what a guest still has.  A
-badge carries its category and zones, so after a category's zones change the dialog lists the
-printed badges that no longer say what their guests may do (`bulk.badges_needing_reprint`).
+Every save is one audited core service (`accreditor.services.categories`); the core refuses a bad
+code or colour, a code already in use when adding, and deleting what a guest still has.  A badge
+carries its category and zones, so after a category's zones change the dialog lists the printed
+badges that no longer say what their guests may do.  `edit` says whether anything was saved, so
+the event's views re-read the guests' zones only then.
 """
 
 from collections.abc import Callable, Sequence
@@ -31,14 +32,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Connection
 
-from accreditor import bulk, categories
 from accreditor.bulk import ReprintNeed
 from accreditor.categories import Category, Zone
 from accreditor.cli.common import default_user
 from accreditor.errors import AccreditorError
-from accreditor.guests import list_guests
+from accreditor.services import categories as category_service
+from accreditor.services.categories import CategoryEdit
 from accreditor.store import EventStore
 from ui import messages
 from ui.guest_list import colour_icon
@@ -148,6 +148,7 @@ class CategoriesEditorDialog(QDialog):
         # Whether the forms hold a new category / zone (added) or an existing one (saved in place).
         self._adding_category = True
         self._adding_zone = True
+        self.saved = False  # anything saved since the editor opened: the guests' zones may have changed
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._categories_tab(), "Categories")
@@ -265,9 +266,8 @@ class CategoriesEditorDialog(QDialog):
 
     def load(self) -> None:
         """Read the categories and zones again, keeping the entries selected."""
-        with self._store.connect() as connection:
-            self._categories = categories.list_categories(connection)
-            self._zones = categories.list_zones(connection)
+        found = category_service.read(self._store)
+        self._categories, self._zones = found.categories, found.zones
         zone_names = {zone.code: zone.name for zone in self._zones}
         picked_category, picked_zone = self.selected_category_code(), self.selected_zone_code()
         table = self.category_table
@@ -393,27 +393,22 @@ class CategoriesEditorDialog(QDialog):
     def save_category(self) -> None:
         """Save the form; then list the printed badges of the category that no longer match."""
         category = self.category_in_form()
-        if self._adding_category and any(found.code == category.code for found in self._categories):
-            messages.show_error(self, "Cannot add the category", f"The event already has a category {category.code}.")
+        adding = self._adding_category
+        edit = self._write(
+            "save the category",
+            lambda: category_service.save_category(self._store, category, self.user, new=adding),
+        )
+        if edit is None:
             return
-        if not self._write(
-            "save the category", lambda connection: categories.save_category(connection, category, actor=self.user)
-        ):
-            return
-        with self._store.connect() as connection:
-            holders = [guest.id for guest in list_guests(connection, category=category.code)]
-            needs = bulk.badges_needing_reprint(connection, holders)
         self.load()
         self._select_code(self.category_table, category.code)
-        self._done(f"Saved the category {category.name} ({category.code}).", needs)
+        self._done(f"Saved the category {category.name} ({category.code}).", edit.reprint_needs)
 
     def delete_category(self) -> None:
         code = self.selected_category_code()
         if code is None:
             return
-        if self._write(
-            "delete the category", lambda connection: categories.delete_category(connection, code, self.user)
-        ):
+        if self._write("delete the category", lambda: category_service.delete_category(self._store, code, self.user)):
             self.load()
             self.new_category()
             self._done(f"Deleted the category {code}.")
@@ -442,10 +437,8 @@ class CategoriesEditorDialog(QDialog):
 
     def save_zone(self) -> None:
         zone = Zone(self.zone_code_edit.text().strip().upper(), " ".join(self.zone_name_edit.text().split()))
-        if self._adding_zone and any(found.code == zone.code for found in self._zones):
-            messages.show_error(self, "Cannot add the zone", f"The event already has a zone {zone.code}.")
-            return
-        if self._write("save the zone", lambda connection: categories.save_zone(connection, zone, actor=self.user)):
+        adding = self._adding_zone
+        if self._write("save the zone", lambda: category_service.save_zone(self._store, zone, self.user, new=adding)):
             self.load()
             self._select_code(self.zone_table, zone.code)
             self._done(f"Saved the zone {zone.name} ({zone.code}).")
@@ -454,32 +447,33 @@ class CategoriesEditorDialog(QDialog):
         code = self.selected_zone_code()
         if code is None:
             return
-        if self._write("delete the zone", lambda connection: categories.delete_zone(connection, code, self.user)):
+        if self._write("delete the zone", lambda: category_service.delete_zone(self._store, code, self.user)):
             self.load()
             self.new_zone()
             self._done(f"Deleted the zone {code}.")
 
     # -- writing ------------------------------------------------------------------------------------
 
-    def _write(self, what: str, operation: Callable[[Connection], None]) -> bool:
-        """Run one core change in one transaction; a refusal is shown, changes nothing, and returns False."""
+    def _write(self, what: str, operation: Callable[[], CategoryEdit]) -> CategoryEdit | None:
+        """Run one core edit; a refusal is shown, changes nothing, and gives None."""
         try:
-            with self._store.begin() as connection:
-                operation(connection)
+            edit = operation()
         except AccreditorError as error:
             messages.show_error(self, f"Cannot {what}", str(error))
-            return False
-        return True
+            return None
+        self.saved = True
+        return edit
 
     def _done(self, text: str, needs: Sequence[ReprintNeed] = ()) -> None:
         self.status.setText(text)
         self.reprint_list.show_needs(needs)
 
     @classmethod
-    def edit(cls, parent: QWidget | None, store: EventStore, *, user: str | None = None) -> None:
-        """Open the editor until the officer closes it (tests replace this)."""
+    def edit(cls, parent: QWidget | None, store: EventStore, *, user: str | None = None) -> bool:
+        """Open the editor until the officer closes it; True if anything was saved (tests replace this)."""
         dialog = cls(store, parent, user=user)
         try:
             dialog.exec()
+            return dialog.saved
         finally:
             dialog.deleteLater()
