@@ -204,7 +204,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.checkin_label)
         self.model.modelReset.connect(self._show_counts)
-        self.event_session.loaded.connect(self._show_event)
+        self.event_session.loaded.connect(self._session_loaded)
         self.event_session.changed.connect(self._session_changed)
         self.event_session.indexed.connect(self.guest_list.index_ready)
         self.desk_controller.guest_changed.connect(self._desk_wrote)
@@ -365,6 +365,14 @@ class MainWindow(QMainWindow):
         self.reports_page.mark_stale()
         self._show_checkins()
         self._show_counts()
+        if self.mode() == Mode.GUESTS:
+            self._refresh_guest_list()
+        else:
+            self._guest_list_stale = True
+
+    def _session_loaded(self) -> None:
+        """The event's guests are in memory: the title, the counts, and the guest list (now or when shown)."""
+        self._show_event()
         if self.mode() == Mode.GUESTS:
             self._refresh_guest_list()
         else:
