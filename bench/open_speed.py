@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication
 from accreditor.demo import create_demo_event
 from bench.desk_speed import build_event
 from ui import app, jobs
+from ui.desk.desk_controller import DeskController
 
 USABLE_TARGET_S = 1.5
 MEMORY_TARGET_MB = 400
@@ -45,7 +46,16 @@ def resident_mb() -> float:
 
 def child(event: str, launched: float) -> None:
     """In the launched process: build and show the window, then time what a user would wait for."""
+    imported = time.time() - launched
+    desk_index_s = []  # the desk still builds a search index of its own as it opens (see the report)
+    desk_reload = DeskController.reload
 
+    def timed_desk_reload(controller: DeskController) -> None:
+        started = time.perf_counter()
+        desk_reload(controller)
+        desk_index_s.append(time.perf_counter() - started)
+
+    DeskController.reload = timed_desk_reload  # type: ignore[method-assign]
     application = QApplication([sys.argv[0], "-platform", "offscreen"])
     app.configure_application(application)
     window = app.build_window(["accreditor-app", event])
@@ -83,6 +93,8 @@ def child(event: str, launched: float) -> None:
         json.dumps(
             {
                 "guests": len(session.session),
+                "imported_s": imported,
+                "desk_index_s": sum(desk_index_s),
                 "usable_s": usable,
                 "loaded_s": loaded,
                 "indexed_s": indexed,
@@ -93,6 +105,7 @@ def child(event: str, launched: float) -> None:
         ),
         flush=True,
     )
+    jobs.wait_for_jobs(60_000)
     window.close()
 
 
@@ -122,7 +135,8 @@ def build_events(folder: Path, guests: int) -> tuple[Path, Path]:
 
 def report(label: str, figures: dict[str, float]) -> None:
     print(
-        f"{label}: {figures['guests']:,.0f} guests — window usable {figures['usable_s']:.2f} s, "
+        f"{label}: {figures['guests']:,.0f} guests — modules imported {figures['imported_s']:.2f} s, "
+        f"window usable {figures['usable_s']:.2f} s (of which the desk's own index {figures['desk_index_s']:.2f} s), "
         f"guests loaded {figures['loaded_s']:.2f} s, search indexed {figures['indexed_s']:.2f} s, "
         f"first search {figures['first_search_ms']:.1f} ms, resident {figures['resident_mb']:.0f} MB"
     )

@@ -23,8 +23,8 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from accreditor.store import EventStore
-from tests.ui.conftest import GUESTS
-from ui import jobs
+from tests.ui.conftest import GUESTS, MakeEvent
+from ui import jobs, main_window
 from ui.main_window import MainWindow, Mode
 from ui.organiser import guests_page
 from ui.settings import StationSettings
@@ -43,7 +43,7 @@ class Statement:
 class UiThreadStatements:
     """Statements run on the UI thread while recording, tagged with the path being walked."""
 
-    path: str = "start"
+    path: str = ""  # "" while not recording (the test setting up its events)
     seen: dict[str, list[Statement]] = field(default_factory=dict)
 
     def record(self, sql: str) -> None:
@@ -68,7 +68,7 @@ def ui_thread_statements() -> Iterator[UiThreadStatements]:
     recorded = UiThreadStatements()
 
     def before_cursor_execute(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-        if threading.current_thread() is threading.main_thread():
+        if recorded.path and threading.current_thread() is threading.main_thread():
             recorded.record(statement)
 
     event.listen(Engine, "before_cursor_execute", before_cursor_execute)
@@ -85,9 +85,14 @@ def settle(qtbot: QtBot) -> None:
 
 
 def walk_the_main_paths(
-    qtbot: QtBot, store: EventStore, recorded: UiThreadStatements, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    store: EventStore,
+    recorded: UiThreadStatements,
+    monkeypatch: pytest.MonkeyPatch,
+    other_event: EventStore,
 ) -> MainWindow:
-    """Open the event, search and check in at the desk, use the guest list, the organiser page and the reports."""
+    """Open the event, search and check in at the desk, use the guest list, the organiser page and the reports,
+    then open another event from the File menu."""
     recorded.path = "open the event"
     station = StationSettings(station_name="Desk 2", printer="", layout="cr80", auto_print=False, sounds=False)
     window = MainWindow(store, station=station)
@@ -136,20 +141,35 @@ def walk_the_main_paths(
     window.set_mode(Mode.REPORTS)
     qtbot.waitUntil(lambda: window.reports_page.report is not None)
     settle(qtbot)
+
+    recorded.path = "open another event"
+    window.set_mode(Mode.GUESTS)
+    monkeypatch.setattr(main_window, "ask_event_file", lambda _parent: other_event.location)
+    window.open_action.trigger()
+    qtbot.waitUntil(lambda: window.store.location == other_event.location)
+    qtbot.waitUntil(window.event_session.is_indexed)
+    settle(qtbot)
+    assert window.windowTitle().startswith("Summit")
     return window
 
 
+def summit(make_event: MakeEvent) -> EventStore:
+    other = make_event("summit.accreditor", name="Summit")
+    other.close()  # the window opens it itself
+    return other
+
+
 def test_main_paths_run_no_statement_on_the_ui_thread_outside_the_desk_and_gate(
-    qtbot: QtBot, event_store: EventStore, ui_thread_statements: UiThreadStatements, monkeypatch
+    qtbot: QtBot, event_store: EventStore, make_event: MakeEvent, ui_thread_statements: UiThreadStatements, monkeypatch
 ) -> None:
-    window = walk_the_main_paths(qtbot, event_store, ui_thread_statements, monkeypatch)
+    window = walk_the_main_paths(qtbot, event_store, ui_thread_statements, monkeypatch, summit(make_event))
     assert window.event_session.session.counts().guests == len(GUESTS)
     assert ui_thread_statements.outside(NOT_YET_MOVED) == {}
 
 
 @pytest.mark.xfail(strict=True, reason="the desk and the gate still read and write the database on the UI thread")
 def test_main_paths_run_no_statement_on_the_ui_thread(
-    qtbot: QtBot, event_store: EventStore, ui_thread_statements: UiThreadStatements, monkeypatch
+    qtbot: QtBot, event_store: EventStore, make_event: MakeEvent, ui_thread_statements: UiThreadStatements, monkeypatch
 ) -> None:
-    walk_the_main_paths(qtbot, event_store, ui_thread_statements, monkeypatch)
+    walk_the_main_paths(qtbot, event_store, ui_thread_statements, monkeypatch, summit(make_event))
     assert ui_thread_statements.seen == {}
