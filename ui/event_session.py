@@ -38,7 +38,7 @@ def changes_of(result: object) -> Changes:
 class SessionAdapter(QObject):
     """The session of the open event; replaced as a whole when another event is opened."""
 
-    loaded = Signal()  # the guests are in memory (search may still be indexing)
+    loaded = Signal()  # the guests of a newly opened event are in memory (search may still be indexing)
     indexed = Signal()  # `find` works
     changed = Signal(object)  # Changes: what an operation (or a reload) changed
 
@@ -76,7 +76,6 @@ class SessionAdapter(QObject):
             if session is not self._session:
                 return  # another event was opened meanwhile
             self.loaded.emit()
-            self.changed.emit(Changes.everything())
             jobs.run_in_background(self, index, success=indexed, label="Indexing the guests")
 
         def indexed(_result: None) -> None:

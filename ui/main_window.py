@@ -204,7 +204,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.checkin_label)
         self.model.modelReset.connect(self._show_counts)
-        self.event_session.loaded.connect(self._show_event)
+        self.event_session.loaded.connect(self._session_loaded)
         self.event_session.changed.connect(self._session_changed)
         self.event_session.indexed.connect(self.guest_list.index_ready)
         self.desk_controller.guest_changed.connect(self._desk_wrote)
@@ -292,28 +292,26 @@ class MainWindow(QMainWindow):
     def choose_event(self) -> None:
         """Open another event in this window (the one open stays if the user cancels or it fails)."""
         location = ask_event_file(self)
-        if location is None:
-            return
-        store = open_event(self, location)
-        if store is not None:
-            self.set_store(store)
+        if location is not None:
+            self.open_recent(location)
 
     def new_event(self) -> None:
         chosen = NewEventDialog.ask(self)
-        if chosen is None:
-            return
-        try:
-            store = create_event(chosen)
-        except AccreditorError as error:
-            messages.show_error(self, "Cannot create the event", str(error))
-            return
-        remember_event(chosen.path)
-        self.set_store(store)
+        if chosen is not None:
+            self._switch_to(lambda: create_event(chosen), chosen.path, "Cannot create the event")
 
     def open_recent(self, location: str) -> None:
-        store = open_event(self, location)
-        if store is not None:
+        self._switch_to(lambda: EventStore.open(location), location, "Cannot open the event")
+
+    def _switch_to(self, make_store: Callable[[], EventStore], location: str | Path, failure_title: str) -> None:
+        """Open (or create) the event off the UI thread, as checking or upgrading the file may take a while;
+        the window shows it once it is open, and says why if it cannot be."""
+
+        def opened(store: EventStore) -> None:
+            remember_event(location)
             self.set_store(store)
+
+        jobs.run_in_background(self, lambda _context: make_store(), success=opened, label=failure_title)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -366,6 +364,14 @@ class MainWindow(QMainWindow):
         self.reports_page.mark_stale()
         self._show_checkins()
         self._show_counts()
+        if self.mode() == Mode.GUESTS:
+            self._refresh_guest_list()
+        else:
+            self._guest_list_stale = True
+
+    def _session_loaded(self) -> None:
+        """The event's guests are in memory: the title, the counts, and the guest list (now or when shown)."""
+        self._show_event()
         if self.mode() == Mode.GUESTS:
             self._refresh_guest_list()
         else:

@@ -96,6 +96,7 @@ def test_a_file_that_is_not_an_event_is_reported_and_the_event_stays(
     bogus.write_text("not a database", encoding="utf-8")
     monkeypatch.setattr(main_window, "ask_event_file", lambda _parent: str(bogus))
     window.open_action.trigger()
+    jobs.wait_for_jobs()  # the file is checked in the background
     assert [error.text for error in shown_errors] == ["notes.accreditor is not an Accreditor event file."]
     assert window.windowTitle() == "Dushanbe Water Conference — Desk 1 — Accreditor"
     assert QSettings().value(LAST_EVENT_KEY) is None

@@ -427,6 +427,7 @@ class OrganiserGuestsPage(QWidget):
         self.model.modelReset.connect(self._selection_changed)
         self.guest_list.guest_activated.connect(lambda _guest_id: self.edit_guest())
         session.changed.connect(self._session_changed)
+        session.loaded.connect(self._session_changed)
         session.indexed.connect(self.guest_list.index_ready)
         self.setFocusProxy(self.guest_list)
         self._selection_changed()
@@ -460,7 +461,7 @@ class OrganiserGuestsPage(QWidget):
         self.model.refresh()
         self.select_guests(selected)
 
-    def _session_changed(self, _changes: Changes) -> None:
+    def _session_changed(self, _changes: Changes | None = None) -> None:
         """Refresh now if shown, else when next shown: a hidden table is not worth a pass over every guest."""
         if self.isVisible():
             self.refresh()
