@@ -200,9 +200,10 @@ class IssuingService:
         if not outcome.accepted or not record:
             return issued
         try:
-            report.marked_printed = batch.record_batch(
-                self.store, report.printed, actor=self.user, station=self.station, reason=request.reason
-            )
+            with guarded("recording the prints"):
+                report.marked_printed = batch.record_batch(
+                    self.store, report.printed, actor=self.user, station=self.station, reason=request.reason
+                )
         except AccreditorError as error:
             issued.record_error = str(error)
             return issued
