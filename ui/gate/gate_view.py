@@ -434,6 +434,8 @@ class GateView(QWidget):
 
     def _decided(self, text: str, checked: _Checked) -> None:
         self._deciding = False
+        if self._closed:  # logged, but the view is on its way out: nothing to show
+            return
         self.last = LastScan(text, checked.verdict)
         self._show_verdict(checked.verdict, checked.photo, checked.missing)
         self._decide_next()
@@ -441,6 +443,8 @@ class GateView(QWidget):
     def _not_decided(self, error: BaseException) -> None:
         """Whatever went wrong (database locked, disk full, a bug), the officer gets a red screen that says so."""
         self._deciding = False
+        if self._closed:
+            return
         self._show_not_checked(error)
         self._decide_next()
 
