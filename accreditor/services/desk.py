@@ -183,7 +183,7 @@ class DeskService:
 
     @property
     def session(self) -> EventSession:
-        """The event's session, loaded and indexed on first use when the service opened it itself."""
+        """The event's session, loaded and indexed on first use when the service opens it itself."""
         with self._opening:  # a print finishing in the background may ask while the desk is still opening
             if self._session is None:
                 with guarded("reading the event"):
@@ -194,12 +194,11 @@ class DeskService:
         """Read every guest, category and zone again (guests added at other desks)."""
         with self._opening:
             opened = self._session is not None
-        if not opened:
-            self.session  # noqa: B018 - opening it reads everything afresh
-            return
-        with guarded("reading the event"):
-            self.session.load()
-            self.session.build_index()
+        session = self.session  # opening it reads everything afresh
+        if opened:
+            with guarded("reading the event"):
+                session.load()
+                session.build_index()
 
     def categories(self) -> list[Category]:
         return self.session.categories()

@@ -15,10 +15,11 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+from accreditor.categories import Category
 from accreditor.changes import NOTHING, Changes
 from accreditor.cli.common import default_user
 from accreditor.guests import Guest, GuestFields
@@ -197,7 +198,7 @@ class DeskController(QObject):
             self, lambda _context: desk.reload(), success=loaded, failure=self._failed, label="Opening the event"
         )
 
-    def categories(self) -> list[Any]:
+    def categories(self) -> list[Category]:
         return self._desk.session.categories() if self.ready else []
 
     def counts(self) -> tuple[int, int]:
