@@ -364,14 +364,15 @@ class MainWindow(QMainWindow):
         self.reports_page.mark_stale()
         self._show_checkins()
         self._show_counts()
-        if self.mode() == Mode.GUESTS:
-            self._refresh_guest_list()
-        else:
-            self._guest_list_stale = True
+        self._guest_list_follows()
 
     def _session_loaded(self) -> None:
-        """The event's guests are in memory: the title, the counts, and the guest list (now or when shown)."""
+        """The event's guests are in memory: the title, the counts, and the guest list."""
         self._show_event()
+        self._guest_list_follows()
+
+    def _guest_list_follows(self) -> None:
+        """The guest list shows the session's guests now if it is on screen, else when it is next shown."""
         if self.mode() == Mode.GUESTS:
             self._refresh_guest_list()
         else:
