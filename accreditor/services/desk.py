@@ -239,6 +239,10 @@ class DeskService:
                 self._session.apply(changes)
         return changes
 
+    def learn(self, guest_id: int) -> None:
+        """What the database says of a guest that this desk's memory may not know yet (another station wrote)."""
+        self.applied(Changes.of(Topic.GUESTS, Topic.CHECK_INS, guests=[guest_id]))
+
     def _guest_if_any(self, guest_id: int | None) -> Guest | None:
         """From the session when one is open; else one read (the command line opens no session)."""
         if guest_id is None:
@@ -267,8 +271,10 @@ class DeskService:
         except NotFoundError:
             return self._refused(given, None, CheckInRefusal.UNKNOWN_GUEST, guest=guest_id)
         except checkin.NotAdmissibleError as error:
+            self.learn(guest_id)  # another desk or the organiser changed the status meanwhile
             return self._refused(given, guest_id, CheckInRefusal(error.status), error.sentence)
         if not done.newly_checked_in:
+            self.learn(guest_id)  # another desk checked the guest in: the card must say who and when
             return CheckInOutcome(
                 given,
                 CheckInResult.ALREADY,

@@ -286,7 +286,10 @@ class DeskController(QObject):
             if result.kind == "token" and result.verdict is not None:
                 if result.verdict.valid and result.guest_id is not None:
                     return _check_in(desk, result.guest_id, by_scan=True, auto_print=wanted)
-                details = desk.details_if_any(result.guest_id if result.verdict.claims else None)
+                known = result.guest_id if result.verdict.claims else None
+                if known is not None:
+                    desk.learn(known)  # the badge was refused on what the database says: show the same
+                details = desk.details_if_any(known)
                 text = token_refusal(result.verdict, details.guest if details else None)
                 return _Answer((Notice(Tone.ERROR, text),), details)
             if result.kind == "guest" and result.guest_id is not None:

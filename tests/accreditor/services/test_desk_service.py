@@ -138,3 +138,18 @@ def test_a_revoked_guest_s_badge_says_who_to_call(desk, store, add_guest_with_st
         text
         == "Badge revoked — nobody was checked in. Badge reported lost — do not admit; call the security supervisor."
     )
+
+
+def test_what_another_station_wrote_is_learnt_when_it_refuses_or_already_did(store, add_guest_with_status) -> None:
+    checked_elsewhere = add_guest_with_status("approved", "Elsewhere")
+    revoked_meanwhile = add_guest_with_status("approved", "Revoked")
+    desk = DeskService(store, station="Desk 1", user="anna")
+    assert desk.find("elsewhere")  # the desk's memory is loaded now
+    DeskService(store, station="Desk 2", user="ben").check_in(checked_elsewhere)
+    with store.begin() as connection:
+        workflow.change_status(connection, [revoked_meanwhile], "revoked", "organiser", reason="Badge reported lost")
+
+    assert desk.check_in(checked_elsewhere).result is CheckInResult.ALREADY
+    assert desk.details(checked_elsewhere).guest.checked_in_station == "Desk 2"
+    assert desk.check_in(revoked_meanwhile).reason is CheckInRefusal.REVOKED
+    assert not desk.details(revoked_meanwhile).standing.admissible
