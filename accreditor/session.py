@@ -376,18 +376,12 @@ class EventSession:
         """A loaded, indexed session over guests already in memory, with no event behind it (a
         preview of guests not saved, tests of views at 100,000 guests); `apply` is not for it."""
         session = cls(None)  # type: ignore[arg-type]
+        guests = list(guests)
         rows = {guest.id: _row_of(guest) for guest in guests}
         session._event = _Event(EventInfo("", None, None, ""), tuple(categories), tuple(zones))
         session._rows = rows
         session._counts = _count(rows.values())
-        session._index = SearchIndex(
-            IndexEntry(
-                guest.id,
-                search_text(guest.fields),
-                sort_key(guest.fields.family_name_latin, guest.fields.given_name_latin),
-            )
-            for guest in map(guest_of, rows.values())
-        )
+        session._index = _index_of(rows, {guest.id: search_text(guest.fields) for guest in guests})
         return session
 
     @property
