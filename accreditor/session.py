@@ -333,6 +333,13 @@ _ORGANISATION, _COUNTRY, _CATEGORY = (
 # -- the session ----------------------------------------------------------------------------------
 
 
+def _index_of(rows: dict[int, Row], texts: dict[int, str]) -> SearchIndex:
+    return SearchIndex(
+        IndexEntry(guest_id, texts[guest_id], sort_key(row[_FAMILY_LATIN], row[_GIVEN_LATIN]))
+        for guest_id, row in rows.items()
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class _Event:
     """Everything but the guests: swapped in one piece."""
@@ -360,6 +367,7 @@ class EventSession:
         self._write_lock = threading.Lock()  # one load or apply at a time
         self._pending_index: dict[int, IndexEntry | None] | None = None  # updates made while the index builds
         self._unindexed: tuple[dict[int, Row], dict[int, str]] | None = None  # loaded, waiting for the index
+        self._generation = 0  # counts the loads, so an index of an older one is never installed
 
     @classmethod
     def of_guests(
@@ -368,18 +376,12 @@ class EventSession:
         """A loaded, indexed session over guests already in memory, with no event behind it (a
         preview of guests not saved, tests of views at 100,000 guests); `apply` is not for it."""
         session = cls(None)  # type: ignore[arg-type]
+        guests = list(guests)
         rows = {guest.id: _row_of(guest) for guest in guests}
         session._event = _Event(EventInfo("", None, None, ""), tuple(categories), tuple(zones))
         session._rows = rows
         session._counts = _count(rows.values())
-        session._index = SearchIndex(
-            IndexEntry(
-                guest.id,
-                search_text(guest.fields),
-                sort_key(guest.fields.family_name_latin, guest.fields.given_name_latin),
-            )
-            for guest in map(guest_of, rows.values())
-        )
+        session._index = _index_of(rows, {guest.id: search_text(guest.fields) for guest in guests})
         return session
 
     @property
@@ -390,35 +392,50 @@ class EventSession:
 
     def load(self) -> None:
         """Read every guest, the categories and the zones (the index follows with `build_index`)."""
-        with self._write_lock, self._store.connect() as connection:
-            event = self._read_event(connection)
-            reader = _RowReader(connection, event.categories, event.zones)
-            rows: dict[int, Row] = {}
-            texts: dict[int, str] = {}
-            for row, text in reader.read():
-                rows[row[ID]] = row
-                texts[row[ID]] = text
-            self._event = event
-            self._rows = rows
-            self._counts = _count(rows.values())
+        with self._write_lock:
+            event, rows, texts = self._read_everything()
+            self._event, self._rows, self._counts = event, rows, _count(rows.values())
             with self._index_lock:
+                self._generation += 1
                 self._index = None
                 self._pending_index = {}  # changes applied from now on are replayed onto the index
                 self._unindexed = (rows, texts)
+
+    def _read_everything(self) -> tuple[_Event, dict[int, Row], dict[int, str]]:
+        """The event, every guest's row and every guest's search words (for the index)."""
+        with self._store.connect() as connection:
+            event = self._read_event(connection)
+            rows: dict[int, Row] = {}
+            texts: dict[int, str] = {}
+            for row, text in _RowReader(connection, event.categories, event.zones).read():
+                rows[row[ID]] = row
+                texts[row[ID]] = text
+        return event, rows, texts
+
+    def _reload_everything(self) -> None:
+        """Read everything again while searches go on in what was loaded; swap both in at once."""
+        with self._write_lock:  # other changes wait: they would be read again anyway
+            event, rows, texts = self._read_everything()
+            index = _index_of(rows, texts)
+            with self._index_lock:
+                self._generation += 1  # an index still being built from the previous load is dropped
+                self._event, self._rows, self._counts = event, rows, _count(rows.values())
+                self._index = index
+                self._pending_index = None
+                self._unindexed = None
 
     def build_index(self) -> None:
         """Index the loaded guests for `find` (memory only); guests changed since the load are indexed as
         they now are."""
         with self._index_lock:
             loaded, self._unindexed = self._unindexed, None
+            generation = self._generation
         if loaded is None:
             return  # indexed already, or not loaded
-        rows, texts = loaded
-        index = SearchIndex(
-            IndexEntry(guest_id, texts[guest_id], sort_key(row[_FAMILY_LATIN], row[_GIVEN_LATIN]))
-            for guest_id, row in rows.items()
-        )
+        index = _index_of(*loaded)
         with self._index_lock:
+            if generation != self._generation:
+                return  # everything was read again meanwhile, and indexed with it
             for guest_id, entry in (self._pending_index or {}).items():
                 if entry is None:
                     index.remove(guest_id)
@@ -449,10 +466,7 @@ class EventSession:
             return
         if changes.all_guests or changes.touches(Topic.CATEGORIES):
             # Categories decide every guest's zones; an import touches too many guests to list.
-            indexed = self.is_indexed
-            self.load()
-            if indexed:
-                self.build_index()
+            self._reload_everything()
             return
         if changes.touches(Topic.EVENT):
             with self._write_lock, self._store.connect() as connection:

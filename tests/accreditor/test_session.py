@@ -194,3 +194,34 @@ def test_changes_made_while_the_index_builds_are_not_lost(
 
     assert [guest.id for guest in session.find("nazarov")] == [guest_id]
     assert session.find("rahmonov") == []
+
+
+def test_a_reload_while_the_first_index_builds_wins(
+    store: EventStore, add_guest: AddGuest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = add_guest("Rahmonov")
+    session = EventSession(store)
+    session.load()
+    imported: list[int] = []
+
+    class IndexBuiltWhileAnImportLands(SearchIndex):
+        def __init__(self, entries: Iterable[IndexEntry]) -> None:
+            super().__init__(entries)
+            if not imported:  # the first index, of the first load: an import lands and is applied meanwhile
+                imported.append(add_guest("Qodirov"))
+                session.apply(Changes.of(Topic.GUESTS, all_guests=True))
+
+    monkeypatch.setattr(session_module, "SearchIndex", IndexBuiltWhileAnImportLands)
+    session.build_index()
+
+    assert [guest.id for guest in session.find("qodirov")] == imported
+    assert [guest.id for guest in session.find("rahmonov")] == [first]
+    assert len(session) == 2
+
+
+def test_searches_keep_answering_while_everything_is_read_again(store: EventStore, add_guest: AddGuest) -> None:
+    guest_id = add_guest("Rahmonov")
+    session = open_session(store)
+    session.apply(Changes.of(Topic.GUESTS, all_guests=True))
+    assert session.is_indexed
+    assert [guest.id for guest in session.find("rahmonov")] == [guest_id]

@@ -36,11 +36,10 @@ from PySide6.QtWidgets import (
 from accreditor.bulk import ReprintNeed
 from accreditor.categories import Category, Zone
 from accreditor.cli.common import default_user
-from accreditor.errors import AccreditorError
 from accreditor.services import categories as category_service
-from accreditor.services.categories import CategoryEdit
+from accreditor.services.categories import CategoryEdit, EventCategories
 from accreditor.store import EventStore
-from ui import messages
+from ui import jobs
 from ui.guest_list import colour_icon
 
 NEW_COLOUR = "#607D8B"
@@ -265,8 +264,16 @@ class CategoriesEditorDialog(QDialog):
     # -- reading -------------------------------------------------------------------------------
 
     def load(self) -> None:
-        """Read the categories and zones again, keeping the entries selected."""
-        found = category_service.read(self._store)
+        """Read the categories and zones again (in the background), keeping the entries selected."""
+        store = self._store
+        jobs.run_in_background(
+            self,
+            lambda _context: category_service.read(store),
+            success=self._show_categories,
+            label="Cannot read the categories",
+        )
+
+    def _show_categories(self, found: EventCategories) -> None:
         self._categories, self._zones = found.categories, found.zones
         zone_names = {zone.code: zone.name for zone in self._zones}
         picked_category, picked_zone = self.selected_category_code(), self.selected_zone_code()
@@ -394,24 +401,29 @@ class CategoriesEditorDialog(QDialog):
         """Save the form; then list the printed badges of the category that no longer match."""
         category = self.category_in_form()
         adding = self._adding_category
-        edit = self._write(
+
+        def saved(edit: CategoryEdit) -> None:
+            self._select_code(self.category_table, category.code)
+            self._done(f"Saved the category {category.name} ({category.code}).", edit.reprint_needs)
+
+        self._write(
             "save the category",
-            lambda: category_service.save_category(self._store, category, self.user, new=adding),
+            lambda store: category_service.save_category(store, category, self.user, new=adding),
+            saved,
         )
-        if edit is None:
-            return
-        self.load()
-        self._select_code(self.category_table, category.code)
-        self._done(f"Saved the category {category.name} ({category.code}).", edit.reprint_needs)
 
     def delete_category(self) -> None:
         code = self.selected_category_code()
         if code is None:
             return
-        if self._write("delete the category", lambda: category_service.delete_category(self._store, code, self.user)):
-            self.load()
+
+        def deleted(_edit: CategoryEdit) -> None:
             self.new_category()
             self._done(f"Deleted the category {code}.")
+
+        self._write(
+            "delete the category", lambda store: category_service.delete_category(store, code, self.user), deleted
+        )
 
     # -- the zone form --------------------------------------------------------------------------------
 
@@ -438,31 +450,46 @@ class CategoriesEditorDialog(QDialog):
     def save_zone(self) -> None:
         zone = Zone(self.zone_code_edit.text().strip().upper(), " ".join(self.zone_name_edit.text().split()))
         adding = self._adding_zone
-        if self._write("save the zone", lambda: category_service.save_zone(self._store, zone, self.user, new=adding)):
-            self.load()
+
+        def saved(_edit: CategoryEdit) -> None:
             self._select_code(self.zone_table, zone.code)
             self._done(f"Saved the zone {zone.name} ({zone.code}).")
+
+        self._write(
+            "save the zone", lambda store: category_service.save_zone(store, zone, self.user, new=adding), saved
+        )
 
     def delete_zone(self) -> None:
         code = self.selected_zone_code()
         if code is None:
             return
-        if self._write("delete the zone", lambda: category_service.delete_zone(self._store, code, self.user)):
-            self.load()
+
+        def deleted(_edit: CategoryEdit) -> None:
             self.new_zone()
             self._done(f"Deleted the zone {code}.")
 
+        self._write("delete the zone", lambda store: category_service.delete_zone(store, code, self.user), deleted)
+
     # -- writing ------------------------------------------------------------------------------------
 
-    def _write(self, what: str, operation: Callable[[], CategoryEdit]) -> CategoryEdit | None:
-        """Run one core edit; a refusal is shown, changes nothing, and gives None."""
-        try:
-            edit = operation()
-        except AccreditorError as error:
-            messages.show_error(self, f"Cannot {what}", str(error))
-            return None
-        self.saved = True
-        return edit
+    def _write(
+        self, what: str, operation: Callable[[EventStore], CategoryEdit], done: Callable[[CategoryEdit], None]
+    ) -> None:
+        """Run one core edit in the background and read the categories back; then show them and call `done`.
+        A refusal reaches the one error dialog and changes nothing."""
+        store = self._store
+
+        def work(_context: jobs.JobContext) -> tuple[CategoryEdit, EventCategories]:
+            edit = operation(store)
+            return edit, category_service.read(store)
+
+        def succeeded(outcome: tuple[CategoryEdit, EventCategories]) -> None:
+            edit, found = outcome
+            self.saved = True
+            self._show_categories(found)
+            done(edit)
+
+        jobs.run_in_background(self, work, success=succeeded, label=f"Cannot {what}")
 
     def _done(self, text: str, needs: Sequence[ReprintNeed] = ()) -> None:
         self.status.setText(text)
