@@ -15,6 +15,7 @@ from accreditor.importing.columns import load_mapping_file, save_mapping_file
 from accreditor.importing.importer import ImportReport, import_file
 from accreditor.search import SearchIndex
 from accreditor.store import EventStore
+from accreditor.vocabulary import GuestStatus
 
 
 def _print_import_report(report: ImportReport, dry_run: bool) -> None:
@@ -155,7 +156,7 @@ def register(commands: Commands) -> None:
     listing = commands.add_parser("guests", help="list or search guests")
     listing.add_argument("event")
     listing.add_argument("--search")
-    listing.add_argument("--status", choices=("pending", "approved", "rejected", "revoked"))
+    listing.add_argument("--status", choices=tuple(GuestStatus))
     listing.add_argument("--category")
     listing.add_argument("--limit", type=int, default=50, help="most search results to show")
     listing.add_argument("--json", action="store_true")

@@ -297,3 +297,19 @@ def test_a_closed_gate_takes_no_more_scans(view: GateView, gate_event) -> None:
     view.handle_scan(gate_event.tokens["delegate"])
     assert view.state == GateState.READY
     assert view.closed
+
+
+def test_scans_are_decided_in_the_background_one_at_a_time_in_order(qtbot, gate_event, played) -> None:
+    """With the real thread pool: a burst of scans is decided and logged in the order read, none lost."""
+    created = GateView.for_event(gate_event.store, gate_event.context())
+    qtbot.addWidget(created)
+    shown: list[str] = []
+    created.verdict_shown.connect(lambda verdict: shown.append(verdict.reason))
+    try:
+        for role in ("delegate", "revoked", "delegate"):
+            created.handle_scan(gate_event.tokens[role])
+        qtbot.waitUntil(lambda: len(shown) == 3, timeout=10_000)
+        assert shown == ["ok", "revoked", "already_inside"]
+        assert [record.reason for record in created.gate.scans()][-3:] == shown
+    finally:
+        created.close_gate()
