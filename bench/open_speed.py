@@ -5,7 +5,8 @@ fresh process started the way a user starts the app (`ui.app.build_window`, then
 which reports, counted from the moment the process was launched:
 
 * window usable: the window is on screen and a key typed into the desk's field lands there
-  (target < 1.5 s at 100,000 guests; results may still say "indexing…");
+  (target < 1.5 s at 100,000 guests; results may still say "indexing…").  The process's CPU time
+  until then is printed too: on a busy machine it is what the wait would be on an idle one;
 * guests loaded and search indexed (in the background);
 * resident memory after the first search (target < 400 MB).
 
@@ -69,6 +70,7 @@ def child(event: str, launched: float) -> None:
         QCoreApplication.processEvents()
         time.sleep(0.001)
     usable = time.time() - launched
+    usable_cpu = time.process_time()  # the process's own CPU time: what the wait would be on an idle machine
     window.desk_view.field.clear()
 
     session = window.event_session
@@ -96,6 +98,7 @@ def child(event: str, launched: float) -> None:
                 "imported_s": imported,
                 "desk_index_s": sum(desk_index_s),
                 "usable_s": usable,
+                "usable_cpu_s": usable_cpu,
                 "loaded_s": loaded,
                 "indexed_s": indexed,
                 "first_search_ms": first_search_ms,
@@ -136,7 +139,8 @@ def build_events(folder: Path, guests: int) -> tuple[Path, Path]:
 def report(label: str, figures: dict[str, float]) -> None:
     print(
         f"{label}: {figures['guests']:,.0f} guests — modules imported {figures['imported_s']:.2f} s, "
-        f"window usable {figures['usable_s']:.2f} s (of which the desk's own index {figures['desk_index_s']:.2f} s), "
+        f"window usable {figures['usable_s']:.2f} s ({figures['usable_cpu_s']:.2f} s of CPU; "
+        f"of which the desk's own index {figures['desk_index_s']:.2f} s), "
         f"guests loaded {figures['loaded_s']:.2f} s, search indexed {figures['indexed_s']:.2f} s, "
         f"first search {figures['first_search_ms']:.1f} ms, resident {figures['resident_mb']:.0f} MB"
     )

@@ -4,7 +4,7 @@
 (`loaded` when the guests are in memory, `indexed` when search works), and runs core operations
 the way Anki's `CollectionOp` does:
 
-    session.run_op(view, lambda store: accreditation.approve(store, ids, actor), success=…)
+    session.run_op(view, lambda store: accreditation.change_status(store, ids, "approved", actor), success=…)
 
 the op runs on the thread pool, its returned `Changes` (the result itself, or its `changes`
 attribute) are applied to the session there too, and then, on the UI thread, `changed(changes)` is

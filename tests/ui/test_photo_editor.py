@@ -55,7 +55,7 @@ def chosen(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 
 
 @pytest.fixture
-def editor(qtbot, event_store: EventStore) -> PhotoEditorDialog:
+def editor(qtbot, event_store: EventStore, inline_jobs: None) -> PhotoEditorDialog:
     dialog = PhotoEditorDialog(event_store, smith(event_store), user=OFFICER)
     qtbot.addWidget(dialog)
     dialog.resize(800, 640)
@@ -215,7 +215,9 @@ def test_a_crop_too_small_is_refused_by_the_core_and_nothing_is_saved(
     assert stored(event_store, smith(event_store)) is None
 
 
-def test_the_guests_current_photo_is_shown_to_crop_again(qtbot, event_store: EventStore, tmp_path: Path) -> None:
+def test_the_guests_current_photo_is_shown_to_crop_again(
+    qtbot, event_store: EventStore, tmp_path: Path, inline_jobs: None
+) -> None:
     guest_id = smith(event_store)
     with event_store.begin() as connection:
         guests.set_photo(connection, guest_id, write_photo(tmp_path / "old.jpg", (600, 800)).read_bytes(), OFFICER)
@@ -234,7 +236,7 @@ def test_the_guests_current_photo_is_shown_to_crop_again(qtbot, event_store: Eve
 
 
 def test_edit_says_whether_a_photo_was_saved(
-    monkeypatch: pytest.MonkeyPatch, event_store: EventStore, chosen: list[Path], tmp_path: Path
+    monkeypatch: pytest.MonkeyPatch, event_store: EventStore, chosen: list[Path], tmp_path: Path, inline_jobs: None
 ) -> None:
     def load_and_save(dialog: PhotoEditorDialog) -> int:
         dialog.load_file()

@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
 )
 
 from accreditor.cli.common import default_user
-from accreditor.errors import AccreditorError
 from accreditor.photo_import import (
     FRAME_MM,
     MIN_HEIGHT_PX,
@@ -51,8 +50,9 @@ from accreditor.photo_import import (
     print_size_problem,
 )
 from accreditor.services import photos as photo_service
+from accreditor.services.photos import GuestPhoto
 from accreditor.store import EventStore
-from ui import messages
+from ui import jobs, messages
 
 LAST_FOLDER_KEY = "photos/last_folder"
 FRAME_ASPECT = FRAME_MM[0] / FRAME_MM[1]
@@ -388,12 +388,8 @@ class PhotoEditorDialog(QDialog):
         self.user = user or default_user()
         self._original: bytes | None = None
         self._unchanged: tuple[float, float, float, float] | None = None  # the frame of the photo as stored
-        found = photo_service.guest_photo(store, guest_id)
-        guest, current = found.guest, found.photo
-        self.setWindowTitle(f"Photo of {guest.full_name}")
-        heading = QLabel(
-            guest.full_name if guest.name_latin == guest.full_name else f"{guest.full_name} · {guest.name_latin}"
-        )
+        self.setWindowTitle("Photo")
+        self.heading = heading = QLabel()
         heading.setStyleSheet("QLabel { font-size: large; font-weight: bold; }")
 
         self.crop_view = CropView(FRAME_ASPECT, (MIN_WIDTH_PX, MIN_HEIGHT_PX))
@@ -437,10 +433,23 @@ class PhotoEditorDialog(QDialog):
 
         self.crop_view.crop_changed.connect(self._crop_changed)
         self._problem = ""
-        if current is not None:
-            self.show_photo(current, stored=True)
-        else:
-            self._crop_changed()
+        self._crop_changed()
+        jobs.run_in_background(
+            self,
+            lambda _context: photo_service.guest_photo(store, guest_id),
+            success=self._guest_read,
+            label="Cannot read the guest's photo",
+        )
+
+    def _guest_read(self, found: GuestPhoto) -> None:
+        """The guest's name and stored photo, read in the background as the dialog opened."""
+        guest = found.guest
+        self.setWindowTitle(f"Photo of {guest.full_name}")
+        self.heading.setText(
+            guest.full_name if guest.name_latin == guest.full_name else f"{guest.full_name} · {guest.name_latin}"
+        )
+        if found.photo is not None and self._original is None:  # not if a file was loaded meanwhile
+            self.show_photo(found.photo, stored=True)
 
     # -- the photo -------------------------------------------------------------------------------
 
@@ -527,16 +536,21 @@ class PhotoEditorDialog(QDialog):
         """Crop the original and store it for the guest; what the core refuses is shown and nothing is written."""
         if self._original is None or not self._has_changes():
             return
-        try:
-            image = crop_photo(self._original, self.crop_view.crop_box())
-            photo_service.save_photo(self._store, self.guest_id, image, self.user)
-        except PhotoError as error:
-            self._refuse(str(error))
-            return
-        except AccreditorError as error:
-            messages.show_error(self, "Cannot save the photo", str(error))
-            return
-        self.accept()
+        original, box, store, guest_id = self._original, self.crop_view.crop_box(), self._store, self.guest_id
+        self.save_button.setEnabled(False)  # one save at a time
+
+        def work(_context: jobs.JobContext) -> None:
+            photo_service.save_photo(store, guest_id, crop_photo(original, box), self.user)
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, PhotoError):
+                self._refuse(str(error))
+                return
+            _title, text, details = messages.describe(error)
+            messages.show_error(self, "Cannot save the photo", text, details=details)
+            self.save_button.setEnabled(True)
+
+        jobs.run_in_background(self, work, success=lambda _none: self.accept(), failure=failed)
 
     @classmethod
     def edit(cls, parent: QWidget | None, store: EventStore, guest_id: int, *, user: str | None = None) -> bool:
