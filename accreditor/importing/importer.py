@@ -25,7 +25,7 @@ from accreditor.text import clean, fold, name_key
 from accreditor.validation import validate
 
 # Columns the importer reads but does not store as a guest field of the same name.
-_DERIVED = frozenset({"full_name", "photo"})
+_DERIVED = frozenset({"full_name", "full_name_latin", "photo"})
 _PROGRESS_EVERY = 500  # rows between progress reports: often enough for a bar, rare enough to cost nothing
 
 
@@ -164,6 +164,8 @@ class _Importer:
                 raw[name] = row.cells[index]
         if raw["full_name"] and not (raw["family_name"] or raw["given_name"]):
             raw["family_name"], raw["given_name"] = split_full_name(raw["full_name"])
+        if raw["full_name_latin"] and not (raw["family_name_latin"] or raw["given_name_latin"]):
+            raw["family_name_latin"], raw["given_name_latin"] = split_full_name(raw["full_name_latin"])
         return raw
 
     def merged(self, old: GuestFields, new: GuestFields, mapped: frozenset[str]) -> GuestFields:
@@ -223,6 +225,8 @@ def import_file(
     mapped = frozenset(mapping.columns.values())
     if "full_name" in mapped:
         mapped |= {"family_name", "given_name"}
+    if "full_name_latin" in mapped:
+        mapped |= {"family_name_latin", "given_name_latin"}
     header_of = {name: mapping.headers[index] for index, name in mapping.columns.items()}
 
     new_guests: list[_Candidate] = []
