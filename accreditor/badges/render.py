@@ -162,12 +162,9 @@ def _luminance(colour: Color) -> float:
 
 
 def readable_on(background: Color) -> Color:
-    """Black or white, whichever contrasts clearly more with the background (WCAG contrast ratio).
-
-    Near a tie white wins: white lettering on a coloured band is the convention, and it stays legible.
-    """
+    """Black or white, whichever has the higher WCAG contrast ratio with the background."""
     luminance = _luminance(background)
-    return black if (luminance + 0.05) / 0.05 > 1.2 * 1.05 / (luminance + 0.05) else white
+    return black if (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) else white
 
 
 @lru_cache(maxsize=256)

@@ -377,6 +377,8 @@ class CategoriesEditorDialog(QDialog):
         colour = pick_colour(self, self._colour)
         if colour is not None:
             self._set_colour(colour)
+            clash = categories.colour_clash(self.category_in_form(), self._categories)
+            self.status.setText(clash.describe(f"The colour {colour}") if clash else "")
 
     def category_in_form(self) -> Category:
         aliases = tuple(alias.strip() for alias in self.aliases_edit.text().split(",") if alias.strip())
