@@ -9,6 +9,7 @@ import pytest
 
 from accreditor import audit, categories, organisations, schema
 from accreditor.badges.samples import preview_badge
+from accreditor.cli import main
 from accreditor.errors import ValidationError
 from accreditor.guests import GuestFields, add_guest
 from accreditor.store import EventStore
@@ -86,3 +87,15 @@ def test_a_schema_3_event_gets_the_short_forms_table_when_opened(tmp_path: Path)
         version = backup.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     assert "organisation_short_names" not in tables
     assert version == ("3",)
+
+
+def test_the_cli_sets_and_lists_short_forms(event_path: Path, store: EventStore, capsys) -> None:
+    store.close()
+    assert main(["short-name", str(event_path), ORGANISATION, "CIS EC"]) == 0
+    assert capsys.readouterr().out == f"CIS EC\t{ORGANISATION}\n"
+    assert main(["short-name", str(event_path), "OSCE", "Organization for Security and Co-operation"]) == 1
+    assert "is not shorter than" in capsys.readouterr().err
+    assert main(["short-name", str(event_path), "--json"]) == 0
+    assert capsys.readouterr().out.strip() == '{\n  "CIS EC": "CIS EC"\n}'.replace(
+        '"CIS EC": "CIS EC"', f'"{ORGANISATION}": "CIS EC"'
+    )
