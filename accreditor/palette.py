@@ -6,7 +6,8 @@ band has no category at all.  Two colours count as distinct when their distance 
 `MIN_DISTANCE` as seen with normal vision *and* as simulated for the three dichromacies — protanopia,
 deuteranopia and tritanopia, the strongest forms of the common deficiencies (Machado et al. 2009 at
 severity 100, via colorspacious).  Text on a band is black or white, whichever gives the higher
-WCAG contrast; every default colour gives at least `MIN_TEXT_CONTRAST` (WCAG AA for normal text).
+WCAG contrast; on any colour the better of the two reaches about 4.58:1, so every band meets
+`MIN_TEXT_CONTRAST` (WCAG AA for normal text) as long as the renderer picks the better one.
 """
 
 import re
