@@ -9,6 +9,7 @@ from sqlalchemy import Connection, Table, delete, func, insert, select
 
 from accreditor import audit, schema
 from accreditor.errors import AccreditorError, NotFoundError, ValidationError
+from accreditor.palette import DEFAULT_PALETTE, Clash, closest_clash
 from accreditor.text import label_key
 
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
@@ -42,26 +43,27 @@ _ALL_ZONES = tuple(zone.code for zone in STANDARD_ZONES)
 
 # The categories of an intergovernmental conference, with the names registration offices use
 # for them in Russian and French so that lists in those languages import without a mapping.
+# Their colours stay distinct for colour-blind eyes (see palette.py); events made before keep theirs.
 STANDARD_CATEGORIES = (
     Category(
         "HOD",
         "Head of Delegation",
-        "#C62828",
+        DEFAULT_PALETTE["HOD"],
         ("PLN", "VIP", "BIL"),
         ("Глава делегации", "Руководитель делегации", "Chef de délégation", "HoD"),
     ),
     Category(
         "DEL",
         "Delegate",
-        "#1565C0",
+        DEFAULT_PALETTE["DEL"],
         ("PLN", "BIL"),
         ("Делегат", "Член делегации", "Délégué", "Déléguée", "Delegation member"),
     ),
-    Category("OBS", "Observer", "#00838F", ("PLN",), ("Наблюдатель", "Observateur", "Observatrice")),
+    Category("OBS", "Observer", DEFAULT_PALETTE["OBS"], ("PLN",), ("Наблюдатель", "Observateur", "Observatrice")),
     Category(
         "VIP",
         "VIP",
-        "#B8860B",
+        DEFAULT_PALETTE["VIP"],
         ("PLN", "VIP", "BIL"),
         ("ВИП", "Почётный гость", "Почетный гость", "Personnalité", "Distinguished guest"),
         escort_required=True,
@@ -69,30 +71,38 @@ STANDARD_CATEGORIES = (
     Category(
         "MED",
         "Media",
-        "#F9A825",
+        DEFAULT_PALETTE["MED"],
         ("PRS",),
         ("СМИ", "Пресса", "Журналист", "Press", "Presse", "Médias", "Journalist", "Journaliste"),
     ),
-    Category("ORG", "Organiser", "#2E7D32", _ALL_ZONES, ("Организатор", "Оргкомитет", "Organisateur", "Organizer")),
-    Category("STF", "Staff", "#6D4C41", ("PLN", "SRV"), ("Персонал", "Сотрудник", "Personnel", "Support staff")),
+    Category(
+        "ORG",
+        "Organiser",
+        DEFAULT_PALETTE["ORG"],
+        _ALL_ZONES,
+        ("Организатор", "Оргкомитет", "Organisateur", "Organizer"),
+    ),
+    Category(
+        "STF", "Staff", DEFAULT_PALETTE["STF"], ("PLN", "SRV"), ("Персонал", "Сотрудник", "Personnel", "Support staff")
+    ),
     Category(
         "SEC",
         "Security",
-        "#212121",
+        DEFAULT_PALETTE["SEC"],
         _ALL_ZONES,
         ("Охрана", "Безопасность", "Служба безопасности", "Sécurité"),
     ),
     Category(
         "INT",
         "Interpreter",
-        "#6A1B9A",
+        DEFAULT_PALETTE["INT"],
         ("PLN", "BIL", "SRV"),
         ("Переводчик", "Синхронный переводчик", "Interprète", "Translator", "Traducteur"),
     ),
     Category(
         "TEC",
         "Technical",
-        "#546E7A",
+        DEFAULT_PALETTE["TEC"],
         ("PLN", "PRS", "SRV"),
         ("Технический персонал", "Техник", "Technique", "Technicien", "Technician", "Tech"),
     ),
@@ -303,3 +313,11 @@ class CategoryMatcher:
 
     def known_names(self) -> str:
         return ", ".join(f"{category.name} ({category.code})" for category in self.categories)
+
+
+def colour_clash(category: Category, others: Iterable[Category]) -> Clash | None:
+    """The category colour among `others` that `category`'s colour is too close to, for any eyes (see palette)."""
+    return closest_clash(
+        category.colour,
+        {f"{other.name} ({other.colour})": other.colour for other in others if other.code != category.code},
+    )

@@ -41,8 +41,8 @@ class GuestFields:
             return self
         return replace(
             self,
-            family_name_latin=self.family_name_latin or to_latin(self.family_name),
-            given_name_latin=self.given_name_latin or to_latin(self.given_name),
+            family_name_latin=self.family_name_latin or to_latin(self.family_name, self.country),
+            given_name_latin=self.given_name_latin or to_latin(self.given_name, self.country),
         )
 
     def differences(self, other: "GuestFields") -> list[str]:

@@ -102,7 +102,23 @@ def _add_scans(connection: Connection) -> None:
     dialects.install_append_only_trigger(connection, "scans")
 
 
-STEPS: dict[int, Step] = {1: _add_signing_keys, 2: _add_scans}
+# -- 3 → 4: organisations' short forms for badges ----------------------------------------------------
+
+_V4 = MetaData(naming_convention=schema.metadata.naming_convention)
+_V4_ORGANISATION_SHORT_NAMES = Table(
+    "organisation_short_names",
+    _V4,
+    Column("organisation", Text, primary_key=True),
+    Column("short_name", Text, nullable=False),
+)
+
+
+def _add_organisation_short_names(connection: Connection) -> None:
+    """An empty table of short forms: badges print full organisation names until the organiser sets some."""
+    _V4_ORGANISATION_SHORT_NAMES.create(connection)
+
+
+STEPS: dict[int, Step] = {1: _add_signing_keys, 2: _add_scans, 3: _add_organisation_short_names}
 
 
 def migrate(connection: Connection, from_version: int, to_version: int | None = None) -> None:

@@ -26,7 +26,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APPLICATION_ID = "accreditor-event"
 
 STATUSES = ("pending", "approved", "rejected", "revoked")
@@ -257,4 +257,13 @@ scans = Table(
     Index("uq_scans_nonce", "nonce", unique=True),
     Index("ix_scans_guest_id", "guest_id"),
     Index("ix_scans_at", "at"),
+)
+
+# The short form an organiser gives an organisation ("OSCE", "MFA Tajikistan"), printed on a badge when the
+# organisation's full name would not fit at a legible size.  Keyed by the organisation as guests have it.
+organisation_short_names = Table(
+    "organisation_short_names",
+    metadata,
+    Column("organisation", Text, primary_key=True),
+    Column("short_name", Text, nullable=False),
 )

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, select
 
 from accreditor import schema
-from accreditor.text import fold, phonetic
+from accreditor.text import fold, sound_keys
 
 if TYPE_CHECKING:
     from accreditor.guests import GuestFields
@@ -55,11 +55,11 @@ def sort_key(family_name_latin: str, given_name_latin: str) -> str:
     return fold(f"{family_name_latin} {given_name_latin}")
 
 
-def _sound_of(word: str) -> str:
-    """Sound-alike key of a name word; numbers, e-mails and codes have none (they are spelled exactly)."""
+def _sounds_of(word: str) -> tuple[str, ...]:
+    """Sound-alike keys of a name word; numbers, e-mails and codes have none (they are spelled exactly)."""
     if not word.isalpha():
-        return ""
-    return phonetic(word)
+        return ()
+    return sound_keys(word)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +139,7 @@ class SearchIndex:
                 words[word].append(entry.guest_id)
         words_of_sound: defaultdict[str, list[str]] = defaultdict(list)
         for word in words:
-            if sound := _sound_of(word):
+            for sound in _sounds_of(word):
                 words_of_sound[sound].append(word)
         sounds = {
             sound: _ids(sorted(set().union(*(words[word] for word in sound_words))))
@@ -167,7 +167,7 @@ class SearchIndex:
         self._entries[entry.guest_id] = entry
         for word in entry.search_text.split():
             self._words.add(word, entry.guest_id)
-            if sound := _sound_of(word):
+            for sound in _sounds_of(word):
                 self._sounds.add(sound, entry.guest_id)
 
     def remove(self, guest_id: int) -> None:
@@ -175,7 +175,7 @@ class SearchIndex:
         if old is not None:
             for word in old.search_text.split():
                 self._words.discard(word, guest_id)
-                if sound := _sound_of(word):
+                for sound in _sounds_of(word):
                     self._sounds.discard(sound, guest_id)
 
     def search(self, query: str, limit: int = 50) -> list[int]:
@@ -220,8 +220,7 @@ class SearchIndex:
             for found in self._words.containing(word):
                 if not found.startswith(word):
                     credit(guests_of[found], SUBSTRING)
-            sound = _sound_of(word)
-            if sound:
+            for sound in _sounds_of(word):
                 for found in self._sounds.with_prefix(sound):
                     credit(self._sounds.guests_of[found], SOUND)
         return ranks

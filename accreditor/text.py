@@ -12,6 +12,9 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
+from accreditor import romanisation
+from accreditor.romanisation import has_cyrillic, has_han, has_kana, icao_cyrillic
+
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
@@ -76,25 +79,34 @@ def is_east_asian(char: str) -> bool:
     return "\u3040" <= char <= "\u9fff" or "\uac00" <= char <= "\ud7af" or "\uf900" <= char <= "\ufaff"
 
 
-def _latin_word(word: str) -> str:
+def _latin_word(word: str, *, japanese: bool) -> str:
     if _is_arabic(word):
         latin = _arabic_word(word)
         return latin[:1].upper() + latin[1:]
+    if has_cyrillic(word):
+        return anyascii(icao_cyrillic(word))
+    if japanese and (has_han(word) or has_kana(word)):
+        return romanisation.japanese(word)
+    if has_han(word):
+        return romanisation.pinyin(word)
     latin = anyascii(word)
-    # anyascii spells a capital Х "Kh" and joins pinyin syllables as "XiuZhen"; passports
-    # write one capital per word ("РАХМОНОВ" -> "Rakhmonov", "秀珍" -> "Xiuzhen").
-    if (len(word) > 1 and word.isupper()) or any(is_east_asian(char) for char in word):
+    # anyascii joins syllables with capitals ("SeoYeon"); a badge writes one capital per word, also for
+    # Georgian, whose everyday letters count as lower case (ნინო -> Nino).
+    if (len(word) > 1 and word.isupper()) or any(is_east_asian(char) or "\u10d0" <= char <= "\u10ff" for char in word):
         return latin.capitalize()
     return latin
 
 
 @lru_cache(maxsize=65536)
-def to_latin(text: str) -> str:
-    """A readable Latin form of a name in any script ("Ҷамшед" -> "Jamshed", "高 秀珍" -> "Gao XiuZhen")."""
+def to_latin(text: str, country: str = "") -> str:
+    """The Latin form of a name as a passport prints it (see `romanisation`): "Ҷамшед" -> "Jamshed",
+    "Яковлев" -> "Iakovlev", "高 秀珍" -> "Gao Xiuzhen", and with `country` "JP" "中村" -> "Nakamura"
+    (kana in the name also marks it Japanese)."""
     text = clean(text)
     if text.isascii():
         return text
-    return " ".join(_latin_word(word) for word in text.split(" ")).strip()
+    japanese = country == "JP" or has_kana(text)
+    return " ".join(_latin_word(word, japanese=japanese) for word in text.split(" ")).strip()
 
 
 @lru_cache(maxsize=65536)
@@ -109,9 +121,12 @@ def fold(text: str) -> str:
     return _NOT_WORD.sub(" ", latin.lower().replace("'", "")).strip()
 
 
-# Ordered rewrites: the longer spellings first so "dzh" is not eaten by "zh".
+# Ordered rewrites: the longer spellings first so "dzh" is not eaten by "zh".  German spellings
+# of Russian names write Ч as "tsch" and Ш as "sch" (Rachmonow, Tschernow, Schukow).
 _PHONETIC_REWRITES = (
     ("shch", "sh"),
+    ("tsch", "ch"),
+    ("sch", "sh"),
     ("dzh", "j"),
     ("dj", "j"),
     ("zh", "j"),
@@ -133,6 +148,7 @@ _PHONETIC_REWRITES = (
     ("x", "ks"),
     ("y", "i"),
 )
+_ENGLISH_CH = re.compile(r"(?<!s)ch")  # not the "sch" and "tsch" of German spellings
 _DOUBLED = re.compile(r"([a-z])\1+")
 _VOWELS_AFTER_FIRST = re.compile(r"(?<=.)[aeiou]")
 
@@ -151,6 +167,16 @@ def phonetic(word: str) -> str:
         key = key.replace(old, new)
     key = _DOUBLED.sub(r"\1", key)
     return _VOWELS_AFTER_FIRST.sub("", key)
+
+
+def sound_keys(word: str) -> tuple[str, ...]:
+    """Every sound key of one folded word: "ch" is read both as in English (Chernov) and as the German
+    and Polish spelling of Х (Rachmonow = Rakhmonov), so either spelling finds the other."""
+    key = phonetic(word)
+    as_kh = _ENGLISH_CH.sub("kh", word)
+    if as_kh == word or (german := phonetic(as_kh)) == key:
+        return (key,)
+    return (key, german)
 
 
 def name_key(*parts: str) -> str:

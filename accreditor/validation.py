@@ -120,5 +120,5 @@ def validate(
     if errors:
         return None, errors
     for written, latin in (("family_name", "family_name_latin"), ("given_name", "given_name_latin")):
-        values[latin] = values[latin] or to_latin(values[written])
+        values[latin] = values[latin] or to_latin(values[written], values["country"])
     return GuestFields(**values), []

@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 
+from accreditor import organisations
 from accreditor.badges import printing
 from accreditor.badges.layout import load_layout
 from accreditor.badges.pdf_join import PdfJoiner
@@ -73,12 +74,13 @@ def _badge_data(
     event: EventInfo,
     categories: tuple[dict[str, str], dict[str, str]],
     photos: dict[int, bytes],
+    short_names: dict[str, str],
 ) -> list[BadgeData]:
     names, colours = categories
     return [
         BadgeData(
             guest_id=badge.guest.id,
-            variables=printing.badge_variables(badge.guest, badge.serial, event, names),
+            variables=printing.badge_variables(badge.guest, badge.serial, event, names, short_names),
             category_colour=colours.get(badge.guest.fields.category, "#808080"),
             zones=badge.guest.zones,
             token=badge.token,
@@ -95,12 +97,13 @@ class _ChunkSource:
         self._store, self._event, self._today = store, event, today
         with store.connect() as connection:
             self._categories = printing.category_lookup(connection)
+            self._short_names = organisations.short_names(connection)
 
     def prepare(self, chunk: Sequence[tuple[int, int]]) -> list[BadgeData]:
         with self._store.connect() as connection:
             planned = printing.issue_badges(connection, self._event, chunk, today=self._today)
             photos = printing.photos_of(connection, [guest_id for guest_id, _serial in chunk])
-        return _badge_data(planned, self._event, self._categories, photos)
+        return _badge_data(planned, self._event, self._categories, photos, self._short_names)
 
 
 def print_badges(
@@ -253,8 +256,9 @@ def render_guest_badge(
     with store.connect() as connection:
         plan = printing.plan_print(connection, event, request, today=today or date.today())
         categories = printing.category_lookup(connection)
+        short_names = organisations.short_names(connection)
         photos = printing.photos_of(connection, [guest_id])
     if not plan.badges:
         raise WorkflowError(f"No badge for {plan.skipped[0]['name']}: {plan.skipped[0]['reason']}.")
-    BadgeRenderer(load_layout(layout)).render(_badge_data(plan.badges, event, categories, photos), out)
+    BadgeRenderer(load_layout(layout)).render(_badge_data(plan.badges, event, categories, photos, short_names), out)
     return plan.badges[0]

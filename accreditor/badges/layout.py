@@ -80,7 +80,12 @@ class BoxElement(Element):
 
 @dataclass(frozen=True, slots=True)
 class TextElement(BoxElement):
-    """Text with variables; shrinks to the box width and wraps to `max_lines` before going below `min_font_size`."""
+    """Text with variables; shrinks to the box width and wraps to `max_lines` before going below `min_font_size`.
+
+    Text that does not fit at its minimum is replaced by `fallback` (such as the organisation's short
+    form) when that fits better; what fits no way is cut short with an ellipsis rather than printed
+    smaller than the minimum.
+    """
 
     TYPE: ClassVar[str] = "text"
     text: str
@@ -93,6 +98,7 @@ class TextElement(BoxElement):
     rotation: int = 0
     max_lines: int = 1
     show_if_non_latin: str = ""
+    fallback: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +143,7 @@ class ZonesElement(BoxElement):
     """The guest's zone codes as filled boxes with large letters, for a guard to read at a glance."""
 
     TYPE: ClassVar[str] = "zones"
-    fill: str = "#212121"
+    fill: str = "#E8EAED"
     font_size: float = 16
     align: str = "left"
     gap: float = 1.5
@@ -240,6 +246,8 @@ class Layout:
     description: str = ""
     sheet: Sheet = Sheet()
     crop_marks: bool = False
+    bleed: float = 0
+    """Colour that touches a badge's edge is printed this many mm beyond it, so an off cut shows no white."""
     sides: str = "single"
     back: tuple[Element, ...] = ()
     base_dir: Path | None = field(default=None, compare=False)
@@ -318,6 +326,7 @@ class Layout:
             "badge": {"width": self.badge.width, "height": self.badge.height},
             "sheet": self.sheet.to_dict(),
             "crop_marks": self.crop_marks,
+            "bleed": self.bleed,
             "sides": self.sides,
             "front": [element.to_dict() for element in self.front],
             "back": [element.to_dict() for element in self.back],
@@ -338,6 +347,7 @@ class Layout:
             description=data.get("description", ""),
             sheet=Sheet(**data.get("sheet", {})),
             crop_marks=data.get("crop_marks", False),
+            bleed=data.get("bleed", 0),
             sides=data.get("sides", "single"),
             back=_elements(data.get("back", ())),
             base_dir=base_dir,
@@ -446,6 +456,11 @@ def _element_problems(layout: Layout, element: Element) -> Iterator[tuple[str, s
             compile_template(element.text)
         except TemplateError as error:
             yield "text", str(error)
+    if isinstance(element, TextElement) and element.fallback:
+        try:
+            compile_template(element.fallback)
+        except TemplateError as error:
+            yield "fallback", str(error)
     if isinstance(element, TextElement | BandElement):
         if element.min_font_size > element.font_size:
             yield "min_font_size", f"{element.min_font_size:g} pt is larger than the font size {element.font_size:g} pt"
@@ -454,8 +469,9 @@ def _element_problems(layout: Layout, element: Element) -> Iterator[tuple[str, s
         needed = element.font_size * LINE_EXTENT / MM
         if needed > across + 1e-6:
             yield "font_size", f"{element.font_size:g} pt text needs {needed:.1f} mm but its box is {across:g} mm tall"
-        elif lines == 2 and element.min_font_size * (LINE_EXTENT + LEADING) / MM > across + 1e-6:
-            yield "max_lines", f"two lines of {element.min_font_size:g} pt text do not fit a {across:g} mm box"
+        elif lines > 1 and element.min_font_size * (LINE_EXTENT + (lines - 1) * LEADING) / MM > across + 1e-6:
+            count = {2: "two", 3: "three"}[lines]
+            yield "max_lines", f"{count} lines of {element.min_font_size:g} pt text do not fit a {across:g} mm box"
     if isinstance(element, TextElement) and element.show_if_non_latin not in ("", *VARIABLES):
         yield "show_if_non_latin", f"“{element.show_if_non_latin}” is not a badge variable"
     if isinstance(element, ImageElement) and not element.optional and resolve_image(layout, element.path) is None:
@@ -473,13 +489,19 @@ def _sheet_problems(layout: Layout) -> Iterator[tuple[str, str]]:
             "$.sheet",
             f"{layout.badges_per_sheet} badges with these gaps and margins do not fit on {page_w:g}×{page_h:g} mm",
         )
-    elif layout.crop_marks and min(margins) < CROP_MARK_ROOM:
-        yield (
-            "$.crop_marks",
-            f"crop marks need margins of at least {CROP_MARK_ROOM:g} mm (the least is {min(margins):.1f})",
-        )
+    elif layout.crop_marks and min(margins) < (room := crop_mark_offset(layout) + CROP_MARK_ROOM - CROP_MARK_OFFSET):
+        yield "$.crop_marks", f"crop marks need margins of at least {room:g} mm (the least is {min(margins):.1f})"
+    if layout.bleed and layout.badges_per_sheet > 1:
+        gaps = [gap for gap, count in ((sheet.gap_x, sheet.columns), (sheet.gap_y, sheet.rows)) if count > 1]
+        if gaps and min(gaps) < 2 * layout.bleed - 1e-6:
+            yield "$.bleed", f"a {layout.bleed:g} mm bleed needs gaps of at least {2 * layout.bleed:g} mm"
 
 
-def crop_mark_length(margin: float) -> float:
+def crop_mark_offset(layout: Layout) -> float:
+    """Gap in mm between a trim line and its crop mark: outside the bleed, so the mark never touches colour."""
+    return max(CROP_MARK_OFFSET, layout.bleed + 1.0)
+
+
+def crop_mark_length(margin: float, offset: float = CROP_MARK_OFFSET) -> float:
     """Length in mm of a crop mark in a margin: up to 5 mm, keeping 0.5 mm from the paper's edge."""
-    return max(0.0, min(5.0, margin - CROP_MARK_OFFSET - 0.5))
+    return max(0.0, min(5.0, margin - offset - 0.5))

@@ -9,7 +9,7 @@ delegation desks, by country, by category for colour-sorted trays, by Latin name
 alphabetical queue; names in any script sort by their Latin transliteration, as the guest list does.
 """
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -299,18 +299,26 @@ def event_dates_text(event: EventInfo) -> str:
     return f"{start.day} {start:%B %Y} – {end.day} {end:%B %Y}"
 
 
-def badge_variables(guest: Guest, serial: int, event: EventInfo, category_names: dict[str, str]) -> dict[str, str]:
-    """The values of every layout variable for one guest's badge."""
+def badge_variables(
+    guest: Guest,
+    serial: int,
+    event: EventInfo,
+    category_names: Mapping[str, str],
+    short_names: Mapping[str, str] | None = None,
+) -> dict[str, str]:
+    """The values of every layout variable for one guest's badge; `short_names` are the organisations' short
+    forms (see `organisations.short_names`)."""
     fields = guest.fields
     return {
         "full_name": guest.full_name,
         "given_name": fields.given_name,
         "family_name": fields.family_name,
-        "family_name_upper": fields.family_name.upper(),
+        "family_name_upper": upper_name(fields.family_name),
         "name_latin": guest.name_latin,
         "title": fields.title,
         "position": fields.position,
         "organisation": fields.organisation,
+        "organisation_short": (short_names or {}).get(fields.organisation, ""),
         "delegation": fields.delegation,
         "country_name": country_name(fields.country),
         "country_code": fields.country,
@@ -320,6 +328,12 @@ def badge_variables(guest: Guest, serial: int, event: EventInfo, category_names:
         "badge_no": f"{guest.id:05d}-{serial}",
         "zones": " ".join(guest.zones),
     }
+
+
+def upper_name(name: str) -> str:
+    """A family name in capitals, as badges print it, except in Georgian: its capitals (Mtavruli) are
+    for headings, never for a person's name."""
+    return name if any("\u10a0" <= char <= "\u10ff" for char in name) else name.upper()
 
 
 def category_lookup(connection: Connection) -> tuple[dict[str, str], dict[str, str]]:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
+from itertools import combinations, islice
 from pathlib import Path
 from typing import BinaryIO
 
@@ -25,11 +25,11 @@ from reportlab.pdfgen.canvas import Canvas
 
 from accreditor.badges import fonts
 from accreditor.badges.layout import (
-    CROP_MARK_OFFSET,
     LEADING,
     LINE_EXTENT,
     MM,
     BandElement,
+    BoxElement,
     Element,
     ImageElement,
     Layout,
@@ -41,10 +41,11 @@ from accreditor.badges.layout import (
     TextElement,
     ZonesElement,
     crop_mark_length,
+    crop_mark_offset,
     resolve_image,
 )
 from accreditor.badges.photos import PhotoProblem, PreparedPhoto, prepare_photo
-from accreditor.badges.qr import MAX_VERSION, QrError, draw_qr
+from accreditor.badges.qr import MAX_VERSION, QUIET_ZONE, QrError, draw_qr
 from accreditor.badges.shaping import is_rtl, visual
 from accreditor.badges.variables import Template, compile_template
 from accreditor.errors import AccreditorError
@@ -68,13 +69,42 @@ class BadgeData:
     photo: bytes | None
 
 
+@dataclass(frozen=True, slots=True)
+class PrintedText:
+    """One text as it was printed, for the legibility check: its name-block role, size and alignment."""
+
+    role: str
+    text: str
+    size: float
+    min_size: float
+    align: str
+    follows_script: bool
+    """Aligned "auto": to the side the guest's name is written from."""
+    side: str
+    """"front" or "back": the name block of each side is fitted on its own."""
+
+
+@dataclass(frozen=True, slots=True)
+class PrintedBadge:
+    """What one badge printed, as the legibility check reads it."""
+
+    guest_id: int
+    texts: tuple[PrintedText, ...]
+    qr_symbols: tuple[float, ...]
+    """Side of each QR symbol, quiet zone excluded, in mm."""
+
+
 @dataclass(slots=True)
 class RenderReport:
-    """What a run produced: page and badge counts, and one line per problem with a guest's data."""
+    """What a run produced: page and badge counts, and one line per problem with a guest's data.
+
+    `printed` lists every badge's texts and QR codes as printed when the run was asked to keep them.
+    """
 
     pages: int
     badges: int
     warnings: list[str] = field(default_factory=list)
+    printed: list[PrintedBadge] = field(default_factory=list)
 
 
 # -- fitting text ---------------------------------------------------------------------------------
@@ -114,14 +144,34 @@ def _is_cjk(char: str) -> bool:
     return "\u2e80" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" or "\uac00" <= char <= "\ud7af"
 
 
-def _breaks(text: str) -> Iterator[tuple[str, str]]:
-    """Where a line may wrap: at spaces, after hyphens, and between CJK characters (which use no spaces)."""
+def _breaks(text: str) -> Iterator[tuple[int, int]]:
+    """Where a line may wrap, as (end of this line, start of the next): at spaces, after hyphens, and
+    between CJK characters (which use no spaces)."""
     for index in range(1, len(text)):
         before, char = text[index - 1], text[index]
         if char == " ":
-            yield text[:index], text[index + 1 :]
+            yield index, index + 1
         elif before == "-" or (_is_cjk(before) and _is_cjk(char)):
-            yield text[:index], text[index:]
+            yield index, index
+
+
+def _wrapped(text: str, font: str, lines: int) -> tuple[Line, ...] | None:
+    """The most balanced way to set `text` on `lines` lines (the widest line as narrow as it can be)."""
+    best: tuple[Line, ...] | None = None
+    for cuts in combinations(list(_breaks(text)), lines - 1):
+        starts = (0, *(start for _end, start in cuts))
+        ends = (*(end for end, _start in cuts), len(text))
+        if any(start >= end for start, end in zip(starts, ends, strict=True)):
+            continue
+        candidate = tuple(shape_line(text[start:end], font) for start, end in zip(starts, ends, strict=True))
+        if best is None or max(line.width for line in candidate) < max(line.width for line in best):
+            best = candidate
+    return best
+
+
+def lines_height(lines: int) -> float:
+    """Height of `lines` lines of 1 pt text, in points."""
+    return LINE_EXTENT + (lines - 1) * LEADING
 
 
 @lru_cache(maxsize=16384)
@@ -130,22 +180,42 @@ def fit_text(
 ) -> FittedText:
     """Choose lines and size for a box of `width` × `height` points.
 
-    One line shrinks from `size` towards `min_size` (both in points); if it would have to go below, and two
-    lines are allowed, the text wraps at the most balanced break instead. Text that fits no way at the
-    minimum still fits the box at a smaller size (and says so), so nothing ever overflows.
+    One line shrinks from `size` towards `min_size` (both in points); if it would have to go below, the
+    text wraps to two lines, then (when allowed) three, at the most balanced breaks. Text that fits no
+    way at the minimum still fits the box at a smaller size (and says so), so nothing ever overflows.
     """
-    one = shape_line(text, font)
-    one_size = min(size, height / LINE_EXTENT, width / one.width if one.width else size)
-    if one_size >= min_size or max_lines == 1:
-        return FittedText((one,), one_size, one_size < min_size - 1e-9)
-    pairs = [(shape_line(first, font), shape_line(second, font)) for first, second in _breaks(text)]
-    if pairs:
-        first, second = min(pairs, key=lambda pair: max(pair[0].width, pair[1].width))
-        widest = max(first.width, second.width)
-        two_size = min(size, height / (LINE_EXTENT + LEADING), width / widest if widest else size)
-        if two_size > one_size:
-            return FittedText((first, second), two_size, two_size < min_size - 1e-9)
-    return FittedText((one,), one_size, True)
+    best: FittedText | None = None
+    for count in range(1, max_lines + 1):
+        lines = (shape_line(text, font),) if count == 1 else _wrapped(text, font, count)
+        if lines is None:
+            break
+        widest = max(line.width for line in lines)
+        fitted_size = min(size, height / lines_height(count), width / widest if widest else size)
+        if fitted_size >= min_size - 1e-9:
+            return FittedText(lines, fitted_size, False)
+        if best is None or fitted_size > best.size:
+            best = FittedText(lines, fitted_size, True)
+    assert best is not None
+    return best
+
+
+def fit_or_shorten(
+    text: str, font: str, *, size: float, min_size: float, width: float, height: float, max_lines: int = 1
+) -> tuple[str, FittedText]:
+    """Fit `text`; when it cannot reach `min_size`, drop words from its end (with an ellipsis) until it can.
+
+    Returns the text as printed. A single word too wide for the box is the one case left below the minimum.
+    """
+    box = {"size": size, "min_size": min_size, "width": width, "height": height, "max_lines": max_lines}
+    fitted = fit_text(text, font, **box)
+    words = text.split(" ")
+    while fitted.below_minimum and len(words) > 1:
+        words.pop()
+        shorter = " ".join(words).rstrip(" ,;:·-–—") + "…"
+        candidate = fit_text(shorter, font, **box)
+        if not candidate.below_minimum:
+            return shorter, candidate
+    return text, fitted
 
 
 def shrunk_below(size: float, minimum: float) -> str:
@@ -169,12 +239,9 @@ def _luminance(colour: Color) -> float:
 
 
 def readable_on(background: Color) -> Color:
-    """Black or white, whichever contrasts clearly more with the background (WCAG contrast ratio).
-
-    Near a tie white wins: white lettering on a coloured band is the convention, and it stays legible.
-    """
+    """Black or white, whichever has the higher WCAG contrast ratio with the background."""
     luminance = _luminance(background)
-    return black if (luminance + 0.05) / 0.05 > 1.2 * 1.05 / (luminance + 0.05) else white
+    return black if (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) else white
 
 
 @lru_cache(maxsize=256)
@@ -194,6 +261,10 @@ class _Badge:
         self._warnings = warnings
         self._warned: set[str] = set()
         self._photos: dict[tuple[float, float], PreparedPhoto | None] = {}
+        self.rtl = is_rtl(self.variables.get("full_name", ""))
+        self.printed: list[PrintedText] = []
+        self.qr_symbols: list[float] = []
+        """Side of each QR symbol printed, quiet zone excluded, in mm."""
         try:
             self.category = _hex(data.category_colour)
         except (ValueError, TypeError):
@@ -245,6 +316,30 @@ class Box:
         return cls(left * MM, (badge_height - bottom) * MM, (right - left) * MM, (bottom - top) * MM)
 
 
+NAME_ROLES: Mapping[str, str] = {
+    "family_name": "written",
+    "family_name_upper": "written",
+    "full_name": "written",
+    "given_name": "given",
+    "name_latin": "latin",
+}
+"""What a text printing one of these variables is in the name block: the name as written (its largest
+line), the given name under it, or the Latin name a guard who cannot read the script reads."""
+LATIN_TO_WRITTEN = 0.7
+"""The Latin line of a non-Latin name is printed at least this fraction of the written name's size."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Fitted:
+    """A text step's text for one badge, fitted to its box, with its alignment."""
+
+    text: str
+    fitted: FittedText
+    align: str
+    shortened_from: str = ""
+    """The full text, when it had to be cut short to stay at its minimum size."""
+
+
 @dataclass(frozen=True, slots=True)
 class _TextStep:
     box: Box
@@ -258,38 +353,105 @@ class _TextStep:
     rotation: int
     max_lines: int
     show_if_non_latin: str = ""
+    fallback: Template | None = None
+    side: str = "front"
 
-    def __call__(self, canvas: Canvas, badge: _Badge) -> None:
+    @property
+    def role(self) -> str:
+        """ "written", "given" or "latin" for a line of the name block; "" for any other text."""
+        roles = {NAME_ROLES[name] for name in self.template.variables if name in NAME_ROLES}
+        return roles.pop() if len(roles) == 1 else ""
+
+    @property
+    def _across(self) -> tuple[float, float]:
+        box = self.box
+        return (box.width, box.height) if self.rotation in (0, 180) else (box.height, box.width)
+
+    def fit(self, badge: "_Badge", cap: float | None = None) -> _Fitted | None:
+        """The text for this badge fitted to the box (at most `cap` points), or None when nothing is printed."""
         text = self.template.render(badge.variables)
         original = badge.variables.get(self.show_if_non_latin, "") if self.show_if_non_latin else ""
         if not text or (self.show_if_non_latin and not _has_non_latin_letters(original)):
-            return
-        # "auto" follows the text's own direction; a Latin name under an Arabic one lines up with it.
-        align = self.align if self.align != "auto" else "right" if is_rtl(original or text) else "left"
-        box = self.box
-        across, tall = (box.width, box.height) if self.rotation in (0, 180) else (box.height, box.width)
-        fitted = fit_text(
-            text,
-            self.font,
-            size=self.font_size,
-            min_size=self.min_font_size,
-            width=across,
-            height=tall,
-            max_lines=self.max_lines,
-        )
+            return None
+        # "auto" follows the script of the guest's name, so the whole name block (and what is under it)
+        # lines up on one side: right on an Arabic badge, whatever the script of each line.
+        align = self.align if self.align != "auto" else "right" if is_rtl(text) or badge.rtl else "left"
+        across, tall = self._across
+        size = self.font_size if cap is None else min(self.font_size, cap)
+        box = {"size": size, "min_size": min(self.min_font_size, size), "width": across, "height": tall}
+        fitted = fit_text(text, self.font, max_lines=self.max_lines, **box)
+        if fitted.below_minimum and self.fallback is not None:
+            short = self.fallback.render(badge.variables)
+            if short and short != text:
+                text, fitted = short, fit_text(short, self.font, max_lines=self.max_lines, **box)
         if fitted.below_minimum:
-            badge.warn(f"“{text}” {shrunk_below(fitted.size, self.min_font_size)}")
+            printed, fitted = fit_or_shorten(text, self.font, max_lines=self.max_lines, **box)
+            return _Fitted(printed, fitted, align, text if printed != text else "")
+        return _Fitted(text, fitted, align)
+
+    def draw(self, canvas: Canvas, badge: "_Badge", fitted: _Fitted) -> None:
+        text = fitted.text
+        if fitted.shortened_from:
+            badge.warn(f"“{fitted.shortened_from}” cut short to “{text}” to stay at {self.min_font_size:g} pt or more")
+        if fitted.fitted.below_minimum:
+            badge.warn(f"“{text}” {shrunk_below(fitted.fitted.size, self.min_font_size)}")
         if missing := fonts.missing_glyphs(text):
             badge.warn(f"no bundled font has {' '.join(missing)}, printed as empty boxes")
+        badge.printed.append(
+            PrintedText(
+                self.role, text, fitted.fitted.size, self.min_font_size, fitted.align, self.align == "auto", self.side
+            )
+        )
         canvas.setFillColor(badge.paint(self.colour))
+        box = self.box
         if self.rotation:
+            across, tall = self._across
             canvas.saveState()
             canvas.translate(box.x + box.width / 2, box.y + box.height / 2)
             canvas.rotate(self.rotation)
-            draw_lines(canvas, fitted, Box(-across / 2, -tall / 2, across, tall), align, self.valign)
+            draw_lines(canvas, fitted.fitted, Box(-across / 2, -tall / 2, across, tall), fitted.align, self.valign)
             canvas.restoreState()
         else:
-            draw_lines(canvas, fitted, box, align, self.valign)
+            draw_lines(canvas, fitted.fitted, box, fitted.align, self.valign)
+
+    def __call__(self, canvas: Canvas, badge: "_Badge") -> None:
+        fitted = self.fit(badge)
+        if fitted is not None:
+            self.draw(canvas, badge, fitted)
+
+
+@dataclass(frozen=True, slots=True)
+class _NameBlockStep:
+    """The lines of a guest's name on one side, fitted together so they keep their order of size.
+
+    The written name (family name or full name) is never smaller than the given name, and the Latin
+    line of a non-Latin name is at least `LATIN_TO_WRITTEN` of the written name's size: when a line
+    cannot grow, the larger ones are set smaller instead.
+    """
+
+    steps: tuple[_TextStep, ...]
+
+    def __call__(self, canvas: Canvas, badge: "_Badge") -> None:
+        fitted = {step: step.fit(badge) for step in self.steps}
+
+        def largest(role: str) -> float | None:
+            sizes = [item.fitted.size for step, item in fitted.items() if item is not None and step.role == role]
+            return max(sizes, default=None)
+
+        def cap(role: str, size: float) -> None:
+            for step, item in fitted.items():
+                if item is not None and step.role == role and item.fitted.size > size + 1e-9:
+                    fitted[step] = step.fit(badge, cap=size)
+
+        written, latin = largest("written"), largest("latin")
+        if written is not None and latin is not None and latin < LATIN_TO_WRITTEN * written:
+            cap("written", latin / LATIN_TO_WRITTEN)
+            written = largest("written")
+        if written is not None:
+            cap("given", written)
+        for step, item in fitted.items():
+            if item is not None:
+                step.draw(canvas, badge, item)
 
 
 def draw_lines(canvas: Canvas, fitted: FittedText, box: Box, align: str, valign: str) -> None:
@@ -438,6 +600,8 @@ class _QrStep:
         except QrError as error:
             badge.warn(f"QR code not printed: {error}")
             return
+        modules = 17 + 4 * version
+        badge.qr_symbols.append(self.size / MM * modules / (modules + 2 * QUIET_ZONE))
         if version > MAX_VERSION:
             badge.warn(f"the QR code needs version {version} (over {MAX_VERSION}) and may not scan at this size")
 
@@ -481,7 +645,7 @@ class _ImageStep:
         canvas.drawImage(self.path, box.x, box.y, box.width, box.height, mask="auto", preserveAspectRatio=True)
 
 
-def compile_side(layout: Layout, elements: Iterable[Element]) -> tuple[Step, ...]:
+def compile_side(layout: Layout, elements: Iterable[Element], side: str = "front") -> tuple[Step, ...]:
     """Turn a side's elements into drawing steps with their geometry in points."""
     height = layout.badge.height
     steps: list[Step] = []
@@ -502,10 +666,12 @@ def compile_side(layout: Layout, elements: Iterable[Element]) -> tuple[Step, ...
                         element.rotation,
                         element.max_lines,
                         element.show_if_non_latin,
+                        compile_template(element.fallback) if element.fallback else None,
+                        side,
                     )
                 )
             case BandElement():
-                steps.append(_RectStep(box, element.fill))
+                steps.append(_RectStep(_bled(box, element, layout), element.fill))
                 if element.text:
                     steps.append(
                         _TextStep(
@@ -519,6 +685,7 @@ def compile_side(layout: Layout, elements: Iterable[Element]) -> tuple[Step, ...
                             "middle",
                             element.rotation,
                             1,
+                            side=side,
                         )
                     )
             case PhotoElement():
@@ -532,11 +699,41 @@ def compile_side(layout: Layout, elements: Iterable[Element]) -> tuple[Step, ...
                 if path is not None:
                     steps.append(_ImageStep(box, str(path)))
             case RectElement():
-                steps.append(_RectStep(box, element.fill, element.stroke, element.stroke_width, element.radius))
+                fill_box = _bled(box, element, layout) if element.stroke == "none" and not element.radius else box
+                steps.append(_RectStep(fill_box, element.fill, element.stroke, element.stroke_width, element.radius))
             case LineElement():
                 y1, y2 = (height - element.y1) * MM, (height - element.y2) * MM
                 steps.append(_LineStep(element.x1 * MM, y1, element.x2 * MM, y2, element.colour, element.stroke_width))
-    return tuple(steps)
+    return _with_name_block(steps)
+
+
+def _with_name_block(steps: list[Step]) -> tuple[Step, ...]:
+    """The side's steps with the lines of the name drawn as one block, where the first of them was."""
+    names = [step for step in steps if isinstance(step, _TextStep) and step.role]
+    if len(names) < 2:
+        return tuple(steps)
+    first = steps.index(names[0])
+    rest = [step for step in steps if step not in names]
+    return (*rest[:first], _NameBlockStep(tuple(names)), *rest[first:])
+
+
+def _bled(box: Box, element: BoxElement, layout: Layout) -> Box:
+    """A filled box that touches the badge's edge, extended by the layout's bleed beyond that edge.
+
+    A foldable badge's top edge is its fold: nothing bleeds there, onto the other half.
+    """
+    bleed = layout.bleed * MM
+    if not bleed:
+        return box
+    width, height = layout.badge.width, layout.badge.height
+    left, top, right, bottom = element.extent()
+    grow_left = bleed if left <= 1e-6 else 0.0
+    grow_right = bleed if right >= width - 1e-6 else 0.0
+    grow_down = bleed if bottom >= height - 1e-6 else 0.0
+    grow_up = bleed if top <= 1e-6 and layout.sides != "fold" else 0.0
+    return Box(
+        box.x - grow_left, box.y - grow_down, box.width + grow_left + grow_right, box.height + grow_down + grow_up
+    )
 
 
 # -- sheets ---------------------------------------------------------------------------------------
@@ -549,22 +746,26 @@ class BadgeRenderer:
         fonts.register_fonts()
         self.layout = layout
         self._front = compile_side(layout, layout.front)
-        self._back = compile_side(layout, layout.back) if layout.back else self._front
+        self._back = compile_side(layout, layout.back, "back") if layout.back else self._front
         self._slots = layout.slots()
         self._back_slots = layout.slots(back=True)
         self._page = (layout.page_size[0] * MM, layout.page_size[1] * MM)
         self._cut_marks, self._fold_marks = crop_marks(layout) if layout.crop_marks else ([], [])
 
-    def render(self, badges: Iterable[BadgeData], out: BinaryIO | str | Path) -> RenderReport:
+    def render(
+        self, badges: Iterable[BadgeData], out: BinaryIO | str | Path, *, keep_printed: bool = False
+    ) -> RenderReport:
         """Write one PDF with every badge; raises AccreditorError when there is no badge at all."""
         source = iter(badges)
         sheet = list(islice(source, len(self._slots)))
         if not sheet:
             raise AccreditorError("There are no badges to print.")
         with _binary_streams():
-            return self._render(sheet, source, out)
+            return self._render(sheet, source, out, keep_printed)
 
-    def _render(self, sheet: list[BadgeData], source: Iterator[BadgeData], out: BinaryIO | str | Path) -> RenderReport:
+    def _render(
+        self, sheet: list[BadgeData], source: Iterator[BadgeData], out: BinaryIO | str | Path, keep_printed: bool
+    ) -> RenderReport:
         report = RenderReport(pages=0, badges=0)
         canvas = Canvas(
             str(out) if isinstance(out, str | Path) else out, pagesize=self._page, pageCompression=1, invariant=1
@@ -578,6 +779,10 @@ class BadgeRenderer:
                 self._page_of(canvas, drawn, back=True)
             report.pages += 2 if self.layout.sides == "double" else 1
             report.badges += len(sheet)
+            if keep_printed:
+                report.printed.extend(
+                    PrintedBadge(badge.data.guest_id, tuple(badge.printed), tuple(badge.qr_symbols)) for badge in drawn
+                )
             sheet = list(islice(source, len(self._slots)))
         canvas.save()
         return report
@@ -622,14 +827,21 @@ def crop_marks(layout: Layout) -> tuple[list[tuple[float, ...]], list[tuple[floa
     page_w, page_h = layout.page_size
     left, top, right, bottom = layout.margins
     slots = layout.slots()
+    offset = crop_mark_offset(layout)
 
     def across(y: float) -> list[tuple[float, ...]]:
-        start, end = left - CROP_MARK_OFFSET, page_w - right + CROP_MARK_OFFSET
-        return [(start, y, start - crop_mark_length(left), y), (end, y, end + crop_mark_length(right), y)]
+        start, end = left - offset, page_w - right + offset
+        return [
+            (start, y, start - crop_mark_length(left, offset), y),
+            (end, y, end + crop_mark_length(right, offset), y),
+        ]
 
     def down(x: float) -> list[tuple[float, ...]]:
-        start, end = bottom - CROP_MARK_OFFSET, page_h - top + CROP_MARK_OFFSET
-        return [(x, start, x, start - crop_mark_length(bottom)), (x, end, x, end + crop_mark_length(top))]
+        start, end = bottom - offset, page_h - top + offset
+        return [
+            (x, start, x, start - crop_mark_length(bottom, offset)),
+            (x, end, x, end + crop_mark_length(top, offset)),
+        ]
 
     cuts = [
         *(line for x in sorted({edge for slot in slots for edge in (slot.x, slot.x + cell_w)}) for line in down(x)),

@@ -19,6 +19,7 @@ from accreditor.badges.render import BadgeData
 from accreditor.badges.variables import sample_context
 from accreditor.categories import STANDARD_CATEGORIES
 from accreditor.guests import join_name
+from accreditor.organisations import short_names
 from accreditor.store import EventInfo
 from accreditor.tokens import MAX_TOKEN_LENGTH, TOKEN_PREFIX
 
@@ -88,7 +89,7 @@ def preview_badge(connection: Connection, event: EventInfo, guest_id: int, *, to
     token = current_token(connection, event, guest_id, today=today) if guest.status == "approved" else STAND_IN_TOKEN
     return BadgeData(
         guest_id=guest.id,
-        variables=badge_variables(guest, guest.badge_serial or 1, event, names),
+        variables=badge_variables(guest, guest.badge_serial or 1, event, names, short_names(connection)),
         category_colour=colours.get(guest.fields.category, _UNKNOWN_CATEGORY_COLOUR),
         zones=guest.zones,
         token=token,

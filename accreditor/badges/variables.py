@@ -32,6 +32,11 @@ VARIABLES: Mapping[str, Variable] = {
         Variable("title", "Honorific or rank (H.E., Dr., Prof.)", "H.E."),
         Variable("position", "Job title or function", "Deputy Minister of Foreign Affairs"),
         Variable("organisation", "Organisation, ministry or media outlet", "Ministry of Foreign Affairs"),
+        Variable(
+            "organisation_short",
+            "The organisation's short form the organiser set, for when the full name does not fit",
+            "MFA",
+        ),
         Variable("delegation", "The delegation the guest belongs to", "Republic of Tajikistan"),
         Variable("country_name", "Country name in English", "Tajikistan"),
         Variable("country_code", "ISO 3166 alpha-3 country code", "TJK"),

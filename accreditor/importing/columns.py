@@ -23,6 +23,7 @@ FIELDS: tuple[str, ...] = (
     "family_name",
     "given_name",
     "full_name",
+    "full_name_latin",
     "family_name_latin",
     "given_name_latin",
     "position",
@@ -59,6 +60,12 @@ _SYNONYMS: dict[str, str] = {
         "Full name | Name | Participant | Participant name | Name of participant | Name and surname | ФИО | "
         "Ф.И.О. | Фамилия Имя Отчество | Фамилия, имя, отчество | Фамилия и имя | Фамилия Имя | Полное имя | "
         "Nom complet | Nom et prénom | Nom, prénom | Prénom et nom"
+    ),
+    "full_name_latin": (
+        "Name (Latin) | Full name (Latin) | Name in Latin | Name in Latin letters | As in passport | "
+        "Name as in passport | Name (as in passport) | Full name as in passport | Name in passport | "
+        "ФИО (лат.) | ФИО латиницей | ФИО (латиницей) | ФИО на латинице | ФИО как в паспорте | "
+        "Имя как в паспорте | Nom (comme sur le passeport) | Nom comme dans le passeport | Nom complet (latin)"
     ),
     "family_name_latin": (
         "Surname (Latin) | Surname in Latin | Last name (Latin) | Family name (Latin) | Фамилия (лат.) | "

@@ -26,7 +26,7 @@ from accreditor.text import clean, fold, name_key
 from accreditor.validation import MAX_LENGTH, validate
 
 # Columns the importer reads but does not store as a guest field of the same name.
-_DERIVED = frozenset({"full_name", "photo"})
+_DERIVED = frozenset({"full_name", "full_name_latin", "photo"})
 # Free text cut to fit, with a warning; every other field too long is an error, as a cut name or organisation
 # would print wrong on the badge.
 _SHORTENED = ("notes",)
@@ -201,6 +201,8 @@ class _Importer:
                 raw[name] = row.cells[index]
         if raw["full_name"] and not (raw["family_name"] or raw["given_name"]):
             raw["family_name"], raw["given_name"] = split_full_name(raw["full_name"])
+        if raw["full_name_latin"] and not (raw["family_name_latin"] or raw["given_name_latin"]):
+            raw["family_name_latin"], raw["given_name_latin"] = split_full_name(raw["full_name_latin"])
         return raw
 
     def shorten(self, raw: dict[str, str], row: int, header_of: Mapping[str, str]) -> list[_Noted]:
@@ -332,6 +334,8 @@ def import_file(
     mapped = frozenset(mapping.columns.values())
     if "full_name" in mapped:
         mapped |= {"family_name", "given_name"}
+    if "full_name_latin" in mapped:
+        mapped |= {"family_name_latin", "given_name_latin"}
     header_of = {name: mapping.headers[index] for index, name in mapping.columns.items()}
 
     new_guests: list[_Candidate] = []

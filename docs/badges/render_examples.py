@@ -1,4 +1,4 @@
-"""Render the reference badges of this folder: one A6 badge per script, rasterised at 150 dpi.
+"""Render the reference badges of this folder: one A6 badge per script, a card and a sheet, at 150 dpi.
 
 Run from the project root with `.venv/bin/python docs/badges/render_examples.py`; look at the PNGs
 after any change to fonts, shaping or the shipped layouts.
@@ -12,8 +12,10 @@ import pypdfium2 as pdfium
 from PIL import Image, ImageDraw
 
 from accreditor.badges.layout import load_layout
+from accreditor.badges.printing import upper_name
 from accreditor.badges.render import BadgeData, BadgeRenderer
 from accreditor.badges.variables import sample_context
+from accreditor.palette import DEFAULT_PALETTE
 
 FOLDER = Path(__file__).resolve().parent
 DPI = 150
@@ -33,7 +35,7 @@ EXAMPLES = {
         "Ministerstwo Spraw Zagranicznych",
         "Poland",
         "Delegate",
-        "#1565C0",
+        DEFAULT_PALETTE["DEL"],
         ("PLN", "BIL"),
     ),
     "cyrillic-tajik": (
@@ -45,7 +47,7 @@ EXAMPLES = {
         "Вазорати корҳои хориҷии Ҷумҳурии Тоҷикистон",
         "Tajikistan",
         "Head of Delegation",
-        "#C62828",
+        DEFAULT_PALETTE["HOD"],
         ("PLN", "VIP", "BIL"),
     ),
     "arabic": (
@@ -57,7 +59,7 @@ EXAMPLES = {
         "وزارة الخارجية وشؤون المغتربين",
         "Jordan",
         "Observer",
-        "#00838F",
+        DEFAULT_PALETTE["OBS"],
         ("PLN",),
     ),
     "chinese": (
@@ -69,7 +71,7 @@ EXAMPLES = {
         "新华通讯社",
         "China",
         "Media",
-        "#F9A825",
+        DEFAULT_PALETTE["MED"],
         ("PRS",),
     ),
     "armenian-georgian": (
@@ -81,10 +83,26 @@ EXAMPLES = {
         "საქართველოს საგარეო საქმეთა სამინისტრო",
         "Georgia",
         "Delegate",
-        "#1565C0",
+        DEFAULT_PALETTE["DEL"],
         ("PLN", "BIL"),
     ),
+    "japanese": (
+        "幹",
+        "中村",
+        "中村",
+        "Nakamura Miki",
+        "参事官",
+        "外務省",
+        "Japan",
+        "VIP",
+        DEFAULT_PALETTE["VIP"],
+        ("PLN", "VIP", "BIL"),
+    ),
 }
+CARD = ("cr80-arabic", "arabic")
+"""A CR80 card of the Arabic guest: the whole name block right-aligned, the Latin line large."""
+SHEET = "sheet-a7-8up"
+"""One A7 sheet of eight badges: gutters between them, colour bleeding past each cut, crop marks outside."""
 
 
 def portrait(seed: int) -> bytes:
@@ -105,11 +123,12 @@ def badge(index: int, example: tuple) -> BadgeData:
         **EVENT,
         "given_name": given,
         "family_name": family,
-        "family_name_upper": upper,
+        "family_name_upper": upper_name(upper),
         "full_name": f"{given} {family}",
         "name_latin": latin,
         "position": position,
         "organisation": organisation,
+        "organisation_short": "",
         "country_name": country,
         "category": category,
         "zones": " ".join(zones),
@@ -120,16 +139,23 @@ def badge(index: int, example: tuple) -> BadgeData:
     return BadgeData(index + 1, variables, colour, zones, token, photo)
 
 
+def render_png(layout: str, badges: list[BadgeData], name: str, folder: Path) -> None:
+    pdf_path = folder / f"{name}.pdf"
+    report = BadgeRenderer(load_layout(layout)).render(badges, pdf_path)
+    pdf = pdfium.PdfDocument(pdf_path)
+    pdf[0].render(scale=DPI / 72).to_pil().save(FOLDER / f"{name}.png", optimize=True)
+    pdf.close()
+    print(name, report.warnings or "ok")
+
+
 def main() -> None:
-    renderer = BadgeRenderer(load_layout("a6"))
+    examples = [badge(index, example) for index, example in enumerate(EXAMPLES.values())]
     with tempfile.TemporaryDirectory() as folder:
-        for index, (name, example) in enumerate(EXAMPLES.items()):
-            pdf_path = Path(folder) / f"{name}.pdf"
-            report = renderer.render([badge(index, example)], pdf_path)
-            pdf = pdfium.PdfDocument(pdf_path)
-            pdf[0].render(scale=DPI / 72).to_pil().save(FOLDER / f"{name}.png", optimize=True)
-            pdf.close()
-            print(name, report.warnings or "ok")
+        for name, example in zip(EXAMPLES, examples, strict=True):
+            render_png("a6", [example], name, Path(folder))
+        card_name, example_name = CARD
+        render_png("cr80", [examples[list(EXAMPLES).index(example_name)]], card_name, Path(folder))
+        render_png("a7-8up", (examples + examples)[:8], SHEET, Path(folder))
 
 
 if __name__ == "__main__":

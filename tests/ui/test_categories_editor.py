@@ -5,6 +5,7 @@ import pytest
 from accreditor import audit, categories, guests
 from accreditor.badges.printing import record_serials
 from accreditor.categories import Category, Zone
+from accreditor.palette import DEFAULT_PALETTE
 from accreditor.store import EventStore
 from ui.organiser import categories_editor
 from ui.organiser.categories_editor import CategoriesEditorDialog
@@ -99,7 +100,7 @@ def test_editing_a_category_fills_the_form_and_saves_in_place(
     editor.save_category()
 
     saved = stored_categories(event_store)["DEL"]
-    assert (saved.name, saved.escort_required, saved.colour) == ("Delegation member", True, "#1565C0")
+    assert (saved.name, saved.escort_required, saved.colour) == ("Delegation member", True, DEFAULT_PALETTE["DEL"])
     assert list(stored_categories(event_store)).index("DEL") == 1  # kept its place
 
 
@@ -234,3 +235,19 @@ def test_a_change_no_printed_badge_shows_lists_nothing(editor: CategoriesEditorD
     editor.save_category()
 
     assert not editor.reprint_list.isVisibleTo(editor)
+
+
+def test_a_colour_too_close_to_another_category_is_warned_about(
+    editor: CategoriesEditorDialog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(categories_editor, "pick_colour", lambda _parent, _current: "#BB4411")
+    editor.new_category_button.click()
+    editor.code_edit.setText("YTH")
+    editor.colour_button.click()
+
+    assert "hard to tell from Staff" in editor.status.text()
+
+    monkeypatch.setattr(categories_editor, "pick_colour", lambda _parent, _current: "#FFFFFF")
+    editor.colour_button.click()
+
+    assert editor.status.text() == ""

@@ -185,7 +185,7 @@ def test_a_resized_qr_code_stays_square(designer: BadgeDesigner) -> None:
     designer.canvas.commit_geometry()
 
     qr = designer.current_layout.front[index]
-    assert (qr.x, qr.y, qr.size) == pytest.approx((55.0, 8.9, 28.1))  # the corner (83.1, 37) stays put
+    assert (qr.x, qr.y, qr.size) == pytest.approx((55.0, 9.6, 28.6))  # the corner (83.6, 38.2) stays put
 
 
 def test_a_line_keeps_its_direction_when_its_box_changes() -> None:

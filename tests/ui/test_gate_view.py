@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy.exc import OperationalError
 
 from accreditor.gate.package import TrustAnchor, load_package
+from accreditor.palette import DEFAULT_PALETTE
 from ui import sounds
 from ui.desk import reason_dialog
 from ui.gate.gate_view import GateState, GateView
@@ -78,7 +79,7 @@ def test_a_valid_badge_is_green_with_the_photo_and_is_logged(view: GateView, gat
     assert view.name_label.text() == "Ҷамшед Раҳмонов"
     assert view.latin_label.text() == "Jamshed Rahmonov"
     assert view.category_label.text() == "Delegate"
-    assert "background: #1565C0" in view.category_label.styleSheet()
+    assert f"background: {DEFAULT_PALETTE['DEL']}" in view.category_label.styleSheet()
     assert [box.text().count(zone) for box, zone in zip(view.zone_boxes, ("PLN", "BIL"), strict=True)] == [1, 1]
     assert [box.property("this_gate") for box in view.zone_boxes] == [True, False]
     # Live on the event, the photo is the full one on file (600 × 800), not the package's thumbnail.

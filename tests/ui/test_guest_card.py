@@ -11,6 +11,7 @@ from PIL import Image
 
 from accreditor.categories import STANDARD_CATEGORIES, STANDARD_ZONES
 from accreditor.guests import Guest, GuestFields
+from accreditor.palette import DEFAULT_PALETTE
 from ui.desk.desk_controller import GuestDetails
 from ui.desk.guest_card import TONE_COLOURS, GuestCard, text_colour_on
 
@@ -86,7 +87,7 @@ def test_the_card_shows_who_it_is_in_both_scripts(card: GuestCard) -> None:
     assert card.organisation_label.text() == "Government of Tajikistan"
     assert card.country_label.text() == "Tajikistan"
     assert card.band.text() == "Head of Delegation"
-    assert "#C62828" in card.band.styleSheet()
+    assert DEFAULT_PALETTE["HOD"] in card.band.styleSheet()  # the head of delegation's category colour
     assert [zone in card.zones_label.text() for zone in ("PLN", "VIP", "BIL")] == [True] * 3
     assert card.zones_label.toolTip() == "PLN: Plenary hall\nVIP: VIP lounge\nBIL: Bilateral rooms"
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from accreditor.categories import Category, CategoryMatcher
-from accreditor.countries import country_name
+from accreditor.countries import country_name, resolve
 from accreditor.guests import GuestFields
 from accreditor.text import to_latin
 from accreditor.validation import validate
@@ -34,8 +34,8 @@ ERROR_COLOUR = "#C62828"
 TEXT_FIELDS = (
     ("family_name", "Family name"),
     ("given_name", "Given name"),
-    ("family_name_latin", "Family name (Latin)"),
-    ("given_name_latin", "Given name (Latin)"),
+    ("family_name_latin", "Family name (Latin, as in passport)"),
+    ("given_name_latin", "Given name (Latin, as in passport)"),
     ("title", "Title"),
     ("position", "Position"),
     ("organisation", "Organisation"),
@@ -150,7 +150,7 @@ class GuestFormDialog(QDialog):
             self.set_value(name, country_name(value) if name == "country" else value)
         for written, latin in LATIN_OF.items():
             value = getattr(fields, latin)
-            self._latin_follows[latin] = not value or value == to_latin(getattr(fields, written))
+            self._latin_follows[latin] = not value or value == to_latin(getattr(fields, written), fields.country)
 
     # -- values --------------------------------------------------------------------------------
 
@@ -182,7 +182,8 @@ class GuestFormDialog(QDialog):
 
     def _suggest_latin(self, latin: str, written: str) -> None:
         if self._latin_follows[latin]:
-            self._line(latin).setText(to_latin(written))
+            # Passport spelling: a Japanese guest's kanji are read as Japanese, not as Chinese.
+            self._line(latin).setText(to_latin(written, resolve(self.value("country")) or ""))
 
     def _latin_edited(self, latin: str, text: str) -> None:
         self._latin_follows[latin] = not text.strip()

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from accreditor import categories
 from accreditor.bulk import ReprintNeed
 from accreditor.categories import Category, Zone
 from accreditor.cli.common import default_user
@@ -384,6 +385,8 @@ class CategoriesEditorDialog(QDialog):
         colour = pick_colour(self, self._colour)
         if colour is not None:
             self._set_colour(colour)
+            clash = categories.colour_clash(self.category_in_form(), self._categories)
+            self.status.setText(clash.describe(f"The colour {colour}") if clash else "")
 
     def category_in_form(self) -> Category:
         aliases = tuple(alias.strip() for alias in self.aliases_edit.text().split(",") if alias.strip())

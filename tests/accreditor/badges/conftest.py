@@ -4,6 +4,7 @@ import io
 import json
 import random
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -12,8 +13,10 @@ import pytest
 import zxingcpp
 from PIL import Image, ImageDraw
 
+from accreditor.badges.legibility import event_badges
 from accreditor.badges.render import BadgeData
 from accreditor.badges.variables import sample_context
+from accreditor.demo import create_demo_event
 
 TOKEN_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:"
 
@@ -155,3 +158,14 @@ def read_pdf() -> Iterator[Callable[[Path | bytes], PdfPages]]:
     yield read
     for pages in opened:
         pages.close()
+
+
+@pytest.fixture(scope="session")
+def demo_badges(tmp_path_factory: pytest.TempPathFactory) -> list[BadgeData]:
+    """Every approved guest's badge of the demo event (330 guests in every script), as a print would have it."""
+    store = create_demo_event(tmp_path_factory.mktemp("demo") / "demo.accreditor")
+    try:
+        with store.connect() as connection:
+            return event_badges(connection, store.event_info(), today=date(2027, 5, 1))
+    finally:
+        store.close()

@@ -206,6 +206,7 @@ def test_to_json_writes_the_input_with_every_default_spelled_out(write_layout) -
         "badge": {"width": 90, "height": 60},
         "sheet": {"paper": "badge", "orientation": "portrait", "columns": 1, "rows": 1, "gap_x": 0, "gap_y": 0},
         "crop_marks": False,
+        "bleed": 0,
         "sides": "single",
         "front": [
             {
@@ -218,6 +219,7 @@ def test_to_json_writes_the_input_with_every_default_spelled_out(write_layout) -
                 "rotation": 0,
                 "max_lines": 1,
                 "show_if_non_latin": "",
+                "fallback": "",
             },
             MINIMAL["front"][1],
         ],
@@ -256,6 +258,7 @@ def test_registry_has_every_badge_variable_with_a_description_and_a_sample() -> 
         "title",
         "position",
         "organisation",
+        "organisation_short",
         "delegation",
         "country_name",
         "country_code",

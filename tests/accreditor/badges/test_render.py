@@ -20,9 +20,10 @@ from accreditor.errors import AccreditorError
 CR80_NAME_BOX = (31.5 * MM, 9 * MM)  # the family-name box of cr80.json, in points
 
 
-def render(layout: Any, badges: list, tmp_path: Path, name: str = "badges.pdf"):
+def render(layout: Any, badges: list, tmp_path: Path, name: str = "badges.pdf", *, keep_printed: bool = False):
     out = tmp_path / name
-    report = BadgeRenderer(layout if not isinstance(layout, str) else load_layout(layout)).render(badges, out)
+    renderer = BadgeRenderer(layout if not isinstance(layout, str) else load_layout(layout))
+    report = renderer.render(badges, out, keep_printed=keep_printed)
     return out, report
 
 
@@ -268,15 +269,28 @@ def test_text_that_fits_no_way_is_shrunk_below_the_minimum_rather_than_overflowi
     assert line_width(fitted) <= 20 * MM + 1e-6
 
 
-def test_text_shrunk_below_its_minimum_is_reported(make_badge, tmp_path) -> None:
+def test_text_too_long_for_its_minimum_is_cut_short_and_reported(make_badge, tmp_path) -> None:
     long = make_badge(7, person=1)
     long = dataclasses.replace(long, variables={**long.variables, "country_name": "Country " * 12})
+
+    _out, report = render("cr80", [long], tmp_path, keep_printed=True)
+
+    assert len(report.warnings) == 1
+    assert report.warnings[0].startswith("guest 7: “Country Country")
+    assert "cut short to “Country" in report.warnings[0]
+    country = next(text for text in report.printed[0].texts if text.text.startswith("Country"))
+    assert country.text.endswith("…")
+    assert country.size >= country.min_size
+
+
+def test_a_single_word_too_wide_for_its_minimum_is_reported(make_badge, tmp_path) -> None:
+    long = make_badge(7, person=1)
+    long = dataclasses.replace(long, variables={**long.variables, "country_name": "Country" * 12})
 
     _out, report = render("cr80", [long], tmp_path)
 
     assert len(report.warnings) == 1
-    assert report.warnings[0].startswith("guest 7: “Country Country")
-    assert "below its 5 pt minimum" in report.warnings[0]
+    assert "below its" in report.warnings[0]
 
 
 @pytest.mark.parametrize(("size", "shown"), [(6.96, "6.9 pt"), (6.999, "6.9 pt"), (4.25, "4.2 pt")])

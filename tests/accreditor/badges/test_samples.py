@@ -10,6 +10,7 @@ from accreditor.badges import samples
 from accreditor.badges.printing import current_token
 from accreditor.badges.samples import STAND_IN_TOKEN, hardest_cases, preview_badge, sample_badge
 from accreditor.badges.variables import VARIABLES, sample_context
+from accreditor.palette import DEFAULT_PALETTE
 from accreditor.tokens import MAX_TOKEN_LENGTH, TOKEN_PREFIX
 
 TODAY = date(2027, 5, 3)
@@ -84,7 +85,7 @@ def test_an_approved_guest_previews_with_the_badge_a_print_would_carry(store, ad
     assert badge.variables["event_dates"] == "3–4 May 2027"
     assert badge.variables["badge_no"] == f"{guest_id:05d}-1"
     assert set(badge.variables) == set(VARIABLES)
-    assert badge.category_colour == "#C62828"
+    assert badge.category_colour == DEFAULT_PALETTE["HOD"]
     assert badge.zones == ("PLN", "VIP", "BIL")
     assert badge.token == token  # tokens are deterministic for the same claims and key
     assert badge.photo == jpeg()
@@ -109,5 +110,5 @@ def test_the_sample_badge_shows_every_sample_value() -> None:
     badge = sample_badge()
     assert badge.variables == sample_context()
     assert badge.zones == ("PLN", "VIP", "BIL")
-    assert badge.category_colour == "#C62828"
+    assert badge.category_colour == DEFAULT_PALETTE["HOD"]
     assert badge.token == STAND_IN_TOKEN

@@ -335,6 +335,7 @@ def test_every_field_has_a_synonym() -> None:
         "family_name": "Surname",
         "given_name": "Prénom",
         "full_name": "ФИО",
+        "full_name_latin": "Name (Latin)",
         "family_name_latin": "Фамилия (лат.)",
         "given_name_latin": "Prénom (latin)",
         "position": "Position",
