@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from accreditor import audit, categories, organisations, schema
+from accreditor import audit, organisations, schema
 from accreditor.badges.samples import preview_badge
 from accreditor.cli import main
 from accreditor.errors import ValidationError
@@ -46,8 +46,7 @@ def test_a_bad_short_form_is_refused(store: EventStore, organisation: str, short
 
 
 def test_a_badge_carries_its_organisations_short_form(store: EventStore) -> None:
-    with store.begin() as connection:
-        categories.install_standard(connection)
+    with store.begin() as connection:  # the fixture's event has the standard categories
         guest_id = add_guest(connection, GuestFields("Ivanov", "Ivan", organisation=ORGANISATION), "officer")
         organisations.set_short_name(connection, ORGANISATION, "CIS EC", "officer")
     with store.connect() as connection:
@@ -59,7 +58,6 @@ def test_a_badge_carries_its_organisations_short_form(store: EventStore) -> None
 
 def test_without_short_forms_a_badge_has_none(store: EventStore) -> None:
     with store.begin() as connection:
-        categories.install_standard(connection)
         guest_id = add_guest(connection, GuestFields("Ivanov", organisation=ORGANISATION), "officer")
     with store.connect() as connection:
         badge = preview_badge(connection, store.event_info(), guest_id, today=date(2027, 5, 1))
