@@ -6,14 +6,24 @@ of whole sheets at a time — signed tokens and photos — and hands it to a wor
 output in order by `PdfJoiner`, which writes each part's objects straight to disk.  Prints are
 recorded only once the whole PDF is complete — or, when the PDF goes on to a print system, by the
 caller once the job was accepted (`record=False`, then `record_batch` with `BatchReport.printed`).
+
+Parts hold signed badge codes, so they live in a private temporary folder (readable by this user
+alone, named after this process) that is removed when the batch ends however it ends: a SIGTERM
+is turned into an orderly exit, the workers end with their parent even when it is killed
+(worker.py), and folders left by a process that was killed outright are removed by the next batch.
 """
 
-import multiprocessing
 import os
+import re
+import shutil
+import signal
 import tempfile
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -22,10 +32,10 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 
 from accreditor.badges import printing
-from accreditor.badges.layout import load_layout
+from accreditor.badges.layout import Layout, load_layout
 from accreditor.badges.pdf_join import PdfJoiner
 from accreditor.badges.render import BadgeData, BadgeRenderer
-from accreditor.badges.worker import render_part
+from accreditor.badges.worker import WORKER_CONTEXT, render_part, start_worker
 from accreditor.errors import AccreditorError, WorkflowError
 from accreditor.store import EventInfo, EventStore
 
@@ -34,6 +44,11 @@ from accreditor.store import EventInfo, EventStore
 _SHEETS_PER_CHUNK = 25
 # Below this many badges a second process costs more than it saves.
 _PARALLEL_FROM = 200
+# The private folder of one batch's parts: accreditor-badges-PID-RANDOM in the system's temporary folder.
+_FOLDER_PREFIX = "accreditor-badges-"
+_FOLDER_NAME = re.compile(re.escape(_FOLDER_PREFIX) + r"(\d+)-")
+# Where a process cannot be asked whether it is alive, a folder this old is taken as left behind.
+_STALE_AFTER_SECONDS = 24 * 3600
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -135,12 +150,13 @@ def print_badges(
     chunks = [selection.printable[start : start + size] for start in range(0, len(selection.printable), size)]
     workers = workers or min(os.cpu_count() or 1, 2 if len(selection.printable) >= _PARALLEL_FROM else 1)
     source = _ChunkSource(store, event, today=today)
-    with tempfile.TemporaryDirectory(prefix="accreditor-badges-", dir=out.parent) as folder:
+    remove_stale_folders()
+    with _terminated_as_exit(), tempfile.TemporaryDirectory(prefix=f"{_FOLDER_PREFIX}{os.getpid()}-") as folder:
         joined = Path(folder) / "joined.pdf"
         with PdfJoiner(joined) as joiner:
             done = 0
             for (pages, warnings), part, chunk in _render_in_order(
-                chunks, source.prepare, layout, Path(folder), workers=workers, cancelled=cancelled
+                chunks, source.prepare, badge_layout, Path(folder), workers=workers, cancelled=cancelled
             ):
                 joiner.add(part)
                 part.unlink()
@@ -149,11 +165,74 @@ def print_badges(
                 done += len(chunk)
                 if progress:
                     progress(done, len(selection.printable))
-        os.replace(joined, out)
+        _move_into_place(joined, out)
     report.printed = list(selection.printable)
     if record and (request.mark_printed or request.reprint):
         report.marked_printed = record_batch(store, report.printed, actor=actor, station=station, reason=request.reason)
     return report
+
+
+def remove_stale_folders(parent: Path | None = None) -> list[Path]:
+    """Remove the part folders of batches whose process is gone (killed before it could clean up); returns them."""
+    removed = []
+    for folder in Path(parent or tempfile.gettempdir()).glob(f"{_FOLDER_PREFIX}*"):
+        found = _FOLDER_NAME.match(folder.name)
+        if found and folder.is_dir() and _left_behind(folder, int(found.group(1))):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def _left_behind(folder: Path, pid: int) -> bool:
+    try:
+        details = folder.lstat()
+    except OSError:
+        return False
+    if os.name != "posix":
+        return time.time() - details.st_mtime > _STALE_AFTER_SECONDS
+    if details.st_uid != os.getuid() or pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # alive, another user's
+        return False
+    return False
+
+
+@contextmanager
+def _terminated_as_exit() -> Iterator[None]:
+    """While a batch runs, SIGTERM ends the process as an exit (cleanup included) rather than on the spot.
+
+    Only where this process had left SIGTERM to its default and the batch runs in the main thread (Python
+    handles signals there); an application with its own handler keeps it.
+    """
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGTERM) != signal.SIG_DFL:
+        yield
+        return
+
+    def exit_now(number: int, _frame: object) -> None:
+        raise SystemExit(128 + number)
+
+    signal.signal(signal.SIGTERM, exit_now)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _move_into_place(finished: Path, out: Path) -> None:
+    """Put the finished PDF at `out` in one step (a copy beside it first when the folders are on two disks)."""
+    try:
+        os.replace(finished, out)
+    except OSError:
+        beside = out.with_name(f".{out.name}.{os.getpid()}.partial")
+        try:
+            shutil.copyfile(finished, beside)
+            os.replace(beside, out)
+        finally:
+            beside.unlink(missing_ok=True)
 
 
 def record_batch(
@@ -196,7 +275,7 @@ Chunk = Sequence[tuple[int, int]]
 def _render_in_order(
     chunks: Sequence[Chunk],
     prepare: Callable[[Chunk], list[BadgeData]],
-    layout: str,
+    layout: Layout,
     folder: Path,
     *,
     workers: int,
@@ -214,11 +293,10 @@ def _render_in_order(
             check_cancelled()
             yield render_part(layout, prepare(chunk), str(part)), part, chunk
         return
-    # Workers start fresh ("spawn"): safe from a GUI thread, and they import only the renderer.
-    context = multiprocessing.get_context("spawn")
+    # Workers start fresh and lean, and end with this process (worker.py).
     in_flight: deque[tuple[Future[tuple[int, list[str]]], Path, Chunk]] = deque()
     pending = iter(zip(chunks, parts, strict=False))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=WORKER_CONTEXT, initializer=start_worker) as pool:
         try:
             while True:
                 while len(in_flight) < workers + 1 and (following := next(pending, None)):
