@@ -80,6 +80,9 @@ def _covered(name: str) -> Mapping[int, int]:
     with _lock:
         if name not in _coverage:
             font = TTFont(name, str(fonts_folder() / _FILES[name]))
+            # ReportLab builds glyph → characters only to work out the widths while it reads the file, then
+            # keeps it: 5 MB for the CJK font in every render worker.
+            vars(font.face).pop("glyphToChar", None)
             pdfmetrics.registerFont(font)
             _coverage[name] = font.face.charToGlyph
         return _coverage[name]
