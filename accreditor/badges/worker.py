@@ -29,10 +29,14 @@ from multiprocessing.context import SpawnContext, SpawnProcess
 from multiprocessing.process import BaseProcess
 from typing import Any
 
+from accreditor import text
+from accreditor.badges import fonts, render, shaping, variables
 from accreditor.badges.layout import Layout
 from accreditor.badges.render import BadgeData, BadgeRenderer
 
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
+# Modules whose caches hold text by the badge (shaped lines, runs, widths, transliterations).
+_TEXT_CACHES = (fonts, render, shaping, text, variables)
 
 
 @contextmanager
@@ -90,4 +94,14 @@ def _renderer(layout: Layout) -> BadgeRenderer:
 def render_part(layout: Layout, badges: Sequence[BadgeData], part: str) -> tuple[int, list[str]]:
     """Render `badges` into the PDF `part` with a layout checked by the parent; returns (pages, warnings)."""
     report = _renderer(layout).render(badges, part)
+    _forget_text()
     return report.pages, list(report.warnings)
+
+
+def _forget_text() -> None:
+    """Empty the text caches: each badge has its own names, so over a long batch they would only grow."""
+    for module in _TEXT_CACHES:
+        for value in vars(module).values():
+            clear = getattr(value, "cache_clear", None)
+            if callable(clear):
+                clear()
