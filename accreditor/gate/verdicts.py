@@ -11,6 +11,7 @@ string and never raises for one.
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from functools import partial
 from typing import Any, Protocol
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -213,9 +214,9 @@ def decide(
     shown = _shown(claims, guest, source, direction, with_photo)
     if not token.valid or guest is None:  # an "ok" token always names a guest the source knows
         reason = token.reason if not token.valid else "not_approved"
-        return replace(shown, reason=reason, message=_refusal(reason, claims, guest))
+        return shown(RED, reason, _refusal(reason, claims, guest))
     if zone not in claims.zones or zone not in guest.zones:
-        return replace(shown, reason="zone_not_allowed", message=_zone_refusal(zone, claims, guest, source))
+        return shown(RED, "zone_not_allowed", _zone_refusal(zone, claims, guest, source))
     cautions: list[tuple[str, str]] = []
     if context.direction == "in" and context.anti_passback and inside and last is not None:
         cautions.append(("already_inside", _already_inside(zone, last)))
@@ -225,12 +226,11 @@ def decide(
     if not guest.has_photo:
         cautions.append(("no_photo", "No photo on file: check an identity document."))
     if not cautions:
-        return replace(shown, colour=GREEN, reason="ok", message=f"Valid for {_zone_label(zone, source)}.")
-    return replace(
-        shown,
-        colour=ORANGE,
-        reason=cautions[0][0],
-        message=" ".join(text for _reason, text in cautions),
+        return shown(GREEN, "ok", f"Valid for {_zone_label(zone, source)}.")
+    return shown(
+        ORANGE,
+        cautions[0][0],
+        " ".join(text for _reason, text in cautions),
         cautions=tuple(reason for reason, _text in cautions),
     )
 
@@ -407,14 +407,13 @@ _RED_MESSAGES = {
 
 def _shown(
     claims: BadgeClaims, guest: GateGuest | None, source: GateSource, direction: str, with_photo: bool
-) -> GateVerdict:
-    """A red verdict showing the holder: from the event's record, else from the badge itself."""
+) -> Callable[..., GateVerdict]:
+    """A verdict showing the holder (from the event's record, else from the badge itself), given colour, reason
+    and message; built in one step (`dataclasses.replace` cost a gate a tenth of its time per scan)."""
     category = guest.category if guest else claims.category
     found = source.category(category)
-    return GateVerdict(
-        colour=RED,
-        reason="",
-        message="",
+    return partial(
+        GateVerdict,
         direction=direction,
         guest_id=claims.guest_id,
         serial=claims.serial,
