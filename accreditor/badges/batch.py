@@ -13,6 +13,7 @@ is turned into an orderly exit, the workers end with their parent even when it i
 (worker.py), and folders left by a process that was killed outright are removed by the next batch.
 """
 
+import errno
 import os
 import re
 import shutil
@@ -149,6 +150,7 @@ def print_badges(
     size = badge_layout.badges_per_sheet * _SHEETS_PER_CHUNK
     chunks = [selection.printable[start : start + size] for start in range(0, len(selection.printable), size)]
     workers = workers or min(os.cpu_count() or 1, 2 if len(selection.printable) >= _PARALLEL_FROM else 1)
+    _check_writable(out)
     source = _ChunkSource(store, event, today=today)
     remove_stale_folders()
     with _terminated_as_exit(), tempfile.TemporaryDirectory(prefix=f"{_FOLDER_PREFIX}{os.getpid()}-") as folder:
@@ -222,11 +224,22 @@ def _terminated_as_exit() -> Iterator[None]:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
+def _check_writable(out: Path) -> None:
+    """Refuse an output the PDF could not be written to before rendering anything, not after."""
+    try:
+        with tempfile.TemporaryFile(dir=out.parent):
+            pass
+    except OSError as error:
+        raise AccreditorError(f"Cannot write the PDF to {out} ({error.strerror or error}).") from error
+
+
 def _move_into_place(finished: Path, out: Path) -> None:
     """Put the finished PDF at `out` in one step (a copy beside it first when the folders are on two disks)."""
     try:
         os.replace(finished, out)
-    except OSError:
+    except OSError as error:
+        if error.errno != errno.EXDEV:
+            raise
         beside = out.with_name(f".{out.name}.{os.getpid()}.partial")
         try:
             shutil.copyfile(finished, beside)

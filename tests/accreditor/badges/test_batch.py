@@ -18,7 +18,7 @@ from accreditor import guests as guest_store
 from accreditor.badges.batch import BatchCancelled, print_badges, remove_stale_folders, render_guest_badge
 from accreditor.badges.printing import PrintRequest, current_token, event_dates_text, record_prints, validity
 from accreditor.cli import main
-from accreditor.errors import WorkflowError
+from accreditor.errors import AccreditorError, WorkflowError
 from accreditor.guests import GuestFields
 from accreditor.store import EventInfo, EventStore
 from accreditor.verification import EventVerifier
@@ -351,3 +351,11 @@ def test_only_folders_of_ended_processes_are_removed(tmp_path) -> None:
 
     assert remove_stale_folders(tmp_path) == [left_behind]
     assert sorted(tmp_path.iterdir()) == sorted([running, ours, unrelated])
+
+
+def test_an_output_folder_that_cannot_be_written_is_refused_before_rendering(store, approved_guests, tmp_path) -> None:
+    out = tmp_path / "no such folder" / "badges.pdf"
+    with pytest.raises(AccreditorError, match=r"Cannot write the PDF to .*badges\.pdf"):
+        print_badges(store, PrintRequest(mark_printed=True), out=out, layout="cr80", actor="t", workers=1)
+    with store.connect() as connection:
+        assert all(guest.badge_serial is None for guest in guest_store.list_guests(connection))
