@@ -41,6 +41,9 @@ from accreditor.store import EventStore
 LOG_APPLICATION = "accreditor-gate-log"
 LOG_VERSION = 1
 LOG_SUFFIX = ".scans"
+# Guests whose passages (and, at an event gate, records) a gate keeps in memory at most: past that it
+# starts afresh, reading again whoever comes next; a day at the main door of a big event stays small.
+_REMEMBER_AT_MOST = 20_000
 _PINNED_KEYS = "trusted_keys"
 _PINNED_PACKAGE_TIME = "package_created_at"
 
@@ -135,7 +138,7 @@ class Gate:
     def _current_source(self, connection: Connection) -> GateSource:
         """The source for this transaction: the kept one while nobody else has changed the database."""
         marker = dialects.change_marker(connection)
-        if marker is None or marker != self._marker or self._source is None:
+        if marker is None or marker != self._marker or self._source is None or len(self._passages) > _REMEMBER_AT_MOST:
             self._forget()
             self._source = self._source_for(connection, None)
             self._marker = marker

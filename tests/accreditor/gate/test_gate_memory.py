@@ -127,3 +127,17 @@ def test_an_offline_gate_reopened_on_its_log_remembers_nothing_stale(gate_event:
         assert first.scan(token, now=GATE_TIME).reason == "ok"
     with open_offline_gate(package, context) as second:
         assert second.scan(token, now=GATE_TIME + timedelta(minutes=1)).reason == "already_inside"
+
+
+@pytest.mark.parametrize("source", ["event", "package"])
+def test_a_gate_that_forgets_for_memory_reads_the_log_again(
+    gate_event: GateEvent, open_gate: OpenGate, source: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("accreditor.gate.offline_gate._REMEMBER_AT_MOST", 1)
+    gate = open_gate(source)
+    delegate, vip = gate_event.token("delegate"), gate_event.token("vip")
+    assert gate.scan(delegate, now=GATE_TIME).reason == "ok"
+    assert gate.scan(vip, now=GATE_TIME).reason == "escort_required"
+
+    assert gate.scan(delegate, now=GATE_TIME + timedelta(minutes=1)).reason == "already_inside"
+    assert gate.scan(vip, now=GATE_TIME + timedelta(minutes=1)).cautions == ("already_inside", "escort_required")
