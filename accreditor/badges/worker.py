@@ -44,7 +44,8 @@ def _without_main_script() -> Iterator[None]:
     """For the moment a worker starts, the parent seems to have no main script for the worker to re-run.
 
     multiprocessing's spawn hands the child the parent's `__main__` module to import again; a module
-    with neither a file nor a spec is left alone.  The swap lasts only while the process is launched.
+    with neither a file nor a spec is left alone.  The swap lasts only the milliseconds of the launch
+    (another thread would see the stand-in then; nothing in Accreditor reads `__main__`).
     """
     main = sys.modules["__main__"]
     sys.modules["__main__"] = types.ModuleType("__main__")
@@ -69,7 +70,11 @@ WORKER_CONTEXT = _WorkerContext()
 
 
 def start_worker() -> None:
-    """The initializer of every worker: end with the parent (see the module's docstring)."""
+    """The initializer of every worker: end with the parent (see the module's docstring).
+
+    Linux sends the signal when the thread that started the worker ends: the thread running the batch,
+    which waits for its workers before it returns.
+    """
     if sys.platform.startswith("linux"):
         try:
             libc = ctypes.CDLL(None, use_errno=True)
