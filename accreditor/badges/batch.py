@@ -22,7 +22,7 @@ import tempfile
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -30,8 +30,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import IntegrityError
 
+from accreditor import schema
 from accreditor.badges import printing
 from accreditor.badges.layout import Layout, load_layout
 from accreditor.badges.pdf_join import PdfJoiner
@@ -43,8 +45,12 @@ from accreditor.store import EventInfo, EventStore
 # Sheets per chunk: small enough that a chunk's photos and pages stay a few MB, large enough
 # that starting a chunk costs little.
 _SHEETS_PER_CHUNK = 25
+# A chunk's photos travel to a worker and stay in its memory while it renders; stored photos weigh up
+# to a few hundred kB each, so a chunk also ends (on a whole sheet) before this many bytes of them.
+_PHOTO_BYTES_PER_CHUNK = 4 * 2**20
 # Below this many badges a second process costs more than it saves.
 _PARALLEL_FROM = 200
+_IDS_PER_QUERY = 900  # below SQLite's older limit of 999 parameters a statement
 # The private folder of one batch's parts: accreditor-badges-PID-RANDOM in the system's temporary folder.
 _FOLDER_PREFIX = "accreditor-badges-"
 _FOLDER_NAME = re.compile(re.escape(_FOLDER_PREFIX) + r"(\d+)-")
@@ -147,8 +153,9 @@ def print_badges(
     report = BatchReport(out=str(out), layout=layout, badges=len(selection.printable), skipped=selection.skipped)
     if not selection.printable:
         return report
-    size = badge_layout.badges_per_sheet * _SHEETS_PER_CHUNK
-    chunks = [selection.printable[start : start + size] for start in range(0, len(selection.printable), size)]
+    with store.connect() as connection:
+        photo_sizes = _photo_sizes(connection, [guest_id for guest_id, _serial in selection.printable])
+    chunks = plan_chunks(selection.printable, badge_layout.badges_per_sheet, photo_sizes)
     workers = workers or min(os.cpu_count() or 1, 2 if len(selection.printable) >= _PARALLEL_FROM else 1)
     _check_writable(out)
     source = _ChunkSource(store, event, today=today)
@@ -172,6 +179,36 @@ def print_badges(
     if record and (request.mark_printed or request.reprint):
         report.marked_printed = record_batch(store, report.printed, actor=actor, station=station, reason=request.reason)
     return report
+
+
+def plan_chunks(
+    printable: Sequence[tuple[int, int]], badges_per_sheet: int, photo_sizes: Mapping[int, int]
+) -> list[Sequence[tuple[int, int]]]:
+    """Whole sheets per chunk, at most `_SHEETS_PER_CHUNK` of them and `_PHOTO_BYTES_PER_CHUNK` of photos."""
+    chunks: list[Sequence[tuple[int, int]]] = []
+    start, weight = 0, 0
+    for end in range(0, len(printable), badges_per_sheet):
+        sheet = printable[end : end + badges_per_sheet]
+        sheet_weight = sum(photo_sizes.get(guest_id, 0) for guest_id, _serial in sheet)
+        full = end - start >= badges_per_sheet * _SHEETS_PER_CHUNK or weight + sheet_weight > _PHOTO_BYTES_PER_CHUNK
+        if end > start and full:
+            chunks.append(printable[start:end])
+            start, weight = end, 0
+        weight += sheet_weight
+    if start < len(printable):
+        chunks.append(printable[start:])
+    return chunks
+
+
+def _photo_sizes(connection: Connection, guest_ids: Sequence[int]) -> dict[int, int]:
+    """The stored size of each guest's photo in bytes, without reading the photos."""
+    table = schema.guest_photos
+    sizes: dict[int, int] = {}
+    for start in range(0, len(guest_ids), _IDS_PER_QUERY):
+        chosen = table.c.guest_id.in_(guest_ids[start : start + _IDS_PER_QUERY])
+        rows = connection.execute(select(table.c.guest_id, func.length(table.c.image)).where(chosen))
+        sizes.update((guest_id, size) for guest_id, size in rows)
+    return sizes
 
 
 def remove_stale_folders(parent: Path | None = None) -> list[Path]:

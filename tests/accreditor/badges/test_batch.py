@@ -15,7 +15,13 @@ import zxingcpp
 
 from accreditor import categories, workflow
 from accreditor import guests as guest_store
-from accreditor.badges.batch import BatchCancelled, print_badges, remove_stale_folders, render_guest_badge
+from accreditor.badges.batch import (
+    BatchCancelled,
+    plan_chunks,
+    print_badges,
+    remove_stale_folders,
+    render_guest_badge,
+)
 from accreditor.badges.printing import PrintRequest, current_token, event_dates_text, record_prints, validity
 from accreditor.cli import main
 from accreditor.errors import AccreditorError, WorkflowError
@@ -359,3 +365,17 @@ def test_an_output_folder_that_cannot_be_written_is_refused_before_rendering(sto
         print_badges(store, PrintRequest(mark_printed=True), out=out, layout="cr80", actor="t", workers=1)
     with store.connect() as connection:
         assert all(guest.badge_serial is None for guest in guest_store.list_guests(connection))
+
+
+def test_chunks_are_whole_sheets_and_end_before_too_many_photo_bytes() -> None:
+    printable = [(guest_id, 1) for guest_id in range(1, 1001)]
+    no_photos = plan_chunks(printable, 4, {})
+    assert [len(chunk) for chunk in no_photos] == [100] * 10  # 25 sheets of 4
+
+    heavy = {guest_id: 300_000 for guest_id in range(101, 201)}  # guests 101-200 have big photos
+    chunks = plan_chunks(printable, 4, heavy)
+    assert [badge for chunk in chunks for badge in chunk] == printable
+    assert all(len(chunk) % 4 == 0 for chunk in chunks)
+    assert all(sum(heavy.get(guest_id, 0) for guest_id, _serial in chunk) <= 4 * 2**20 for chunk in chunks)
+    assert len(chunks) > len(no_photos)
+    assert plan_chunks(printable[:6], 4, {1: 10 * 2**20}) == [printable[:4], printable[4:6]]  # one sheet is never split
