@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
@@ -291,6 +292,7 @@ def card(language: str, out: Path) -> int:
 
 
 def main() -> int:
+    rl_config.invariant = 1  # no creation date or random id: the same table gives the same PDF bytes
     register_fonts()
     for language in ("en", "ru"):
         folder = GUIDE / language
