@@ -47,7 +47,8 @@ dist: $(DIST_STAMP)
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller build.spec
 	@du -sh $(DIST)
 
-# Menu entries and the icon for the packaged app (Linux, this user; `make dist` first).
+# Menu entries and the icon for the packaged app (Linux, this user; `make dist` first).  Each desktop file is
+# named after its program, which is the app id Qt gives the window on Wayland, so the shell shows our icon.
 XDG_DATA_HOME ?= $(HOME)/.local/share
 ICON_SIZES := 16 24 32 48 64 128 256 512
 
@@ -59,7 +60,7 @@ install-desktop:
 	done
 	install -D -m 644 resources/icons/accreditor.svg "$(XDG_DATA_HOME)/icons/hicolor/scalable/apps/accreditor.svg"
 	mkdir -p "$(XDG_DATA_HOME)/applications"
-	for entry in accreditor accreditor-gate; do \
+	for entry in accreditor-app accreditor-gate; do \
 		sed -e 's|^TryExec=|TryExec=$(abspath $(DIST))/|' -e 's|^Exec=\([a-z-]*\)|Exec="$(abspath $(DIST))/\1"|' \
 			resources/$$entry.desktop > "$(XDG_DATA_HOME)/applications/$$entry.desktop"; \
 	done
