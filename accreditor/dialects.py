@@ -1,18 +1,23 @@
 """The one place for SQL that only one database understands.
 
 Everything else in the core is portable SQLAlchemy Core.  Here: SQLite connection pragmas
-and transaction handling, and the triggers that keep the audit and scan logs append-only.
+and transaction handling, the triggers that keep the audit and scan logs append-only, membership
+tests of any length, and how each driver says "locked", "unreachable" or "try again".
 """
 
+import json
 import sqlite3
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, event, func, insert, select
+from sqlalchemy import ARRAY, ColumnElement, Connection, Engine, Table, any_, bindparam, event, func, insert, select
+from sqlalchemy.exc import DBAPIError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # Execution option: begin the transaction with the write lock taken (see EventStore.begin).
 SQLITE_IMMEDIATE = "accreditor_sqlite_immediate"
+SQLITE_BUSY_TIMEOUT_MS = 2000
 
 # Tables whose rows are only ever inserted, with the sentence a refused change fails with.
 APPEND_ONLY_TABLES: dict[str, str] = {
@@ -53,7 +58,8 @@ def configure_sqlite(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA busy_timeout = 10000")
+        # A writer waits this long for another's lock inside SQLite; EventStore.begin retries beyond it.
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
         # Each commit reaches the disk before it returns (SQLite's usual default, stated here because
         # a scan a gate has shown or a check-in a desk has confirmed must survive a power cut).
         cursor.execute("PRAGMA synchronous = FULL")
@@ -88,6 +94,100 @@ def backup_sqlite(path: Path, backup: Path) -> None:
     finally:
         target.close()
         source.close()
+
+
+# -- live changes between stations (PostgreSQL) --------------------------------------------------------
+
+CHANGES_CHANNEL = "accreditor_changes"
+# Past this many guests a notification says "all guests" (a NOTIFY payload must stay under 8,000 bytes).
+NOTIFY_MAX_GUESTS = 200
+
+# table -> (topic, column naming the guest, or None).  Topic names are those of changes.Topic.
+NOTIFYING_TABLES: dict[str, tuple[str, str | None]] = {
+    "guests": ("guests", "id"),
+    "guest_zones": ("guests", "guest_id"),
+    "checkins": ("check_ins", "guest_id"),
+    "badges": ("prints", "guest_id"),
+    "guest_photos": ("photos", "guest_id"),
+    "scans": ("scans", "guest_id"),
+    "categories": ("categories", None),
+    "zones": ("categories", None),
+    "category_zones": ("categories", None),
+    "event": ("event", None),
+    "signing_keys": ("event", None),
+}
+
+_NOTIFY_FUNCTIONS = (
+    # Row tables: one notification per statement with the distinct guest ids it touched.
+    f"""CREATE OR REPLACE FUNCTION accreditor_notify_rows() RETURNS trigger AS $$
+DECLARE
+    ids text[];
+    payload jsonb;
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        SELECT array_agg(DISTINCT to_jsonb(r) ->> TG_ARGV[1]) FILTER (WHERE to_jsonb(r) ->> TG_ARGV[1] IS NOT NULL)
+            INTO ids FROM old_rows r;
+    ELSE
+        SELECT array_agg(DISTINCT to_jsonb(r) ->> TG_ARGV[1]) FILTER (WHERE to_jsonb(r) ->> TG_ARGV[1] IS NOT NULL)
+            INTO ids FROM new_rows r;
+    END IF;
+    payload := jsonb_build_object('topic', TG_ARGV[0], 'station', current_setting('application_name'));
+    IF coalesce(array_length(ids, 1), 0) > {NOTIFY_MAX_GUESTS} THEN
+        payload := payload || jsonb_build_object('all', true);
+    ELSE
+        payload := payload || jsonb_build_object('guests', coalesce(ids, '{{}}'::text[]));
+    END IF;
+    PERFORM pg_notify('{CHANGES_CHANNEL}', payload::text);
+    RETURN NULL;
+END $$ LANGUAGE plpgsql""",
+    # Tables without guests (categories, zones, the event): the topic alone.
+    f"""CREATE OR REPLACE FUNCTION accreditor_notify_topic() RETURNS trigger AS $$
+BEGIN
+    PERFORM pg_notify('{CHANGES_CHANNEL}', jsonb_build_object(
+        'topic', TG_ARGV[0], 'station', current_setting('application_name'), 'guests', '{{}}'::text[])::text);
+    RETURN NULL;
+END $$ LANGUAGE plpgsql""",
+)
+
+
+def _notify_trigger_statements(table: str) -> list[str]:
+    topic, column = NOTIFYING_TABLES[table]
+    if column is None:
+        return [
+            f"CREATE TRIGGER {table}_notify AFTER INSERT OR UPDATE OR DELETE ON {table} "
+            f"FOR EACH STATEMENT EXECUTE FUNCTION accreditor_notify_topic('{topic}')"
+        ]
+    # A trigger with a transition table serves one kind of statement only.
+    return [
+        f"CREATE TRIGGER {table}_notify_{verb.lower()} AFTER {verb} ON {table} "
+        f"REFERENCING {'OLD' if verb == 'DELETE' else 'NEW'} TABLE AS {'old_rows' if verb == 'DELETE' else 'new_rows'} "
+        f"FOR EACH STATEMENT EXECUTE FUNCTION accreditor_notify_rows('{topic}', '{column}')"
+        for verb in ("INSERT", "UPDATE", "DELETE")
+        if not (table in APPEND_ONLY_TABLES and verb != "INSERT")
+    ]
+
+
+def install_change_notifications(connection: Connection) -> None:
+    """On PostgreSQL, every committed change NOTIFYs the other stations (a no-op elsewhere).
+
+    Statement-level triggers send `{"topic", "station", "guests" | "all"}` on CHANGES_CHANNEL; the
+    database delivers them at commit, to every station that LISTENs (see live.py).  Installed when an
+    event is created or copied, or when it is opened without them; tables are not changed.
+    """
+    if connection.dialect.name != "postgresql":
+        return
+    for statement in _NOTIFY_FUNCTIONS:
+        connection.exec_driver_sql(statement)
+    for table in NOTIFYING_TABLES:
+        for statement in _notify_trigger_statements(table):
+            connection.exec_driver_sql(statement)
+
+
+def has_change_notifications(connection: Connection) -> bool:
+    if connection.dialect.name != "postgresql":
+        return True
+    found = connection.exec_driver_sql("SELECT 1 FROM pg_proc WHERE proname = 'accreditor_notify_rows'").first()
+    return found is not None
 
 
 def install_audit_triggers(connection: Connection) -> None:
@@ -155,3 +255,63 @@ def insert_many_returning_ids(connection: Connection, table: Table, rows: list[d
     if after - before != len(rows):  # pragma: no cover - would mean another writer inside our lock
         raise RuntimeError("rows were inserted concurrently into a locked SQLite database")
     return list(range(before + 1, after + 1))
+
+
+def one_of(connection: Connection, column: ColumnElement[Any], values: Collection[Any]) -> ColumnElement[bool]:
+    """`column IN values` with ONE bound parameter, however many values.
+
+    A plain IN sends one parameter per value, and PostgreSQL refuses a statement with more than
+    65,535 of them (SQLite: 32,766).  PostgreSQL takes the values as an array (`= ANY(:values)`),
+    SQLite as a JSON list it unpacks itself (`IN (SELECT value FROM json_each(:values))`); both use
+    the column's index.
+    """
+    values = list(values)
+    if connection.dialect.name == "postgresql":
+        return column == any_(bindparam(None, values, type_=ARRAY(column.type)))
+    if connection.dialect.name == "sqlite":
+        unpacked = func.json_each(json.dumps(values)).table_valued("value")
+        return column.in_(select(unpacked.c.value))
+    return column.in_(values)
+
+
+# -- what a driver error means ---------------------------------------------------------------------
+
+# SQLSTATEs after which the same transaction, run again from the start, can succeed.
+_POSTGRES_RETRYABLE = {
+    "40001",  # serialization_failure
+    "40P01",  # deadlock_detected
+    "55P03",  # lock_not_available
+    "57P01",  # admin_shutdown (the server restarts)
+    "57P03",  # cannot_connect_now (the server is starting)
+}
+
+
+def is_locked(error: BaseException) -> bool:
+    """Another writer holds the database (SQLite's lock, PostgreSQL's deadlock or serialisation failure)."""
+    original = getattr(error, "orig", error)
+    if isinstance(original, sqlite3.OperationalError):
+        text = str(original).lower()
+        return "locked" in text or "busy" in text
+    return getattr(original, "sqlstate", None) in _POSTGRES_RETRYABLE
+
+
+def is_unreachable(error: BaseException) -> bool:
+    """The database server cannot be reached, or the connection to it was lost."""
+    if isinstance(error, DBAPIError) and error.connection_invalidated:
+        return True
+    original = getattr(error, "orig", error)
+    if isinstance(original, sqlite3.Error):
+        return False
+    sqlstate = getattr(original, "sqlstate", None)
+    if sqlstate is not None:
+        return sqlstate.startswith("08")  # connection_exception and its kinds
+    # psycopg reports a failed connection attempt (refused, timed out, unknown host) without a SQLSTATE.
+    return type(original).__name__ == "OperationalError"
+
+
+def connection_problem(error: BaseException) -> str:
+    """The driver's first line about a failed connection, without anything that could hold a password."""
+    original = getattr(error, "orig", error)
+    text = str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
+    # psycopg starts with 'connection failed: connection to server at "host" (addr), port N failed: why'.
+    return text.rsplit("failed: ", 1)[-1].strip() or text
