@@ -33,6 +33,8 @@ DEFAULT_STATION = "accreditor"
 # Every connection to an event server is named `accreditor:<station>`: `live.stations_online` counts them.
 APPLICATION_NAME_PREFIX = "accreditor:"
 _CONNECT_TIMEOUT_S = 5
+_LOCK_TIMEOUT_MS = 5_000
+_IDLE_TIMEOUT_MS = 300_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +121,14 @@ def _server_engine(location: str, station: str) -> Engine:
         connect_args={
             "connect_timeout": _CONNECT_TIMEOUT_S,
             "application_name": (APPLICATION_NAME_PREFIX + (station or DEFAULT_STATION))[:63],
+            # A station that vanished with the LAN is noticed in seconds (TCP keepalives) and cannot hold
+            # locks for long: a lock wait gives up after a while (and is retried, see Patience), and a
+            # transaction left idle is ended by the server.
+            "keepalives": 1,
+            "keepalives_idle": 10,
+            "keepalives_interval": 5,
+            "keepalives_count": 3,
+            "options": f"-c lock_timeout={_LOCK_TIMEOUT_MS} -c idle_in_transaction_session_timeout={_IDLE_TIMEOUT_MS}",
         },
     )
 
@@ -173,9 +183,9 @@ def _retrying(operation: Callable[[], T], name: str, patience: Patience) -> T:
         except DBAPIError as error:
             waited = time.monotonic() - started
             limit = patience.locked_s if dialects.is_locked(error) else patience.unreachable_s
-            if not (dialects.is_locked(error) or dialects.is_unreachable(error)) or waited + pause > limit:
+            if not (dialects.is_locked(error) or dialects.is_unreachable(error)) or waited >= limit:
                 raise _unavailable(error, name, waited) from error
-        time.sleep(pause)
+            time.sleep(min(pause, limit - waited))
     raise AssertionError("unreachable")  # pragma: no cover - _pauses never ends
 
 
@@ -204,7 +214,11 @@ class EventStore:
         patience = patience or Patience()
         if is_server_url(location):
             engine = _server_engine(location, station)
-            version = _checked_version(engine, name, patience)
+            try:
+                version = _checked_version(engine, name, patience)
+            except BaseException:
+                engine.dispose()
+                raise
         else:
             path = Path(location)
             _check_sqlite_file(path)
@@ -335,9 +349,10 @@ class EventStore:
                 with self._transaction_context(started) as connection:
                     return operation(connection)
             except _Retryable as retry:
-                if time.monotonic() - started + pause > retry.limit_s:
+                waited = time.monotonic() - started
+                if waited >= retry.limit_s:
                     raise retry.error from retry.error.__cause__
-            time.sleep(pause)
+                time.sleep(min(pause, retry.limit_s - waited))
         raise AssertionError("unreachable")  # pragma: no cover - _pauses never ends
 
     @contextmanager
