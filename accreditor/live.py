@@ -200,7 +200,8 @@ class _PostgresWatcher:
         self._missed = False
         try:
             for notify in self._notifications(max(deadline - time.monotonic(), 0), stop_early=bool(merged)):
-                merged |= self._decode(notify.payload)
+                change = self._decode(notify.payload)
+                merged = merged | change if merged else change  # NOTHING | change would forget its origin
         except psycopg.Error:
             with suppress(psycopg.Error):
                 self._connection.close()
