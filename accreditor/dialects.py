@@ -238,6 +238,21 @@ def insert_many(connection: Connection, table: Table, rows: list[dict[str, Any]]
     connection.exec_driver_sql(statement, [tuple(values) for values in converted])
 
 
+def continue_ids_after_copy(connection: Connection, tables: list[Table]) -> None:
+    """After rows were inserted with their ids, new rows must get ids above them.
+
+    SQLite takes the largest rowid plus one by itself; a PostgreSQL identity column counts on its
+    own sequence, which inserts with explicit ids do not move.
+    """
+    if connection.dialect.name != "postgresql":
+        return
+    for table in tables:
+        connection.exec_driver_sql(
+            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), coalesce(max(id), 0) + 1, false) "
+            f"FROM {table.name}"
+        )
+
+
 def insert_many_returning_ids(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> list[int]:
     """Insert rows and return their new ids in the order of `rows`.
 

@@ -266,21 +266,7 @@ class EventStore:
             raise EventFileError("An event needs a name.")
         if starts_on and ends_on and ends_on < starts_on:
             raise EventFileError("The event cannot end before it starts.")
-        if is_server_url(location):
-            engine = _server_engine(location, station)
-            try:
-                _require_empty_database(engine, display_name(location))
-            except BaseException:
-                engine.dispose()
-                raise
-        else:
-            path = Path(location)
-            if path.exists():
-                raise EventFileError(f"{path.name} already exists; choose another file name.")
-            if not path.parent.is_dir():
-                raise EventFileError(f"The folder {path.parent} does not exist.")
-            engine = _sqlite_engine(path)
-        store = cls(engine, location, station=station)
+        store = cls.empty(location, station=station)
         with store.begin() as connection:
             create_tables(connection)
             connection.execute(
@@ -302,8 +288,28 @@ class EventStore:
                     created_at=utc_now(),
                 )
             )
-        dialects.enable_wal(engine)
+        dialects.enable_wal(store.engine)
         return store
+
+    @classmethod
+    def empty(cls, location: str | Path, *, station: str = "") -> "EventStore":
+        """A store on a new file or an empty server database, with no tables yet (see `create`, `copying`)."""
+        location = str(location)
+        if is_server_url(location):
+            engine = _server_engine(location, station)
+            try:
+                _require_empty_database(engine, display_name(location))
+            except BaseException:
+                engine.dispose()
+                raise
+        else:
+            path = Path(location)
+            if path.exists():
+                raise EventFileError(f"{path.name} already exists; choose another file name.")
+            if not path.parent.is_dir():
+                raise EventFileError(f"The folder {path.parent} does not exist.")
+            engine = _sqlite_engine(path)
+        return cls(engine, location, station=station)
 
     def _install_change_notifications(self) -> None:
         """Events made before stations were told of each other's changes get the triggers once."""

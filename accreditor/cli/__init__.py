@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from accreditor.cli import badges, events, gate, guests, photos
+from accreditor.cli import badges, events, gate, guests, photos, server
 from accreditor.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE, default_user
 from accreditor.errors import AccreditorError, EventFileError, ImportFileError
 
@@ -19,7 +19,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="accreditor", description="Conference accreditation, offline.")
     parser.add_argument("--user", default=default_user(), help="who is acting, for the audit log")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for group in (events, guests, badges, gate, photos):
+    for group in (events, guests, badges, gate, photos, server):
         group.register(commands)
     return parser
 
