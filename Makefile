@@ -34,6 +34,7 @@ test: lint
 bench: $(STAMP)
 	$(BIN)/python -m bench
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.desk_speed
+	$(BIN)/python -m bench.stations
 
 clean:
 	rm -rf $(VENV) var build dist *.egg-info .pytest_cache .ruff_cache .hypothesis

@@ -128,7 +128,17 @@ def _server_engine(location: str, station: str) -> Engine:
             "keepalives_idle": 10,
             "keepalives_interval": 5,
             "keepalives_count": 3,
-            "options": f"-c lock_timeout={_LOCK_TIMEOUT_MS} -c idle_in_transaction_session_timeout={_IDLE_TIMEOUT_MS}",
+            "options": " ".join(
+                f"-c {setting}={value}"
+                for setting, value in (
+                    ("lock_timeout", _LOCK_TIMEOUT_MS),
+                    ("idle_in_transaction_session_timeout", _IDLE_TIMEOUT_MS),
+                    # The server's side of the keepalives: it ends a vanished station's session, and its locks.
+                    ("tcp_keepalives_idle", 10),
+                    ("tcp_keepalives_interval", 5),
+                    ("tcp_keepalives_count", 3),
+                )
+            ),
         },
     )
 
