@@ -181,6 +181,8 @@ def _unavailable(error: DBAPIError, name: str, waited_s: float) -> EventFileErro
             f"The event server {name} cannot be reached ({dialects.connection_problem(error)}); "
             f"tried for {waited_s:.0f} s, nothing was changed. Check the network and that the server is running."
         )
+    if dialects.is_refused_by_server(error):
+        return EventFileError(f"The event server refused to open {name} ({dialects.connection_problem(error)}).")
     return EventFileError(f"{name} cannot be used as an event database ({_reason(error)}).")
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from accreditor import guests, schema, server
+from accreditor import guests, pgpass, schema, server
 from accreditor.cli import main
 from accreditor.clock import utc_now
 from accreditor.guests import GuestFields
@@ -158,6 +158,28 @@ def test_server_init_makes_a_password_protected_server_with_an_empty_event_datab
 
         code, _out, err = run(capsys, "guests", url.replace("venue-lan-2027", "wrong-password"))
         assert code == 2
-        assert "password" in err and "wrong-password" not in err and err.count("\n") == 1
+        assert err.startswith("accreditor: The event server refused to open event on 127.0.0.1:")
+        assert "password authentication failed" in err and "wrong-password" not in err and err.count("\n") == 1
+
+        # A station that keeps the password in PostgreSQL's password file connects with a URL without it.
+        pgpass.remember_password(url, "venue-lan-2027")
+        assert run(capsys, "guests", pgpass.without_password(url), "--json")[:2] == (0, "[]\n")
     finally:
         assert run(capsys, "server", "stop", server_folder / "pg")[0] == 0
+
+
+def test_remember_password_replaces_the_servers_line_and_keeps_the_others(monkeypatch, tmp_path: Path) -> None:
+    password_file = tmp_path / "pgpass"
+    monkeypatch.setenv("PGPASSFILE", str(password_file))
+    password_file.write_text("other:5432:*:someone:theirs\n", encoding="utf-8")
+
+    pgpass.remember_password("postgresql://desk@10.0.0.2/summit", "first")
+    pgpass.remember_password("postgresql://desk:ignored@10.0.0.2:5432/summit", "sec:ond")
+
+    assert (
+        password_file.read_text(encoding="utf-8")
+        == "other:5432:*:someone:theirs\n10.0.0.2:5432:summit:desk:sec\\:ond\n"
+    )
+    assert (
+        pgpass.without_password("postgresql://desk:pw@10.0.0.2:5432/summit") == "postgresql://desk@10.0.0.2:5432/summit"
+    )
