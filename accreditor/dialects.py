@@ -11,7 +11,20 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ARRAY, ColumnElement, Connection, Engine, Table, any_, bindparam, event, func, insert, select
+from sqlalchemy import (
+    ARRAY,
+    ColumnElement,
+    Connection,
+    Engine,
+    Table,
+    any_,
+    bindparam,
+    event,
+    func,
+    insert,
+    select,
+    text,
+)
 from sqlalchemy.exc import DBAPIError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -181,6 +194,25 @@ def install_change_notifications(connection: Connection) -> None:
     for table in NOTIFYING_TABLES:
         for statement in _notify_trigger_statements(table):
             connection.exec_driver_sql(statement)
+
+
+def listen_statement() -> str:
+    """What a station's own connection sends to receive the notifications of every commit."""
+    return f"LISTEN {CHANGES_CHANNEL}"
+
+
+def application_names(connection: Connection, prefix: str) -> list[str]:
+    """The distinct application names starting with `prefix` connected to this database now (PostgreSQL)."""
+    query = text(
+        "SELECT DISTINCT application_name FROM pg_stat_activity "
+        "WHERE datname = current_database() AND starts_with(application_name, :prefix) ORDER BY application_name"
+    )
+    return list(connection.execute(query, {"prefix": prefix}).scalars())
+
+
+def sqlite_data_version(connection: sqlite3.Connection) -> int:
+    """A number SQLite changes whenever another connection commits to the file."""
+    return int(connection.execute("PRAGMA data_version").fetchone()[0])
 
 
 def has_change_notifications(connection: Connection) -> bool:

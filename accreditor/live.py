@@ -19,9 +19,8 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import suppress
+from pathlib import Path
 from typing import Any, Protocol
-
-from sqlalchemy import text
 
 from accreditor import dialects
 from accreditor.changes import NOTHING, Changes, Topic
@@ -68,13 +67,9 @@ def stations_online(store: EventStore) -> list[str]:
     """Names of the stations connected to the event server now (this one included); [] for a file."""
     if not store.is_server:
         return []
-    query = text(
-        "SELECT DISTINCT substr(application_name, :start) AS station FROM pg_stat_activity "
-        "WHERE datname = current_database() AND application_name LIKE :pattern ORDER BY station"
-    )
     with store.connect() as connection:
-        rows = connection.execute(query, {"start": len(APPLICATION_NAME_PREFIX) + 1, "pattern": "accreditor:%"})
-        return [row.station for row in rows]
+        names = dialects.application_names(connection, APPLICATION_NAME_PREFIX)
+    return sorted({name.removeprefix(APPLICATION_NAME_PREFIX) for name in names})
 
 
 def audit_changes(actions: list[tuple[str, int | None]]) -> Changes:
@@ -98,7 +93,8 @@ class _SqliteWatcher:
         self._last_audit, self._last_scan = self._watermarks()
 
     def _open(self) -> sqlite3.Connection:
-        connection = sqlite3.connect(f"file:{self._path}?mode=ro", uri=True, check_same_thread=False)
+        uri = Path(self._path).resolve().as_uri() + "?mode=ro"
+        connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
         connection.isolation_level = None  # autocommit: each PRAGMA sees the newest commit
         return connection
 
@@ -107,7 +103,7 @@ class _SqliteWatcher:
         return True
 
     def _data_version(self) -> int:
-        return int(self._connection.execute("PRAGMA data_version").fetchone()[0])
+        return dialects.sqlite_data_version(self._connection)
 
     def _watermarks(self) -> tuple[int, int]:
         audit = self._connection.execute("SELECT coalesce(max(id), 0) FROM audit_log").fetchone()[0]
@@ -181,7 +177,7 @@ class _PostgresWatcher:
                 connect_timeout=5,
                 application_name=(APPLICATION_NAME_PREFIX + self._own_station)[:63],
             )
-            self._connection.execute(f"LISTEN {dialects.CHANGES_CHANNEL}")
+            self._connection.execute(dialects.listen_statement())
         except psycopg.Error:
             self._connection = None
             return False
