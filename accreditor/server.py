@@ -7,7 +7,6 @@ one, `nobody` otherwise.
 """
 
 import os
-import pwd
 import shutil
 import socket
 import subprocess
@@ -46,8 +45,10 @@ def free_port() -> int:
 
 def _unprivileged_user() -> str | None:
     """Whom to run PostgreSQL as: None (ourselves) unless we are root."""
-    if os.geteuid() != 0:
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:  # Windows has no root (and no pwd module)
         return None
+    import pwd  # noqa: PLC0415 - POSIX only
+
     for name in ("postgres", "nobody"):
         try:
             pwd.getpwnam(name)
