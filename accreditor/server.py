@@ -159,15 +159,21 @@ class Cluster:
             credentials += ":" + quote(password, safe="")
         return f"postgresql://{credentials}@{self.host}:{self.port}/{quote(database, safe='')}"
 
-    def create_database(self, name: str, *, password: str | None = None) -> None:
-        """An empty database for one event (owned by the superuser)."""
-        self._admin(f'CREATE DATABASE "{_identifier(name)}"', password)
+    def create_database(self, name: str, *, password: str | None = None, file_copy: bool = False) -> None:
+        """An empty database for one event (owned by the superuser).
+
+        `file_copy` copies the template's files instead of logging every page (PostgreSQL 15 and later):
+        five times quicker for a cluster without fsync, as the tests' is; it costs a checkpoint elsewhere.
+        """
+        statement = f'CREATE DATABASE "{_identifier(name)}"'
+        self._admin(statement, password, statement + " STRATEGY = FILE_COPY" if file_copy else None)
 
     def drop_database(self, name: str, *, password: str | None = None) -> None:
         """Remove a database, closing whoever is still connected to it."""
         self._admin(f'DROP DATABASE IF EXISTS "{_identifier(name)}" WITH (FORCE)', password)
 
-    def _admin(self, statement: str, password: str | None) -> None:
+    def _admin(self, statement: str, password: str | None, from_version_15: str | None = None) -> None:
+        """Run `statement` as the superuser (or `from_version_15` instead, on a server that new)."""
         import psycopg  # noqa: PLC0415 - optional dependency, present wherever event servers are used
 
         try:
@@ -179,6 +185,8 @@ class Cluster:
                 dbname="postgres",
                 autocommit=True,
             ) as connection:
+                if from_version_15 and connection.info.server_version >= 150000:
+                    statement = from_version_15
                 connection.execute(statement.encode())
         except psycopg.Error as error:
             raise ServerError(f"The server refused: {str(error).strip().splitlines()[0]}.") from error

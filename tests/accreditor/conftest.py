@@ -61,7 +61,7 @@ def postgres_cluster() -> Iterator[server.Cluster]:
 def postgres_url(postgres_cluster: server.Cluster) -> Iterator[str]:
     """The URL of a new, empty database on the test cluster, dropped after the test."""
     name = f"event_{uuid.uuid4().hex[:12]}"
-    postgres_cluster.create_database(name)
+    postgres_cluster.create_database(name, file_copy=True)
     yield postgres_cluster.url(name)
     postgres_cluster.drop_database(name)
 
