@@ -1,5 +1,6 @@
 """Live stations: what one station commits reaches a watcher at another within 2 seconds, on both engines."""
 
+import threading
 import time
 from collections.abc import Callable, Iterator
 
@@ -151,3 +152,26 @@ def test_a_watcher_that_lost_its_connection_comes_back_and_reloads_everything(po
             assert changes_within(watcher, ARRIVAL_LIMIT_S, bool).touches(Topic.EVENT)
         finally:
             watcher.close()
+
+
+def test_a_watcher_thread_hands_each_change_to_the_app_until_stopped(
+    store: EventStore, other_station: EventStore, add_guest_with_status: AddWithStatus
+) -> None:
+    guest_id = add_guest_with_status("approved", "Rahmonov")
+    delivered: list[Changes] = []
+    arrived = threading.Event()
+
+    def deliver(changes: Changes) -> None:  # the app posts this to its UI thread
+        delivered.append(changes)
+        arrived.set()
+
+    thread = live.WatcherThread(live.watch(other_station), deliver).start()
+    try:
+        time.sleep(0.3)
+        with store.begin() as connection:
+            checkin.check_in(connection, guest_id, station="Desk 1", user="desk1")
+        assert arrived.wait(ARRIVAL_LIMIT_S)
+    finally:
+        thread.stop()
+
+    assert any(changes.concerns(guest_id) and changes.touches(Topic.CHECK_INS) for changes in delivered)
