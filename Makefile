@@ -34,6 +34,7 @@ test: lint
 bench: $(STAMP)
 	$(BIN)/python -m bench
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.desk_speed
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.open_speed
 	$(BIN)/python -m bench.stations
 
 clean:

@@ -38,17 +38,18 @@ def record_many(connection: Connection, actor: str, action: str, entries: list[t
     if not entries:
         return
     now = utc_now()
+    encoded: dict[int, str] = {}  # a bulk change shares one details dict among its entries: encode it once
+
+    def encode(details: dict[str, Any]) -> str:
+        if id(details) not in encoded:  # `entries` keeps every dict alive, so an id names one dict here
+            encoded[id(details)] = json.dumps(details, ensure_ascii=False, default=str, sort_keys=True)
+        return encoded[id(details)]
+
     dialects.insert_many(
         connection,
         schema.audit_log,
         [
-            {
-                "at": now,
-                "actor": actor,
-                "action": action,
-                "guest_id": guest_id,
-                "details": json.dumps(details, ensure_ascii=False, default=str, sort_keys=True),
-            }
+            {"at": now, "actor": actor, "action": action, "guest_id": guest_id, "details": encode(details)}
             for guest_id, details in entries
         ],
     )

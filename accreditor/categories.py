@@ -102,20 +102,30 @@ STANDARD_CATEGORIES = (
 def install_standard(connection: Connection) -> None:
     """Give a new event the standard zones and categories (the organiser can change them later)."""
     for order, zone in enumerate(STANDARD_ZONES):
-        save_zone(connection, zone, sort_order=order)
+        save_zone(connection, zone, sort_order=order, new=True)
     for order, category in enumerate(STANDARD_CATEGORIES):
-        save_category(connection, category, sort_order=order)
+        save_category(connection, category, sort_order=order, new=True)
 
 
-def save_zone(connection: Connection, zone: Zone, *, sort_order: int | None = None, actor: str | None = None) -> None:
+def save_zone(
+    connection: Connection,
+    zone: Zone,
+    *,
+    sort_order: int | None = None,
+    actor: str | None = None,
+    new: bool = False,
+) -> None:
     """Add or rename a zone; with `actor` (an organiser's edit, not the standard set) it is audited.
 
+    With `new` the zone is being added: a zone of that code already there is refused, not renamed.
     A new zone goes at `sort_order`, by default after the others; an existing one keeps its place.
     """
     code = _check_code(zone.code, "zone")
     _check_name(zone.name, "zone", code)
     table = schema.zones
     if connection.execute(select(table.c.code).where(table.c.code == code)).first():
+        if new:
+            raise ValidationError(f"The event already has a zone {code}.")
         connection.execute(table.update().where(table.c.code == code).values(name=zone.name))
     else:
         order = _after_last(connection, table) if sort_order is None else sort_order
@@ -125,11 +135,18 @@ def save_zone(connection: Connection, zone: Zone, *, sort_order: int | None = No
 
 
 def save_category(
-    connection: Connection, category: Category, *, sort_order: int | None = None, actor: str | None = None
+    connection: Connection,
+    category: Category,
+    *,
+    sort_order: int | None = None,
+    actor: str | None = None,
+    new: bool = False,
 ) -> None:
     """Add or change a category and its default zones; with `actor` (an organiser's edit) it is audited.
 
-    A new category goes at `sort_order`, by default after the others; an existing one keeps its place.
+    With `new` the category is being added: a category of that code already there is refused, not
+    overwritten.  A new category goes at `sort_order`, by default after the others; an existing one
+    keeps its place.
     """
     code = _check_code(category.code, "category")
     _check_name(category.name, "category", code)
@@ -144,6 +161,8 @@ def save_category(
         "escort_required": category.escort_required,
     }
     if connection.execute(select(table.c.code).where(table.c.code == code)).first():
+        if new:
+            raise ValidationError(f"The event already has a category {code}.")
         connection.execute(table.update().where(table.c.code == code).values(**values))
     else:
         order = _after_last(connection, table) if sort_order is None else sort_order

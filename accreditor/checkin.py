@@ -9,9 +9,21 @@ from datetime import datetime
 
 from sqlalchemy import Connection, and_, insert, select, update
 
-from accreditor import audit, schema
+from accreditor import audit, schema, vocabulary
 from accreditor.clock import utc_now
 from accreditor.errors import NotFoundError, WorkflowError
+from accreditor.vocabulary import CheckInRefusal, GuestStatus
+
+
+class NotAdmissibleError(WorkflowError):
+    """A guest who is not approved: `status` says which state, the message says it in a sentence."""
+
+    def __init__(self, guest_id: int, status: str, reason: str) -> None:
+        why = f" ({reason})" if reason else ""
+        refusal = CheckInRefusal(status) if status in set(CheckInRefusal) else CheckInRefusal.PENDING
+        self.status = refusal
+        self.sentence = vocabulary.message(refusal, guest=guest_id, status=status, why=why)
+        super().__init__(self.sentence)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,10 +39,9 @@ def check_in(connection: Connection, guest_id: int, *, station: str, user: str) 
     table = schema.guests
     row = connection.execute(select(table.c.status, table.c.status_reason).where(table.c.id == guest_id)).first()
     if row is None:
-        raise NotFoundError(f"There is no guest with id {guest_id}.")
-    if row.status != "approved":
-        reason = f" ({row.status_reason})" if row.status_reason else ""
-        raise WorkflowError(f"Guest {guest_id} is {row.status}{reason} and cannot be checked in.")
+        raise NotFoundError(vocabulary.message(CheckInRefusal.UNKNOWN_GUEST, guest=guest_id))
+    if row.status != GuestStatus.APPROVED:
+        raise NotAdmissibleError(guest_id, row.status, row.status_reason)
     now = utc_now()
     # The status is part of the claim: a guest revoked at another station since the read above stays out.
     claimed = connection.execute(

@@ -107,14 +107,9 @@ _COMMON_NAMES = {
     "Czechia": "CZ",
     "Чехия": "CZ",
     "Tchéquie": "CZ",
-    "Macedonia": "MK",
-    "Македония": "MK",
-    "Swaziland": "SZ",
-    "Burma": "MM",
     "Ivory Coast": "CI",
     "Cote d'Ivoire": "CI",
     "Кот-д'Ивуар": "CI",
-    "Zaire": "CD",
     "DR Congo": "CD",
     "DRC": "CD",
     "Vatican": "VA",
@@ -128,10 +123,52 @@ _COMMON_NAMES = {
 }
 
 
+# Names of countries that have since been renamed: still accepted, but an importer says how it read them.
+FORMER_NAMES = {
+    "Swaziland": "SZ",
+    "Свазиленд": "SZ",
+    "Burma": "MM",
+    "Бирма": "MM",
+    "Zaire": "CD",
+    "Заир": "CD",
+    "Macedonia": "MK",
+    "Македония": "MK",
+    "Macédoine": "MK",
+    "Byelorussia": "BY",
+    "Belorussia": "BY",
+    "Ceylon": "LK",
+    "Цейлон": "LK",
+}
+# Misspellings seen in registration lists often enough to read them, with a word to check; any other unknown
+# name stays an error with suggestions, as a guess could put a guest under the wrong flag.
+MISSPELLINGS = {
+    "Kyrgystan": "KG",
+    "Kirgizstan": "KG",
+    "Kazakstan": "KZ",
+    "Khazakstan": "KZ",
+    "Uzbekstan": "UZ",
+    "Phillipines": "PH",
+    "Philipines": "PH",
+    "Columbia": "CO",
+    "Luxemburg": "LU",
+    "Azerbajan": "AZ",
+    "Argentinia": "AR",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class CountryLookup:
     by_key: dict[str, str]
     display: dict[str, str]  # key -> the name to suggest for it
+    spelling: dict[str, str]  # key -> "former" or "misspelled" for names that are not the country's own
+
+
+@dataclass(frozen=True, slots=True)
+class CountryReading:
+    """How a written country was understood: its code, and whether the text was a former or misspelled name."""
+
+    code: str
+    spelling: str  # "current", "former" or "misspelled"
 
 
 def _translations(language: str) -> gettext.NullTranslations:
@@ -176,12 +213,25 @@ def _lookup() -> CountryLookup:
                     add(inverted, code)
     for label, code in _COMMON_NAMES.items():
         add(label, code)
-    return CountryLookup(by_key, display)
+    spelling: dict[str, str] = {}
+    for kind, names in (("former", FORMER_NAMES), ("misspelled", MISSPELLINGS)):
+        for label, code in names.items():
+            if label_key(label) not in by_key:
+                add(label, code)
+                spelling[label_key(label)] = kind
+    return CountryLookup(by_key, display, spelling)
 
 
 def resolve(text: str) -> str | None:
     """The alpha-2 code for a country as written, or None when it is not recognised."""
     return _lookup().by_key.get(label_key(text))
+
+
+def read(text: str) -> CountryReading | None:
+    """Like `resolve`, and says whether the text was a former name or a known misspelling of the country."""
+    lookup, key = _lookup(), label_key(text)
+    code = lookup.by_key.get(key)
+    return None if code is None else CountryReading(code, lookup.spelling.get(key, "current"))
 
 
 def suggestions(text: str, limit: int = 3) -> list[str]:

@@ -1,6 +1,6 @@
 """The demo event: a realistic, deterministic event to try every screen and command on."""
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from accreditor import categories, checkin, workflow
@@ -11,7 +11,8 @@ from accreditor.store import EventStore
 
 DEMO_NAME = "High-Level International Conference on Countering Terrorism and Preventing Violent Extremism"
 DEMO_VENUE = "Kokhi Navruz, Dushanbe"
-DEMO_DATES = (date(2027, 5, 3), date(2027, 5, 4))
+DEMO_DAYS = 2
+"""The demo event starts on the day it is created, so its badges scan green and the desk works that day."""
 DEMO_ACTOR = "demo"
 # Every tenth approved guest has already arrived, so the desk and reports have something to show.
 _CHECKED_IN_EVERY = 10
@@ -37,9 +38,12 @@ def _fields(guest: DemoGuest) -> GuestFields:
     )
 
 
-def create_demo_event(path: str | Path, *, guest_count: int = 440) -> EventStore:
+def create_demo_event(path: str | Path, *, guest_count: int = 440, starts_on: date | None = None) -> EventStore:
+    """The demo event, from `starts_on` (default: today on this computer's calendar) for two days."""
     people = demo_guests(guest_count)
-    store = EventStore.create(path, name=DEMO_NAME, starts_on=DEMO_DATES[0], ends_on=DEMO_DATES[1], venue=DEMO_VENUE)
+    first_day = starts_on or date.today()
+    last_day = first_day + timedelta(days=DEMO_DAYS - 1)
+    store = EventStore.create(path, name=DEMO_NAME, starts_on=first_day, ends_on=last_day, venue=DEMO_VENUE)
     with store.begin() as connection:
         categories.install_standard(connection)
         ids = guest_store.add_guests(connection, [_fields(person) for person in people], DEMO_ACTOR, source="demo")

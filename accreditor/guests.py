@@ -113,7 +113,8 @@ def add_guests(
     table = schema.guests
     rows = [{**_values(guest.with_latin()), "created_at": now, "updated_at": now} for guest in new_guests]
     ids = dialects.insert_many_returning_ids(connection, table, rows)
-    audit.record_many(connection, actor, "guest.created", [(guest_id, {"source": source}) for guest_id in ids])
+    details = {"source": source}
+    audit.record_many(connection, actor, "guest.created", [(guest_id, details) for guest_id in ids])
     return ids
 
 

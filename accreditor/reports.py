@@ -24,7 +24,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 from sqlalchemy import ColumnElement, Connection, func, select
 
-from accreditor import schema
+from accreditor import schema, vocabulary
 from accreditor.badges import fonts
 from accreditor.badges.layout import MM
 from accreditor.badges.render import Box, FittedText, draw_lines, fit_text
@@ -35,6 +35,7 @@ from accreditor.errors import AccreditorError
 from accreditor.exporting import neutralise
 from accreditor.guests import GuestFields
 from accreditor.search import sort_key
+from accreditor.vocabulary import GuestStatus
 
 BREAKDOWNS: Mapping[str, str] = {
     "status": "Status",
@@ -45,7 +46,7 @@ BREAKDOWNS: Mapping[str, str] = {
 }
 """The ways a summary splits the guests, key → what a column of that breakdown is called."""
 
-STATUS_LABELS: Mapping[str, str] = {status: status.capitalize() for status in schema.STATUSES}
+STATUS_LABELS: Mapping[str, str] = {status: vocabulary.label(status) for status in GuestStatus}
 _BLANK_LABELS = {"country": "No country", "organisation": "No organisation", "delegation": "No delegation"}
 
 
@@ -116,11 +117,13 @@ class DelegationRow:
 
     @property
     def expected(self) -> int:
-        return sum(1 for guest in self.guests if guest.status == "approved")
+        return sum(1 for guest in self.guests if guest.status == GuestStatus.APPROVED)
 
     @property
     def checked_in(self) -> int:
-        return sum(1 for guest in self.guests if guest.status == "approved" and guest.checked_in_at is not None)
+        return sum(
+            1 for guest in self.guests if guest.status == GuestStatus.APPROVED and guest.checked_in_at is not None
+        )
 
 
 # -- computing ------------------------------------------------------------------------------------
@@ -157,7 +160,7 @@ def _counts(connection: Connection, column: ColumnElement[Any]) -> dict[str, tup
     counts: dict[str, tuple[int, int, int]] = {}
     for key, status, has_arrived, number in connection.execute(query):
         registered, expected, checked_in = counts.get(key or "", (0, 0, 0))
-        approved = status == "approved"
+        approved = status == GuestStatus.APPROVED
         counts[key or ""] = (
             registered + number,
             expected + (number if approved else 0),
@@ -188,7 +191,7 @@ def arrivals_timeline(connection: Connection, bucket_minutes: int = 30, *, tz: t
         raise ValueError(f"a bucket of {bucket_minutes} minutes does not divide a day")
     table = schema.guests
     moments = connection.execute(
-        select(table.c.checked_in_at).where(table.c.status == "approved", table.c.checked_in_at.is_not(None))
+        select(table.c.checked_in_at).where(table.c.status == GuestStatus.APPROVED, table.c.checked_in_at.is_not(None))
     ).scalars()
     counts: dict[datetime, int] = {}
     for moment in moments:

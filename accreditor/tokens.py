@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import pairwise
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -17,6 +18,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from accreditor import base45
 from accreditor.errors import AccreditorError
 from accreditor.keys import EVENT_UID_BYTES, KEY_ID_BYTES, key_id_for
+from accreditor.vocabulary import GuestStatus, TokenReason
 
 TOKEN_PREFIX = "AC1:"  # version 1; every character is in the QR alphanumeric set
 SIGNATURE_BYTES = 64
@@ -37,18 +39,7 @@ MAX_CODE_LENGTH = 16
 CODE_SYMBOLS = " 0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-_"
 CODE_RADIX = 40
 
-REASONS = (
-    "ok",
-    "malformed",
-    "bad_signature",
-    "unknown_key",
-    "wrong_event",
-    "expired",
-    "not_yet_valid",
-    "revoked",
-    "superseded",
-    "not_approved",
-)
+REASONS = tuple(TokenReason)  # the wire values of a verdict's reason, in the order they are checked
 
 _PREFIX_BYTES = TOKEN_PREFIX.encode("ascii")
 _CODE = re.compile(rf"[0-9A-Z_-]{{1,{MAX_CODE_LENGTH}}}")
@@ -62,9 +53,14 @@ class BadgeClaims:
     guest_id: int
     serial: int  # badge serial, 1 for the first print
     category: str  # category code: 1 to 16 of A-Z 0-9 - _
-    zones: tuple[str, ...]  # zone codes, same rule
+    zones: tuple[str, ...]  # zone codes, same rule; kept in ascending order without repeats
     valid_from: date
     valid_until: date
+
+    def __post_init__(self) -> None:
+        # Zones are a set: one order (ascending) makes one set of claims one token, whatever order they came in.
+        if isinstance(self.zones, tuple | list) and all(isinstance(zone, str) for zone in self.zones):
+            object.__setattr__(self, "zones", tuple(sorted(set(self.zones))))
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +76,7 @@ class Verdict:
     """A gate's answer to one scan: `valid` only when the reason is "ok"."""
 
     valid: bool
-    reason: str  # one of REASONS
+    reason: TokenReason
     # The decoded claims once the signature verified (also when refused for dates or status, so a
     # gate can show who it is); None for malformed, bad_signature and unknown_key.
     claims: BadgeClaims | None
@@ -137,16 +133,16 @@ def verify_token(
     try:
         parsed = _parse(text.strip())
     except _Malformed:
-        return Verdict(False, "malformed", None, None)
+        return Verdict(False, TokenReason.MALFORMED, None, None)
     public_key = keyring.get(parsed.key_id)
     if public_key is None:
-        return Verdict(False, "unknown_key", None, parsed.key_id)
+        return Verdict(False, TokenReason.UNKNOWN_KEY, None, parsed.key_id)
     try:
         public_key.verify(parsed.signature, parsed.signed)
     except InvalidSignature:
-        return Verdict(False, "bad_signature", None, parsed.key_id)
+        return Verdict(False, TokenReason.BAD_SIGNATURE, None, parsed.key_id)
     reason = _judge(parsed.claims, event_uid, today, guest_state)
-    return Verdict(reason == "ok", reason, parsed.claims, parsed.key_id)
+    return Verdict(reason is TokenReason.OK, reason, parsed.claims, parsed.key_id)
 
 
 def _judge(
@@ -154,26 +150,26 @@ def _judge(
     event_uid: str | None,
     today: date,
     guest_state: Callable[[int], GuestState | None] | None,
-) -> str:
+) -> TokenReason:
     """The reason for an authentic token: event, dates, then what the database knows now."""
     if event_uid is not None and claims.event_uid != event_uid:
-        return "wrong_event"
+        return TokenReason.WRONG_EVENT
     if today < claims.valid_from:
-        return "not_yet_valid"
+        return TokenReason.NOT_YET_VALID
     if today > claims.valid_until:
-        return "expired"
+        return TokenReason.EXPIRED
     if guest_state is None:
-        return "ok"
+        return TokenReason.OK
     state = guest_state(claims.guest_id)
     if state is None:
-        return "not_approved"
-    if state.status == "revoked":
-        return "revoked"
-    if state.status != "approved":
-        return "not_approved"
+        return TokenReason.NOT_APPROVED
+    if state.status == GuestStatus.REVOKED:
+        return TokenReason.REVOKED
+    if state.status != GuestStatus.APPROVED:
+        return TokenReason.NOT_APPROVED
     if claims.serial < state.current_serial:
-        return "superseded"
-    return "ok"
+        return TokenReason.SUPERSEDED
+    return TokenReason.OK
 
 
 # -- the byte layout (docs/badge-token.md) ---------------------------------------------------------
@@ -298,6 +294,9 @@ def _unpack_codes(data: bytes) -> list[str]:
         raise _Malformed
     codes = joined.split(" ")
     if not all(_CODE.fullmatch(code) for code in codes):  # also refuses an empty code (no category)
+        raise _Malformed
+    zones = codes[1:]
+    if any(earlier >= later for earlier, later in pairwise(zones)):  # reordered or repeated
         raise _Malformed
     return codes
 

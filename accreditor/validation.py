@@ -19,6 +19,7 @@ from accreditor.text import clean, to_latin
 # document or a hostile 100,000-character cell is refused rather than stored and printed.
 MAX_LENGTH = {"notes": 2000, "organisation": 300, "delegation": 300, "position": 300}
 DEFAULT_MAX_LENGTH = 150
+_SHORTEST_LIMIT = min(DEFAULT_MAX_LENGTH, *MAX_LENGTH.values())
 
 # Plain ASCII addresses (nearly all of them) are certainly valid when they match this; only the
 # rest pay for the full check.
@@ -80,13 +81,15 @@ def validate(
     raw: Mapping[str, str], matcher: CategoryMatcher, *, default_category: str = "DEL"
 ) -> tuple[GuestFields | None, list[FieldError]]:
     """Clean and check one guest's fields; returns (fields, []) or (None, errors)."""
-    values = {name: clean(raw.get(name, "")) for name in FIELD_NAMES}
+    values = {name: clean(text) if (text := raw.get(name)) else "" for name in FIELD_NAMES}  # most are empty
     errors: list[FieldError] = []
 
     def fail(field: str, message: str) -> None:
         errors.append(FieldError(field, values[field], message))
 
     for name, value in values.items():
+        if len(value) <= _SHORTEST_LIMIT:  # nearly every value stops here
+            continue
         limit = MAX_LENGTH.get(name, DEFAULT_MAX_LENGTH)
         if len(value) > limit:
             fail(name, f"The {name.replace('_', ' ')} is {len(value):,} characters long; at most {limit} fit.")

@@ -13,15 +13,14 @@ def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("ACCREDITOR_USER", "tester")
 
 
-SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+SAMPLE_EXPORTS = Path(__file__).resolve().parent / "data"
+"""Registration exports in the shapes organisers send, kept in the repository so a fresh clone tests fully."""
 
 
 @pytest.fixture
-def shared_data() -> Path:
-    """The sample registration exports beside the project (../shared/data)."""
-    if not SHARED_DATA.is_dir():
-        pytest.skip(f"the sample exports are not at {SHARED_DATA}")
-    return SHARED_DATA
+def sample_exports() -> Path:
+    """The folder of sample registration exports (tests/data)."""
+    return SAMPLE_EXPORTS
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -1,7 +1,7 @@
 """The guest list: a search box and two filters over the guest table.
 
 The widget only lays out and forwards what the user typed or picked to `GuestTableModel`, which
-asks the core; it never filters or sorts rows itself.
+asks the event's session; it never filters or sorts rows itself.
 """
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ui.guest_table_model import STATUS_LABELS, STATUS_SWATCHES, Column, GuestFilter, GuestTableModel
 
 SEARCH_PLACEHOLDER = "Search by name in any script, organisation, passport, e-mail…"
+INDEXING_TEXT = "Indexing…"  # a query typed while the event's search index is still being built
 
 # Typical content per column, to size columns from the font instead of measuring 100,000 rows.
 _SAMPLE_TEXT = {
@@ -137,6 +138,11 @@ class GuestListWidget(QWidget):
     def refresh(self) -> None:
         self.model.refresh()
 
+    def index_ready(self) -> None:
+        """The session can search now: a query typed while it indexed is answered."""
+        if self.model.is_searching_unindexed() or self.model.guest_filter.query:
+            self.model.refresh()
+
     def _fill_categories(self) -> None:
         """Rebuild the category choices, keeping the one picked if the event still has it."""
         combo = self.category_combo
@@ -161,6 +167,9 @@ class GuestListWidget(QWidget):
         return [self.category_combo.itemData(row) for row in range(1, self.category_combo.count())]
 
     def _show_count(self) -> None:
+        if self.model.is_searching_unindexed():
+            self.count_label.setText(INDEXING_TEXT)
+            return
         filtered = self.model.guest_filter != GuestFilter()
         shown, total = self.model.match_count(), self.model.guest_count()
         self.count_label.setText(f"Showing {shown} of {total}" if filtered else "")

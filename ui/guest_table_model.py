@@ -1,12 +1,12 @@
-"""The guest table: a Qt model over the core's guest list, filtered and ordered core-side.
+"""The guest table: a Qt model over the open event's session, filtered and ordered core-side.
 
 A `QSortFilterProxyModel` would ask for every cell of 100,000 rows to sort or filter them; here
-the guests are loaded once as `Guest` objects, the `SearchIndex` finds text, status and category
-are plain comparisons on those objects, and views are handed rows in batches (`fetchMore`) so a
-view only ever asks about what it shows.
+the session (`accreditor.session`) finds text with its index and filters and sorts its rows in
+memory, the model keeps the ids it answered, and views are handed rows in batches (`fetchMore`)
+so a view only ever asks about what it shows.
 """
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import IntEnum
@@ -15,11 +15,13 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from accreditor.categories import Category, list_categories
+from accreditor import vocabulary
+from accreditor.categories import Category
 from accreditor.countries import country_name
-from accreditor.guests import Guest, list_guests
-from accreditor.search import IndexEntry, SearchIndex, search_text, sort_key
-from accreditor.store import EventStore
+from accreditor.guests import Guest
+from accreditor.search import IndexEntry, search_text, sort_key
+from accreditor.session import EventSession, GuestFilter, SortBy
+from accreditor.vocabulary import GuestStatus
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -50,7 +52,7 @@ HEADERS = {
 }
 
 # Accreditation statuses in workflow order, as the user reads them.
-STATUS_LABELS = {"pending": "Pending", "approved": "Approved", "rejected": "Rejected", "revoked": "Revoked"}
+STATUS_LABELS = {status: vocabulary.label(status) for status in GuestStatus}
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,42 +77,6 @@ _NUMERIC = frozenset({Column.ID, Column.BADGE})
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-@dataclass(frozen=True, slots=True)
-class GuestFilter:
-    """What the user asked to see; empty or None parts do not filter.
-
-    Text parts match exactly (the choices come from the guests themselves); the yes/no parts ask
-    whether the guest has a printed badge, has checked in, has a photo.
-    """
-
-    query: str = ""
-    status: str | None = None
-    category: str | None = None
-    country: str | None = None  # ISO 3166 alpha-2
-    organisation: str | None = None
-    delegation: str | None = None
-    printed: bool | None = None
-    checked_in: bool | None = None
-    has_photo: bool | None = None
-
-    def admits(self, guest: Guest) -> bool:
-        fields = guest.fields
-        return (
-            _matches(self.status, guest.status)
-            and _matches(self.category, fields.category)
-            and _matches(self.country, fields.country)
-            and _matches(self.organisation, fields.organisation)
-            and _matches(self.delegation, fields.delegation)
-            and _matches(self.printed, guest.badge_serial is not None)
-            and _matches(self.checked_in, guest.checked_in_at is not None)
-            and _matches(self.has_photo, guest.has_photo)
-        )
-
-
-def _matches(wanted: object, value: object) -> bool:
-    return wanted is None or wanted == value
-
-
 def format_moment(moment: datetime | None) -> str:
     """A time in the desk's local zone: the clock time today, the date too on other days."""
     if moment is None:
@@ -127,55 +93,58 @@ def index_entries(guests: Iterable[Guest]) -> Iterable[IndexEntry]:
         yield IndexEntry(guest.id, search_text(fields), sort_key(fields.family_name_latin, fields.given_name_latin))
 
 
+_SORT_BY = {
+    Column.ID: SortBy.ID,
+    Column.NAME: SortBy.NAME,
+    Column.NAME_LATIN: SortBy.NAME_LATIN,
+    Column.ORGANISATION: SortBy.ORGANISATION,
+    Column.COUNTRY: SortBy.COUNTRY,
+    Column.CATEGORY: SortBy.CATEGORY,
+    Column.STATUS: SortBy.STATUS,
+    Column.CHECKED_IN: SortBy.CHECKED_IN,
+    Column.BADGE: SortBy.BADGE,
+}
+
+
 class GuestTableModel(QAbstractTableModel):
-    """Every guest of one event, of which views see those matching `guest_filter`, in `sort` order."""
+    """The guests of the open event's session that `guest_filter` admits, in `sort` order.
+
+    The model holds ids only; the session holds the guests.  `refresh()` selects again from the
+    session's memory (after its `changed`): no database work, on any thread.
+    """
 
     BATCH_SIZE = 500
 
-    def __init__(self, store: EventStore | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, session: EventSession | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._store = store
-        self._guests: list[Guest] = []  # every guest, in id order
-        self._by_id: dict[int, Guest] = {}
-        self._categories: dict[str, Category] = {}
-        self._index: SearchIndex | None = None
+        self._session = session
         self._filter = GuestFilter()
-        self._matches: list[Guest] = []  # guests passing the filter: best match first, else by id
-        self._rows: list[Guest] = []  # the matches in the order the user sorted them
+        self._ids: list[int] = []  # guests passing the filter, in the order shown
+        self._guests: dict[int, Guest] = {}  # made from the session's rows as views ask for them
+        self._categories: dict[str, Category] = {}
         self._loaded = 0  # how many of the rows views have been given so far
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
-        if store is not None:
+        if session is not None:
             self.refresh()
 
-    # -- loading -------------------------------------------------------------------------------
+    # -- the session -----------------------------------------------------------------------------
 
     @property
-    def store(self) -> EventStore | None:
-        return self._store
+    def session(self) -> EventSession | None:
+        return self._session
 
-    def set_store(self, store: EventStore) -> None:
-        self._store = store
+    def set_session(self, session: EventSession) -> None:
+        self._session = session
         self.refresh()
 
-    def refresh(self) -> None:
-        """Reload every guest (after an import, or another desk's changes); the search index follows on demand."""
-        if self._store is None:
-            return
-        with self._store.connect() as connection:
-            guests = list_guests(connection)
-            categories = list_categories(connection)
-        self.set_guests(guests, categories)
+    def set_guests(self, guests: Sequence[Guest], categories: Iterable[Category] = ()) -> None:
+        """Show guests held in memory (a preview, a test) as a session of their own."""
+        self.set_session(EventSession.of_guests(guests, categories))
 
-    def set_guests(
-        self, guests: Sequence[Guest], categories: Iterable[Category] = (), index: SearchIndex | None = None
-    ) -> None:
-        """Show these guests (the store's, or rows built directly); without `index` one is built on first search."""
+    def refresh(self) -> None:
+        """Select again from the session (after it changed); the filter and the sort stay."""
         self.beginResetModel()
-        self._guests = list(guests)
-        self._by_id = {guest.id: guest for guest in self._guests}
-        self._categories = {category.code: category for category in categories}
-        self._index = index
         self._select()
         self.endResetModel()
 
@@ -199,60 +168,40 @@ class GuestTableModel(QAbstractTableModel):
 
     def _select(self) -> None:
         """Recompute the rows from the filter and sort; callers wrap it in a model reset."""
-        if self._filter.query:
-            found = self._search_index().search(self._filter.query, limit=len(self._by_id))
-            candidates: Iterable[Guest] = (self._by_id[guest_id] for guest_id in found if guest_id in self._by_id)
+        self._guests.clear()
+        session = self._session
+        if session is None or not session.is_loaded:
+            self._ids, self._categories = [], {}
         else:
-            candidates = self._guests
-        self._matches = [guest for guest in candidates if self._filter.admits(guest)]
-        self._rows = self._ordered(self._matches)
-        self._loaded = min(self.BATCH_SIZE, len(self._rows))
+            self._categories = {category.code: category for category in session.categories()}
+            self._ids = self._ordered_ids()
+        self._loaded = min(self.BATCH_SIZE, len(self._ids))
 
-    def _search_index(self) -> SearchIndex:
-        """Built at the first text search after a load: a second of work at 100,000 guests, not paid by
-        views nobody searches in."""
-        if self._index is None:
-            if self._store is not None:
-                with self._store.connect() as connection:
-                    self._index = SearchIndex.from_connection(connection)
-            else:
-                self._index = SearchIndex(index_entries(self._guests))
-        return self._index
+    def _ordered_ids(self) -> list[int]:
+        assert self._session is not None
+        sort_by = _SORT_BY.get(Column(self._sort_column)) if 0 <= self._sort_column < len(Column) else None
+        descending = self._sort_order == Qt.SortOrder.DescendingOrder
+        return self._session.select(self._filter, sort_by, descending=descending)
+
+    def is_searching_unindexed(self) -> bool:
+        """A text query the session cannot answer yet: its index is still being built."""
+        return bool(self._filter.query) and self._session is not None and not self._session.is_indexed
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Order the rows by a column; column -1 returns to the natural order (best match, else id)."""
         self._sort_column, self._sort_order = column, order
-        self._reorder(self._ordered(self._matches))
+        if self._session is None or not self._session.is_loaded:
+            return
+        self._reorder(self._ordered_ids())
 
-    def _ordered(self, guests: list[Guest]) -> list[Guest]:
-        if not 0 <= self._sort_column < len(Column):
-            return list(guests)
-        descending = self._sort_order == Qt.SortOrder.DescendingOrder
-        return sorted(guests, key=self._sort_key(Column(self._sort_column)), reverse=descending)
-
-    def _sort_key(self, column: Column) -> Callable[[Guest], Any]:
-        """Names sort by family name; numbers and times as such; everything else as displayed."""
-        match column:
-            case Column.ID:
-                return lambda guest: guest.id
-            case Column.NAME:
-                return lambda guest: (guest.fields.family_name.casefold(), guest.fields.given_name.casefold())
-            case Column.NAME_LATIN:
-                return lambda guest: sort_key(guest.fields.family_name_latin, guest.fields.given_name_latin)
-            case Column.CHECKED_IN:
-                return lambda guest: (guest.checked_in_at is None, guest.checked_in_at or datetime.min)
-            case Column.BADGE:
-                return lambda guest: (guest.badge_serial is None, guest.badge_serial or 0)
-        return lambda guest: self._display(guest, column).casefold()
-
-    def _reorder(self, rows: list[Guest]) -> None:
+    def _reorder(self, ids: list[int]) -> None:
         """Show the same rows in a new order, keeping selections and the current row on their guests."""
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
-        moved_ids = [self._rows[index.row()].id for index in persistent]
-        self._rows = rows
+        moved_ids = [self._ids[index.row()] for index in persistent]
+        self._ids = ids
         if persistent:
-            row_of = {guest.id: row for row, guest in enumerate(rows)}
+            row_of = {guest_id: row for row, guest_id in enumerate(ids)}
             self.changePersistentIndexList(
                 persistent,
                 [
@@ -265,24 +214,40 @@ class GuestTableModel(QAbstractTableModel):
     # -- what the status bar and the filters need ------------------------------------------------
 
     def guest_count(self) -> int:
-        return len(self._guests)
+        return len(self._session) if self._session is not None else 0
 
     def checked_in_count(self) -> int:
-        return sum(1 for guest in self._guests if guest.checked_in_at is not None)
+        return self._session.counts().checked_in if self._session is not None else 0
 
     def match_count(self) -> int:
         """Rows passing the filter, including those not yet fetched by a view."""
-        return len(self._rows)
+        return len(self._ids)
 
     def categories(self) -> list[Category]:
         return list(self._categories.values())
 
     def field_values(self, name: str) -> list[str]:
         """The different non-empty values guests have in a `GuestFields` field: the choices of a filter."""
-        return sorted({value for guest in self._guests if (value := getattr(guest.fields, name))}, key=str.casefold)
+        return self._session.field_values(name) if self._session is not None and self._session.is_loaded else []
 
     def guest_at(self, row: int) -> Guest:
-        return self._rows[row]
+        guest_id = self._ids[row]
+        guest = self._guests.get(guest_id)
+        if guest is None:
+            assert self._session is not None
+            guest = self._guests[guest_id] = self._session.guest(guest_id)
+        return guest
+
+    def matched_ids(self) -> list[int]:
+        """Every guest passing the filter, in the order shown (also those no view has fetched yet)."""
+        return list(self._ids)
+
+    def row_of(self, guest_id: int) -> int | None:
+        """The row showing a guest, if the filter admits them (rows beyond those fetched count too)."""
+        try:
+            return self._ids.index(guest_id)
+        except ValueError:
+            return None
 
     # -- QAbstractTableModel ---------------------------------------------------------------------
 
@@ -293,10 +258,10 @@ class GuestTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(Column)
 
     def canFetchMore(self, parent: ModelIndex = _ROOT) -> bool:
-        return not parent.isValid() and self._loaded < len(self._rows)
+        return not parent.isValid() and self._loaded < len(self._ids)
 
     def fetchMore(self, parent: ModelIndex = _ROOT) -> None:
-        count = min(self.BATCH_SIZE, len(self._rows) - self._loaded)
+        count = min(self.BATCH_SIZE, len(self._ids) - self._loaded)
         if parent.isValid() or count <= 0:
             return
         self.beginInsertRows(_ROOT, self._loaded, self._loaded + count - 1)
@@ -320,7 +285,7 @@ class GuestTableModel(QAbstractTableModel):
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < self._loaded:
             return None
-        guest = self._rows[index.row()]
+        guest = self.guest_at(index.row())
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(guest, column)

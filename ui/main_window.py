@@ -5,6 +5,10 @@ Also the two steps every way of opening an event shares (the command line, the l
 Open menu): asking for a file and opening it with errors shown, so there is one of each.  The
 window owns the station's scanner detector: a scan is recognised wherever the focus is, even in a
 dialog, and goes to the desk.
+
+Every view shares the event's one session (`ui.event_session.SessionAdapter`): the guests load in
+the background once the window shows, and its `changed` signal refreshes the views that show what
+changed (a hidden one when it is next shown).
 """
 
 import time
@@ -16,13 +20,14 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QStackedWidget, QStyle, QWidget
 
-from accreditor.categories import list_zones
+from accreditor.changes import Changes, Topic
 from accreditor.cli.common import default_user
 from accreditor.errors import AccreditorError
 from accreditor.store import EventStore
 from ui import jobs, messages, settings
-from ui.desk.desk_controller import DeskController
+from ui.desk.desk_controller import DeskController, GuestDetails
 from ui.desk.desk_view import DeskView
+from ui.event_session import SessionAdapter
 from ui.gate.gate_setup_dialog import GateSetupDialog
 from ui.gate.gate_view import GateView
 from ui.guest_list import GuestListWidget
@@ -100,7 +105,7 @@ class Mode(IntEnum):
 
 
 class MainWindow(QMainWindow):
-    """Owns the open `EventStore`: closes it when the window closes or another event is opened."""
+    """Owns the open `EventStore` and its session: closes it when the window closes or another event is opened."""
 
     def __init__(
         self,
@@ -114,11 +119,12 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._store = store
         self.station = station or settings.load_settings()
-        self.model = GuestTableModel(store, self)
+        self.event_session = SessionAdapter(store, self)
+        self.model = GuestTableModel(self.event_session.session, self)
         self.guest_list = GuestListWidget(self.model)
-        self.desk_controller = DeskController(store, self.station, parent=self)
+        self.desk_controller = DeskController(store, self.station, session=self.event_session.session, parent=self)
         self.desk_view = DeskView(self.desk_controller)
-        self.organiser_page = OrganiserGuestsPage(store)
+        self.organiser_page = OrganiserGuestsPage(self.event_session)
         self.reports_page = ReportsPage(store)
         self.stack = QStackedWidget()
         self.stack.insertWidget(Mode.DESK, self.desk_view)
@@ -129,8 +135,8 @@ class MainWindow(QMainWindow):
         self.gate_view: GateView | None = None
         self.stack.insertWidget(Mode.GATE, self.gate_page)
         self.setCentralWidget(self.stack)
-        self._guest_list_stale = False  # the desk wrote since the guest list was loaded
-        self._organiser_stale = False  # likewise for the organiser's table
+        self._guest_list_stale = False  # the session changed while the guest list was hidden
+        self._desk_echoes: list[Changes] = []  # what the desk wrote and showed, on its way through the session
         self._mode_group = QActionGroup(self)  # exclusive: one mode at a time
 
         self.new_action = self._action("&New event…", QKeySequence.StandardKey.New, self.new_event)
@@ -198,9 +204,12 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.checkin_label)
         self.model.modelReset.connect(self._show_counts)
+        self.event_session.loaded.connect(self._session_loaded)
+        self.event_session.changed.connect(self._session_changed)
+        self.event_session.indexed.connect(self.guest_list.index_ready)
         self.desk_controller.guest_changed.connect(self._desk_wrote)
+        self.event_session.indexed.connect(self.desk_controller.session_ready)
         self.guest_list.guest_activated.connect(self.show_at_desk)
-        self.organiser_page.guests_changed.connect(self._organiser_wrote)
 
         self.scan_detector = ScanDetector(self, clock=scan_clock)
         self.scan_detector.scanned.connect(self.route_scan)
@@ -211,6 +220,7 @@ class MainWindow(QMainWindow):
         self._show_event()
         self.resize(1280, 760)
         self.set_mode(Mode.DESK)
+        self.event_session.start()
 
     def _action(
         self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey, slot: Callable[[], object]
@@ -239,12 +249,8 @@ class MainWindow(QMainWindow):
         if mode == Mode.GATE and self.gate_view is None and not self._set_up_gate():
             self._mode_actions[self.mode()].setChecked(True)
             return
-        if mode == Mode.ORGANISER and self._organiser_stale:
-            self._organiser_stale = False
-            self.organiser_page.refresh()
         if mode == Mode.GUESTS and self._guest_list_stale:
-            self._guest_list_stale = False
-            self.model.refresh()
+            self._refresh_guest_list()
         self.stack.setCurrentIndex(mode)
         self._mode_actions[mode].setChecked(True)
         self.counts_label.setVisible(mode == Mode.GUESTS)
@@ -261,8 +267,7 @@ class MainWindow(QMainWindow):
 
     def _set_up_gate(self) -> bool:
         """Ask for the gate's zone and direction; False when the operator cancels."""
-        with self._store.connect() as connection:
-            zones = {zone.code: zone.name for zone in list_zones(connection)}
+        zones = {zone.code: zone.name for zone in self.event_session.session.zones()}
         choice = GateSetupDialog.ask(self, zones, allow_package=False)
         if choice is None:
             return False
@@ -287,28 +292,26 @@ class MainWindow(QMainWindow):
     def choose_event(self) -> None:
         """Open another event in this window (the one open stays if the user cancels or it fails)."""
         location = ask_event_file(self)
-        if location is None:
-            return
-        store = open_event(self, location)
-        if store is not None:
-            self.set_store(store)
+        if location is not None:
+            self.open_recent(location)
 
     def new_event(self) -> None:
         chosen = NewEventDialog.ask(self)
-        if chosen is None:
-            return
-        try:
-            store = create_event(chosen)
-        except AccreditorError as error:
-            messages.show_error(self, "Cannot create the event", str(error))
-            return
-        remember_event(chosen.path)
-        self.set_store(store)
+        if chosen is not None:
+            self._switch_to(lambda: create_event(chosen), chosen.path, "Cannot create the event")
 
     def open_recent(self, location: str) -> None:
-        store = open_event(self, location)
-        if store is not None:
+        self._switch_to(lambda: EventStore.open(location), location, "Cannot open the event")
+
+    def _switch_to(self, make_store: Callable[[], EventStore], location: str | Path, failure_title: str) -> None:
+        """Open (or create) the event off the UI thread, as checking or upgrading the file may take a while;
+        the window shows it once it is open, and says why if it cannot be."""
+
+        def opened(store: EventStore) -> None:
+            remember_event(location)
             self.set_store(store)
+
+        jobs.run_in_background(self, lambda _context: make_store(), success=opened, label=failure_title)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -322,10 +325,10 @@ class MainWindow(QMainWindow):
             self.set_mode(Mode.DESK)
         self._close_gate()
         previous, self._store = self._store, store
-        self.model.set_store(store)
-        self.desk_controller.set_store(store)
+        self.event_session.set_store(store)
+        self.model.set_session(self.event_session.session)
+        self.desk_controller.set_store(store, self.event_session.session)
         self.desk_view.start_over()
-        self.organiser_page.set_store(store)
         self.reports_page.set_store(store)
         self._guest_list_stale = False
         previous.close()
@@ -333,20 +336,13 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         """Read the event again: guests, check-ins and prints from other desks."""
-        self.model.refresh()
-        self._guest_list_stale = False
-        self.desk_controller.reload()
-        self.desk_view.refresh()
-        self.organiser_page.refresh()
-        self._organiser_stale = False
-        self.reports_page.mark_stale()
-        self._show_checkins()
+        self.event_session.reload()
 
     def import_guests(self) -> None:
         """The import wizard; what it wrote shows everywhere at once."""
         report = ImportWizard.run(self, self._store)
         if report is not None and report.written:
-            self.reload()
+            self.event_session.apply(Changes.of(Topic.GUESTS, all_guests=True))
 
     def open_designer(self) -> None:
         """The designer is a window of its own, so the desk stays usable beside it."""
@@ -355,19 +351,44 @@ class MainWindow(QMainWindow):
         designer.show()
 
     def edit_categories(self) -> None:
-        CategoriesEditorDialog.edit(self, self._store)
-        self._organiser_wrote()
+        if CategoriesEditorDialog.edit(self, self._store):
+            self.event_session.apply(Changes.of(Topic.CATEGORIES))
 
-    def _organiser_wrote(self) -> None:
-        """Approvals and revocations change what the desk may do: it reads them at once."""
-        self.desk_controller.reload()
-        self.desk_view.refresh()
-        self._guest_list_stale = True
+    def _session_changed(self, changes: Changes) -> None:
+        """One change signal for the whole window: each view refreshes what it shows, hidden ones when shown."""
+        if changes in self._desk_echoes:
+            self._desk_echoes.remove(changes)  # the desk made it and has shown it already
+        else:  # approvals and revocations change what the desk may do: it reads them at once
+            self.desk_controller.reload()
+            self.desk_view.refresh()
         self.reports_page.mark_stale()
         self._show_checkins()
+        self._show_counts()
+        self._guest_list_follows()
+
+    def _session_loaded(self) -> None:
+        """The event's guests are in memory: the title, the counts, and the guest list."""
+        self._show_event()
+        self._guest_list_follows()
+
+    def _guest_list_follows(self) -> None:
+        """The guest list shows the session's guests now if it is on screen, else when it is next shown."""
+        if self.mode() == Mode.GUESTS:
+            self._refresh_guest_list()
+        else:
+            self._guest_list_stale = True
+
+    def _refresh_guest_list(self) -> None:
+        self._guest_list_stale = False
+        if self.model.session is not self.event_session.session:
+            self.model.set_session(self.event_session.session)
+        else:
+            self.model.refresh()
 
     def _show_event(self) -> None:
-        self.setWindowTitle(window_title(self._store.event_info().name, self.station.station_name))
+        session = self.event_session.session
+        name = session.event.name if session.is_loaded else self._store.display_name
+        self.setWindowTitle(window_title(name, self.station.station_name))
         self.file_label.setText(self._store.display_name)
         # A database URL may hold a password: only a file's path is worth showing in full.
         location = self._store.location
@@ -387,21 +408,17 @@ class MainWindow(QMainWindow):
         self.counts_label.setText(f"{guests} {noun} · {self.model.checked_in_count()} checked in")
 
     def _show_checkins(self) -> None:
-        checked_in, expected = self.desk_controller.counts()
-        self.checkin_label.setText(f"{checked_in} checked in / {expected} expected")
+        if not self.event_session.is_loaded():
+            self.checkin_label.setText("Loading guests…")
+            return
+        counts = self.event_session.session.counts()
+        self.checkin_label.setText(f"{counts.checked_in} checked in / {counts.expected} expected")
 
-    def _desk_wrote(self, _details: object) -> None:
-        """The guest list reloads when next shown, or now if it is on screen (a print finishing late)."""
-        self._show_checkins()
-        self.reports_page.mark_stale()
-        if self.mode() == Mode.ORGANISER:
-            self.organiser_page.refresh()
-        else:
-            self._organiser_stale = True
-        if self.mode() == Mode.GUESTS:
-            self.model.refresh()
-        else:
-            self._guest_list_stale = True
+    def _desk_wrote(self, details: GuestDetails) -> None:
+        """What the desk wrote reaches the session, and through it every other view."""
+        changes = Changes.of(Topic.GUESTS, Topic.CHECK_INS, Topic.PRINTS, guests=[details.guest.id])
+        self._desk_echoes.append(changes)
+        self.event_session.apply(changes)
 
     # -- the station ---------------------------------------------------------------------------
 

@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accreditor import categories
-from accreditor.errors import AccreditorError
+from accreditor.services import events
 from accreditor.store import EventStore
 
 EVENT_SUFFIX = ".accreditor"
@@ -136,11 +135,4 @@ class NewEventDialog(QDialog):
 
 def create_event(new: NewEvent) -> EventStore:
     """The event file with the standard categories and zones (AccreditorError says why it cannot be)."""
-    store = EventStore.create(new.path, name=new.name, starts_on=new.starts_on, ends_on=new.ends_on, venue=new.venue)
-    try:
-        with store.begin() as connection:
-            categories.install_standard(connection)
-    except AccreditorError:
-        store.close()
-        raise
-    return store
+    return events.create_event(new.path, name=new.name, starts_on=new.starts_on, ends_on=new.ends_on, venue=new.venue)

@@ -1,100 +1,60 @@
-"""Sending a finished badge PDF to a printer.  Qt never draws the badge again: ReportLab's PDF is what prints.
+"""The desktop app's print sink: the core's CUPS sink where there is CUPS, Qt's print system elsewhere (Windows).
 
-With CUPS (Linux, macOS) the PDF itself is submitted with `lp`, so the print system's own PDF path (and the
-printer's driver) handles it, exactly as when the organiser prints the file from a PDF viewer.  Elsewhere
-(Windows) each page is rasterised with pdfium at 600 dpi and painted on a QPrinter.  Print-system trouble
-(no such printer, a stopped queue, `lp` refusing) is an outcome with a one-sentence message, never an
-exception: the desk shows it and carries on.
+Qt never draws the badge again: ReportLab's PDF is what prints.  With CUPS (Linux, macOS) the core's
+`accreditor.print_sinks.CupsSink` submits the PDF itself.  Elsewhere each page is rasterised with pdfium at
+600 dpi and painted on a QPrinter (`QtPrinterSink`).  `StationSink` is what the desk, the batch dialog and
+the gate's evacuation list hand to the core's issuing service: it prints through `print_pdf`, so whichever
+print system the computer has is used.
 """
 
 import contextlib
 import itertools
-import os
-import re
-import shutil
-import subprocess
-import sys
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRect, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
-from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
-from reportlab.pdfgen.canvas import Canvas
 
-from accreditor.badges import fonts
+from accreditor import print_sinks
+from accreditor.print_sinks import CupsSink, Media, PrintOutcome, write_test_page
+from accreditor.vocabulary import PrintStatus
 from ui.pdf_preview import iter_page_images
 
-_TIMEOUT_S = 30
+__all__ = [
+    "PrintOutcome",
+    "QtPrinterSink",
+    "StationSink",
+    "available_printers",
+    "default_printer",
+    "job_state",
+    "print_pdf",
+    "print_test_page",
+    "write_test_page",
+]
+
 _PRINT_DPI = 600
-MM_PER_INCH = 25.4
-_REQUEST_ID = re.compile(r"request id is (\S+)")
-
-
-@dataclass(frozen=True)
-class PrintOutcome:
-    accepted: bool
-    job_id: str  # "QUEUE-123" with CUPS; "" when refused or when the print system gives no id
-    message: str  # one sentence for the user
+MM_PER_INCH = print_sinks.MM_PER_INCH
+job_state = print_sinks.job_state
 
 
 def _uses_cups() -> bool:
-    return sys.platform != "win32" and shutil.which("lp") is not None
-
-
-def _run(*command: str) -> subprocess.CompletedProcess[str]:
-    """A CUPS command in the C locale, so its answers can be parsed; raises OSError or TimeoutExpired."""
-    environment = {**os.environ, "LC_ALL": "C", "LANG": "C"}
-    return subprocess.run(command, capture_output=True, text=True, timeout=_TIMEOUT_S, env=environment, check=False)
-
-
-def _first_line(result: subprocess.CompletedProcess[str]) -> str:
-    text = (result.stderr.strip() or result.stdout.strip()).splitlines()
-    return text[0].removeprefix("lp: ").removeprefix("lpstat: ") if text else f"exit status {result.returncode}"
+    return print_sinks.cups_available()
 
 
 def available_printers() -> list[str]:
     """The print queues this computer can use, by name."""
     if not _uses_cups():
         return list(QPrinterInfo.availablePrinterNames())
-    try:
-        result = _run("lpstat", "-e")
-    except (OSError, subprocess.TimeoutExpired):
-        return []
-    return [line.strip() for line in result.stdout.splitlines() if line.strip()] if result.returncode == 0 else []
+    return print_sinks.available_printers()
 
 
 def default_printer() -> str:
     """The system's default printer, "" when there is none."""
     if not _uses_cups():
         return QPrinterInfo.defaultPrinterName()
-    try:
-        result = _run("lpstat", "-d")
-    except (OSError, subprocess.TimeoutExpired):
-        return ""
-    _, found, name = result.stdout.partition("system default destination:")
-    return name.strip() if found else ""
-
-
-def _queue_problem(printer: str) -> str:
-    """Why `printer` cannot print now ("" when it can): lp would queue a job on a stopped printer silently."""
-    try:
-        result = _run("lpstat", "-p", printer)
-    except subprocess.TimeoutExpired:
-        return "The print system did not answer; check that CUPS is running."
-    except OSError as error:
-        return f"The print system cannot be asked about {printer} ({error.strerror})."
-    if result.returncode != 0 or not result.stdout.strip():
-        return f"There is no printer called {printer}."
-    if " disabled since" in result.stdout:
-        return f"The printer {printer} is stopped; start it again in the system's printer settings."
-    return ""
+    return print_sinks.default_printer()
 
 
 def print_pdf(
@@ -103,98 +63,92 @@ def print_pdf(
     printer: str = "",
     title: str = "Badge",
     copies: int = 1,
-    media_mm: tuple[float, float] | None = None,
+    media_mm: Media | None = None,
 ) -> PrintOutcome:
     """Submit `pdf` to `printer` ("" = the system default); `media_mm` (width, height) asks for that paper size."""
     if copies < 1:
         raise ValueError(f"copies must be at least 1, not {copies}")
     if not pdf.is_file():
-        return PrintOutcome(False, "", f"The file to print, {pdf.name}, is missing.")
+        return PrintOutcome.of(PrintStatus.MISSING_FILE, file=pdf.name)
     if _uses_cups():
-        return _print_with_cups(pdf.resolve(), printer, title, copies, media_mm)
-    return _print_with_qt(pdf, printer, title, copies, media_mm)
+        return CupsSink(printer, copies=copies).send(pdf, title, media_mm)
+    return QtPrinterSink(printer, copies=copies).send(pdf, title, media_mm)
 
 
-def _print_with_cups(
-    pdf: Path, printer: str, title: str, copies: int, media_mm: tuple[float, float] | None
-) -> PrintOutcome:
-    queue = printer or default_printer()
-    if not queue:
-        return PrintOutcome(False, "", "No printer is chosen and the system has no default printer.")
-    problem = _queue_problem(queue)
-    if problem:
-        return PrintOutcome(False, "", problem)
-    command = ["lp", "-d", queue, "-t", title, "-n", str(copies)]
-    if media_mm is not None:
-        command += ["-o", f"media=Custom.{media_mm[0]:g}x{media_mm[1]:g}mm"]
-    try:
-        result = _run(*command, str(pdf))
-    except subprocess.TimeoutExpired:
-        return PrintOutcome(False, "", f"The printer {queue} did not take the job within {_TIMEOUT_S} seconds.")
-    except OSError as error:
-        return PrintOutcome(False, "", f"The print command could not run ({error.strerror}).")
-    found = _REQUEST_ID.search(result.stdout)
-    if result.returncode != 0 or found is None:
-        return PrintOutcome(False, "", f"The printer {queue} refused the job: {_first_line(result)}.")
-    return PrintOutcome(True, found.group(1), f"Sent to {queue} (job {found.group(1)}).")
+class StationSink:
+    """The station's printer ("" = the system default) through whatever print system this computer has."""
+
+    def __init__(self, printer: str = "") -> None:
+        self.printer = printer
+
+    @property
+    def description(self) -> str:
+        return self.printer or default_printer() or "the default printer"
+
+    def problem(self) -> PrintOutcome | None:
+        if _uses_cups():
+            return CupsSink(self.printer).problem()
+        return QtPrinterSink(self.printer).problem()
+
+    def send(self, pdf: Path, title: str, media_mm: Media | None = None) -> PrintOutcome:
+        return print_pdf(pdf, printer=self.printer, title=title, media_mm=media_mm)
 
 
-def _print_with_qt(
-    pdf: Path, printer: str, title: str, copies: int, media_mm: tuple[float, float] | None
-) -> PrintOutcome:
+class QtPrinterSink:
     """Windows: paint each page, rasterised by pdfium at 600 dpi, over a whole QPrinter page."""
-    name = printer or QPrinterInfo.defaultPrinterName()
-    if not name or name not in QPrinterInfo.availablePrinterNames():
-        return PrintOutcome(False, "", f"There is no printer called {name}." if name else "There is no printer.")
-    with contextlib.closing(iter_page_images(pdf, _PRINT_DPI)) as pages:
-        return _paint_pages(pages, name, title, copies, media_mm)
 
+    def __init__(self, printer: str = "", *, copies: int = 1) -> None:
+        self.printer = printer
+        self.copies = copies
 
-def _paint_pages(
-    pages: Iterator[QImage], name: str, title: str, copies: int, media_mm: tuple[float, float] | None
-) -> PrintOutcome:
-    first = next(pages, None)
-    if first is None:
-        return PrintOutcome(False, "", "The file to print has no pages.")
-    width_mm, height_mm = media_mm or (
-        first.width() * MM_PER_INCH / _PRINT_DPI,
-        first.height() * MM_PER_INCH / _PRINT_DPI,
-    )
-    device = QPrinter(QPrinterInfo.printerInfo(name), QPrinter.PrinterMode.HighResolution)
-    device.setDocName(title)
-    device.setCopyCount(copies)
-    device.setFullPage(True)
-    device.setPageSize(QPageSize(QSizeF(width_mm, height_mm), QPageSize.Unit.Millimeter, title))
-    device.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
-    painter = QPainter()
-    if not painter.begin(device):
-        return PrintOutcome(False, "", f"The printer {name} cannot be opened.")
-    try:
-        for index, image in enumerate(itertools.chain([first], pages)):
-            if index:
-                device.newPage()
-            painter.drawImage(QRect(0, 0, device.width(), device.height()), image)
-    finally:
-        painter.end()
-    return PrintOutcome(True, "", f"Sent to {name}.")
+    @property
+    def description(self) -> str:
+        return self.printer or QPrinterInfo.defaultPrinterName() or "the default printer"
 
+    def problem(self) -> PrintOutcome | None:
+        name = self.printer or QPrinterInfo.defaultPrinterName()
+        if not name:
+            return PrintOutcome.of(PrintStatus.NO_PRINTER)
+        if name not in QPrinterInfo.availablePrinterNames():
+            return PrintOutcome.of(PrintStatus.UNKNOWN_PRINTER, printer=name)
+        return None
 
-def job_state(job_id: str) -> str:
-    """Where CUPS is with a job: "pending" while queued or printing, "completed" once done (or cancelled),
-    "unknown" when CUPS does not know it (or there is no CUPS)."""
-    if not _uses_cups() or not job_id:
-        return "unknown"
-    for which, state in (("not-completed", "pending"), ("completed", "completed")):
+    def send(self, pdf: Path, title: str, media_mm: Media | None = None) -> PrintOutcome:
+        problem = self.problem()
+        if problem is not None:
+            return problem
+        name = self.printer or QPrinterInfo.defaultPrinterName()
+        with contextlib.closing(iter_page_images(pdf, _PRINT_DPI)) as pages:
+            return self._paint_pages(pages, name, title, media_mm)
+
+    def _paint_pages(self, pages: Iterator[QImage], name: str, title: str, media_mm: Media | None) -> PrintOutcome:
+        first = next(pages, None)
+        if first is None:
+            return PrintOutcome.of(PrintStatus.NO_PAGES)
+        width_mm, height_mm = media_mm or (
+            first.width() * MM_PER_INCH / _PRINT_DPI,
+            first.height() * MM_PER_INCH / _PRINT_DPI,
+        )
+        device = QPrinter(QPrinterInfo.printerInfo(name), QPrinter.PrinterMode.HighResolution)
+        device.setDocName(title)
+        device.setCopyCount(self.copies)
+        device.setFullPage(True)
+        device.setPageSize(QPageSize(QSizeF(width_mm, height_mm), QPageSize.Unit.Millimeter, title))
+        device.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+        painter = QPainter()
+        if not painter.begin(device):
+            return PrintOutcome.of(PrintStatus.CANNOT_OPEN, printer=name)
         try:
-            result = _run("lpstat", "-W", which, "-o")
-        except (OSError, subprocess.TimeoutExpired):
-            return "unknown"
-        if any(line.split(maxsplit=1)[:1] == [job_id] for line in result.stdout.splitlines()):
-            return state
-    return "unknown"
+            for index, image in enumerate(itertools.chain([first], pages)):
+                if index:
+                    device.newPage()
+                painter.drawImage(QRect(0, 0, device.width(), device.height()), image)
+        finally:
+            painter.end()
+        return PrintOutcome.of(PrintStatus.ACCEPTED, variant="no_job", printer=name)
 
 
-def print_test_page(printer: str = "", *, page_mm: tuple[float, float] | None = None) -> PrintOutcome:
+def print_test_page(printer: str = "", *, page_mm: Media | None = None) -> PrintOutcome:
     """A one-page PDF naming the printer and the date, with a sample QR code, sent like a badge.
 
     `page_mm` (width, height) makes it the size of the station's badges, so a card printer gets a card; A4 otherwise.
@@ -204,28 +158,3 @@ def print_test_page(printer: str = "", *, page_mm: tuple[float, float] | None = 
         name = printer or default_printer() or "the system default printer"
         write_test_page(pdf, name, page_mm or (210, 297))
         return print_pdf(pdf, printer=printer, title="Accreditor test page", media_mm=page_mm)
-
-
-def write_test_page(out: Path, printer: str, page_mm: tuple[float, float]) -> None:
-    """Text scaled to the page, so the same page fits a CR80 card and an A4 sheet."""
-    fonts.register_fonts()
-    regular, bold = fonts.font_names(fonts.SANS)[0], fonts.font_names(fonts.SANS_BOLD)[0]
-    width, height = (side * 72 / MM_PER_INCH for side in page_mm)
-    unit = min(width, height) / 12  # about 12 lines on the short side
-    canvas = Canvas(str(out), pagesize=(width, height))
-    canvas.setTitle("Accreditor test page")
-    lines = ((bold, "Accreditor test page"), (regular, printer), (regular, date.today().isoformat()))
-    y = height - 1.5 * unit
-    for font, text in lines:
-        size = min(unit * 0.8, 0.9 * (width - 2 * unit) / max(1.0, canvas.stringWidth(text, font, 1)))
-        canvas.setFont(font, size)
-        canvas.drawString(unit, y, text)
-        y -= 1.4 * unit
-    qr_size = min(width - 2 * unit, y - unit, 6 * unit)
-    widget = QrCodeWidget("ACCREDITOR TEST PAGE", barLevel="M")
-    left, bottom, right, top = widget.getBounds()
-    drawing = Drawing(qr_size, qr_size, transform=[qr_size / (right - left), 0, 0, qr_size / (top - bottom), 0, 0])
-    drawing.add(widget)
-    renderPDF.draw(drawing, canvas, unit, unit)
-    canvas.showPage()
-    canvas.save()

@@ -27,6 +27,7 @@ from accreditor.search import sort_key
 from accreditor.store import EventInfo
 from accreditor.text import fold
 from accreditor.tokens import MAX_VALID_DAYS, BadgeClaims, issue_token
+from accreditor.vocabulary import GuestStatus
 
 # The longest validity a token can carry (its "valid days" field is one byte).
 _LONGEST_VALIDITY = timedelta(days=MAX_VALID_DAYS)
@@ -102,7 +103,7 @@ def select_for_print(connection: Connection, request: PrintRequest) -> Selection
     for row in rows:
         printed = row.serial
         reason = ""
-        if row.status != "approved":
+        if row.status != GuestStatus.APPROVED:
             why = f" ({row.status_reason})" if row.status_reason else ""
             reason = f"{row.status}{why}: only approved guests get badges"
         elif printed and request.only_unprinted:
@@ -210,7 +211,7 @@ def current_serial(connection: Connection, guest_id: int) -> int:
 def current_token(connection: Connection, event: EventInfo, guest_id: int, *, today: date) -> str:
     """The token of the guest's valid badge (the one to print first when none was printed yet)."""
     guest = guest_store.get_guest(connection, guest_id)
-    if guest.status != "approved":
+    if guest.status != GuestStatus.APPROVED:
         raise WorkflowError(f"Guest {guest_id} is {guest.status}; only approved guests have a badge token.")
     key_id, private_key = keys.active_signing_key(connection)
     valid_from, valid_until = validity(event, today)

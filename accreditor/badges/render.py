@@ -9,6 +9,7 @@ its box, a character no bundled font has) never stop the run: they come back as 
 """
 
 import io
+import math
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -147,6 +148,12 @@ def fit_text(
     return FittedText((one,), one_size, True)
 
 
+def shrunk_below(size: float, minimum: float) -> str:
+    """The legibility warning's words; the size is rounded down, as 6.96 pt rounded would read "7.0 pt, below
+    its 7 pt minimum"."""
+    return f"printed at {math.floor(size * 10) / 10:.1f} pt, below its {minimum:g} pt minimum"
+
+
 def _has_non_latin_letters(text: str) -> bool:
     return any(char.isalpha() and not unicodedata.name(char, "").startswith("LATIN") for char in text)
 
@@ -271,7 +278,7 @@ class _TextStep:
             max_lines=self.max_lines,
         )
         if fitted.below_minimum:
-            badge.warn(f"“{text}” printed at {fitted.size:.1f} pt, below its {self.min_font_size:g} pt minimum")
+            badge.warn(f"“{text}” {shrunk_below(fitted.size, self.min_font_size)}")
         if missing := fonts.missing_glyphs(text):
             badge.warn(f"no bundled font has {' '.join(missing)}, printed as empty boxes")
         canvas.setFillColor(badge.paint(self.colour))

@@ -10,24 +10,50 @@ import os
 import sys
 from collections.abc import Sequence
 
-from accreditor.cli import badges, events, gate, guests, photos, server
-from accreditor.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_UNREADABLE, default_user
+from accreditor.cli import badges, checkin, events, gate, guests, photos, printing, server
+from accreditor.cli.common import (
+    EXIT_OK,
+    EXIT_REFUSED,
+    EXIT_UNREADABLE,
+    EXIT_USAGE,
+    Commands,
+    OptionsAnywhereParser,
+    UsageError,
+    default_user,
+)
 from accreditor.errors import AccreditorError, EventFileError, ImportFileError
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="accreditor", description="Conference accreditation, offline.")
     parser.add_argument("--user", default=default_user(), help="who is acting, for the audit log")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for group in (events, guests, badges, gate, photos, server):
+    commands = parser.add_subparsers(
+        dest="command", required=True, metavar="COMMAND", parser_class=OptionsAnywhereParser
+    )
+    for group in (events, guests, badges, printing, checkin, gate, photos, server):
         group.register(commands)
+    _accept_user_anywhere(commands)
     return parser
+
+
+def _accept_user_anywhere(commands: Commands) -> None:
+    """`--user` after the command too; SUPPRESS keeps the command from resetting a value given before it."""
+    for command in dict.fromkeys(commands.choices.values()):  # aliases map to the same parser
+        if command._subparsers is None:
+            command.add_argument("--user", default=argparse.SUPPRESS, help="who is acting, for the audit log")
+            continue
+        for action in command._subparsers._group_actions:
+            if isinstance(action, argparse._SubParsersAction):
+                _accept_user_anywhere(action)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.run(args))
+    except UsageError as error:
+        print(f"accreditor: {error}", file=sys.stderr)
+        return EXIT_USAGE
     except (EventFileError, ImportFileError) as error:
         print(f"accreditor: {error}", file=sys.stderr)
         return EXIT_UNREADABLE

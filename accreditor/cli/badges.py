@@ -7,41 +7,78 @@ from pathlib import Path
 from typing import Any
 
 from accreditor import keys
-from accreditor.badges.batch import print_badges
 from accreditor.badges.printing import ORDERS, PrintRequest, current_token
-from accreditor.cli.common import EXIT_OK, EXIT_REFUSED, Commands, iso_date, print_json
+from accreditor.cli.common import EXIT_OK, EXIT_REFUSED, Commands, UsageError, iso_date, print_json
+from accreditor.errors import AccreditorError
+from accreditor.print_sinks import PdfFileSink
+from accreditor.services.issuing import BatchIssued, IssuingService, PrintSinkError
 from accreditor.store import EventStore
-from accreditor.tokens import Verdict
+from accreditor.tokens import TOKEN_PREFIX, Verdict
 from accreditor.verification import EventVerifier, PublicKeyVerifier
 
 
-def cmd_badges(args: argparse.Namespace) -> int:
-    request = PrintRequest(
+def print_request(args: argparse.Namespace) -> PrintRequest:
+    """The run the selection options ask for (shared by `badges` and `print`)."""
+    return PrintRequest(
         category=args.category,
         guest_ids=tuple(args.guest or ()),
         only_unprinted=args.only_unprinted,
-        mark_printed=args.mark_printed,
+        mark_printed=getattr(args, "mark_printed", True),
         reprint=args.reprint,
         reason=args.reason or "",
         order=args.order,
     )
-    layout = args.layout
-    if Path(layout).suffix.lower() == ".json":
-        layout = str(Path(layout).resolve())
-    with EventStore.open(args.event) as store:
-        report = print_badges(
-            store, request, out=args.out, layout=layout, actor=args.user, station=args.station, workers=args.workers
-        )
-    if args.json:
-        print_json(report.to_json())
-        return EXIT_OK
+
+
+def layout_argument(value: str) -> str:
+    """A shipped layout's name, or a layout file (made absolute: the workers start elsewhere)."""
+    return str(Path(value).resolve()) if Path(value).suffix.lower() == ".json" else value
+
+
+def print_report(issued: BatchIssued, *, where: str) -> None:
+    """The run in a few lines: who was skipped and why, warnings, and the count."""
+    report = issued.report
     for skipped in report.skipped:
         print(f"  skipped guest {skipped['guest']} ({skipped['name']}): {skipped['reason']}")
     for warning in report.warnings:
         print(f"  warning: {warning}")
     marked = f", {report.marked_printed} marked printed" if report.marked_printed else ""
-    print(f"{report.badges} badges on {report.pages} pages in {args.out}{marked}; {len(report.skipped)} skipped.")
+    print(f"{report.badges} badges on {report.pages} pages {where}{marked}; {len(report.skipped)} skipped.")
+
+
+def cmd_badges(args: argparse.Namespace) -> int:
+    request = print_request(args)
+    with EventStore.open(args.event) as store:
+        issued = IssuingService(store, user=args.user, station=args.station).issue_batch(
+            request,
+            PdfFileSink(args.out),
+            layout=layout_argument(args.layout),
+            record=request.mark_printed or request.reprint,
+            workers=args.workers,
+        )
+    if issued.outcome is not None and not issued.outcome.accepted:
+        raise PrintSinkError(issued.outcome.message)
+    if issued.record_error:
+        raise AccreditorError(issued.record_error)
+    if args.json:
+        print_json(issued.report.to_json())
+        return EXIT_OK
+    print_report(issued, where=f"in {args.out}")
     return EXIT_OK
+
+
+def add_selection_options(command: argparse.ArgumentParser) -> None:
+    """Which guests a run prints, in which order and layout; whether it is a reprint."""
+    command.add_argument("--layout", default="a4-4up", help="a shipped layout name or a layout .json file")
+    command.add_argument("--category", help="only this category (code)")
+    command.add_argument("--guest", type=int, action="append", metavar="ID", help="only these guests (repeatable)")
+    command.add_argument("--order", choices=ORDERS, default="id", help="page order (default: guest id)")
+    command.add_argument("--only-unprinted", action="store_true", help="skip guests whose badge was printed")
+    command.add_argument("--reprint", action="store_true", help="new badges with a higher serial (needs --reason)")
+    command.add_argument("--reason", help="why badges are reprinted")
+    command.add_argument("--station", default="", help="the station printing, for the record")
+    command.add_argument("--workers", type=int, help="processes to render with (default: both cores for big batches)")
+    command.add_argument("--json", action="store_true")
 
 
 def cmd_token(args: argparse.Namespace) -> int:
@@ -67,11 +104,16 @@ def _verdict_json(verdict: Verdict, name: str | None) -> dict[str, Any]:
 
 
 def _tokens_from(arguments: list[str]) -> list[str]:
-    """Tokens given on the command line; "-" reads one token per line from standard input."""
+    """Tokens given on the command line; "-" reads one token per line from standard input.
+
+    Lines are decoded one by one with replacement characters, so a line of noise that is not UTF-8 becomes
+    one `malformed` verdict among the others instead of stopping the run.
+    """
     tokens: list[str] = []
     for argument in arguments:
         if argument == "-":
-            tokens.extend(line.strip() for line in sys.stdin if line.strip())
+            lines = (line.decode("utf-8", "replace").strip() for line in sys.stdin.buffer)
+            tokens.extend(line for line in lines if line)
         else:
             tokens.append(argument)
     return tokens
@@ -84,8 +126,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
         verifier = PublicKeyVerifier(args.public_key)
         verdicts = [_verdict_json(verifier.verify(token, today=today), None) for token in _tokens_from(args.items)]
     else:
-        if len(args.items) < 2:
-            raise argparse.ArgumentTypeError("verify needs EVENT and at least one TOKEN, or --public-key PEM TOKEN…")
+        if len(args.items) < 2 or args.items[0].startswith(TOKEN_PREFIX):
+            raise UsageError("verify needs the event file before the tokens, or --public-key PEM to verify offline.")
         from accreditor import guests as guest_store  # noqa: PLC0415 - only for names in the report
 
         with EventStore.open(args.items[0]) as store, store.connect() as connection:
@@ -125,17 +167,8 @@ def register(commands: Commands) -> None:
     badges = commands.add_parser("badges", help="render badges to a PDF (and record them as printed)")
     badges.add_argument("event")
     badges.add_argument("--out", required=True, type=Path, help="the PDF to write")
-    badges.add_argument("--layout", default="a4-4up", help="a shipped layout name or a layout .json file")
-    badges.add_argument("--category", help="only this category (code)")
-    badges.add_argument("--guest", type=int, action="append", metavar="ID", help="only these guests (repeatable)")
-    badges.add_argument("--order", choices=ORDERS, default="id", help="page order (default: guest id)")
-    badges.add_argument("--only-unprinted", action="store_true", help="skip guests whose badge was printed")
     badges.add_argument("--mark-printed", action="store_true", help="record the badges as printed")
-    badges.add_argument("--reprint", action="store_true", help="new badges with a higher serial (needs --reason)")
-    badges.add_argument("--reason", help="why badges are reprinted")
-    badges.add_argument("--station", default="", help="the station printing, for the record")
-    badges.add_argument("--workers", type=int, help="processes to render with (default: both cores for big batches)")
-    badges.add_argument("--json", action="store_true")
+    add_selection_options(badges)
     badges.set_defaults(run=cmd_badges)
 
     token = commands.add_parser("token", help="print a guest's current badge token")

@@ -26,7 +26,10 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from accreditor.demo import create_demo_event  # noqa: PLC0415 - Pillow drawing is only needed here
 
-    with create_demo_event(args.event, guest_count=args.guests) as store, store.connect() as connection:
+    with (
+        create_demo_event(args.event, guest_count=args.guests, starts_on=args.starts) as store,
+        store.connect() as connection,
+    ):
         count = guest_store.count_guests(connection)
     print(f"Created the demo event in {redacted(args.event)} with {count} guests.")
     return EXIT_OK
@@ -44,4 +47,5 @@ def register(commands: Commands) -> None:
     demo = commands.add_parser("demo", help="create the demo event")
     demo.add_argument("event", help=LOCATION_HELP)
     demo.add_argument("--guests", type=int, default=440, help=argparse.SUPPRESS)
+    demo.add_argument("--starts", type=iso_date, help="first of the two event days (default: today)")
     demo.set_defaults(run=cmd_demo)

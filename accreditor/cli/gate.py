@@ -10,7 +10,7 @@ from typing import BinaryIO, TextIO
 
 from accreditor import dialects
 from accreditor.categories import list_zones
-from accreditor.cli.common import EXIT_OK, Commands, print_json
+from accreditor.cli.common import EXIT_OK, EXIT_REFUSED, Commands, print_json
 from accreditor.clock import utc_now
 from accreditor.errors import AccreditorError, EventFileError, NotFoundError
 from accreditor.gate.evacuation_pdf import write_evacuation_pdf
@@ -171,17 +171,22 @@ def cmd_export_scans(args: argparse.Namespace) -> int:
 
 
 def cmd_merge_scans(args: argparse.Namespace) -> int:
+    exports, unreadable = [], []
+    for path in args.logs:  # one damaged log is reported on its own; the others still merge
+        try:
+            exports.append((path, read_export(_read_log(path), path.name)))
+        except ScanFileError as error:
+            unreadable.append(error)
+            print(f"accreditor: {error} It was not merged.", file=sys.stderr)
     with EventStore.open(args.event) as store, store.begin() as connection:
-        reports = [
-            merge_scans(connection, read_export(_read_log(path), path.name), file=path.name, actor=args.user)
-            for path in args.logs
-        ]
+        reports = [merge_scans(connection, export, file=path.name, actor=args.user) for path, export in exports]
+    status = EXIT_REFUSED if unreadable else EXIT_OK
     if args.json:
         print_json([report.to_json() for report in reports])
-        return EXIT_OK
+        return status
     for report in reports:
         print(f"{report.file}: {report.added} scans added, {report.already} already in the event ({report.source}).")
-    return EXIT_OK
+    return status
 
 
 def _read_log(path: Path) -> bytes:

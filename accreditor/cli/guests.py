@@ -15,12 +15,16 @@ from accreditor.importing.columns import load_mapping_file, save_mapping_file
 from accreditor.importing.importer import ImportReport, import_file
 from accreditor.search import SearchIndex
 from accreditor.store import EventStore
+from accreditor.vocabulary import GuestStatus
 
 
 def _print_import_report(report: ImportReport, dry_run: bool) -> None:
     lines = [f"{report.file}: {report.rows} rows"]
     for row_error in report.errors:
         lines.append(f"  row {row_error.row}, {row_error.column}: {row_error.message}")
+    for warning in report.warnings:
+        where = f"row {warning.row}, {warning.column}" if warning.column else f"row {warning.row}"
+        lines.append(f"  {where}: warning: {warning.message}")
     for duplicate in report.duplicates:
         lines.append(f"  row {duplicate.row} is a duplicate of {duplicate.of} ({duplicate.reason}); skipped")
     for change in report.updates:
@@ -31,6 +35,7 @@ def _print_import_report(report: ImportReport, dry_run: bool) -> None:
     lines.append(
         f"{verb} {report.imported}, updated {report.updated}, unchanged {report.unchanged}, "
         f"duplicates {len(report.duplicates)}, rows with errors {len({e.row for e in report.errors})}"
+        + (f", rows with warnings {len({w.row for w in report.warnings})}" if report.warnings else "")
     )
     if report.errors and not report.written and not dry_run:
         lines.append("Nothing was written: fix the rows above, or use --skip-invalid to import the good rows.")
@@ -151,7 +156,7 @@ def register(commands: Commands) -> None:
     listing = commands.add_parser("guests", help="list or search guests")
     listing.add_argument("event")
     listing.add_argument("--search")
-    listing.add_argument("--status", choices=("pending", "approved", "rejected", "revoked"))
+    listing.add_argument("--status", choices=tuple(GuestStatus))
     listing.add_argument("--category")
     listing.add_argument("--limit", type=int, default=50, help="most search results to show")
     listing.add_argument("--json", action="store_true")

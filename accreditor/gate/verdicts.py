@@ -26,23 +26,24 @@ from accreditor.errors import WorkflowError
 from accreditor.guests import GuestFields
 from accreditor.scanning import MAX_SCAN_LENGTH, clean_scan
 from accreditor.tokens import BadgeClaims, GuestState, verify_token
+from accreditor.vocabulary import GateColour, GateReason, message
 
-GREEN, ORANGE, RED = "green", "orange", "red"
-COLOURS = (GREEN, ORANGE, RED)
+GREEN, ORANGE, RED = GateColour.GREEN, GateColour.ORANGE, GateColour.RED
+COLOURS = tuple(GateColour)
 DIRECTIONS = ("in", "out", "both")  # "both": one door for entering and leaving; each scan toggles
 # Orange reasons in the order a verdict names them: the first that applies is the verdict's reason.
-ORANGE_REASONS = ("override", "already_inside", "escort_required", "no_photo")
+ORANGE_REASONS = (GateReason.OVERRIDE, GateReason.ALREADY_INSIDE, GateReason.ESCORT_REQUIRED, GateReason.NO_PHOTO)
 RED_REASONS = (
-    "malformed",
-    "bad_signature",
-    "unknown_key",
-    "wrong_event",
-    "revoked",
-    "superseded",
-    "not_approved",
-    "zone_not_allowed",
-    "expired",
-    "not_yet_valid",
+    GateReason.MALFORMED,
+    GateReason.BAD_SIGNATURE,
+    GateReason.UNKNOWN_KEY,
+    GateReason.WRONG_EVENT,
+    GateReason.REVOKED,
+    GateReason.SUPERSEDED,
+    GateReason.NOT_APPROVED,
+    GateReason.ZONE_NOT_ALLOWED,
+    GateReason.EXPIRED,
+    GateReason.NOT_YET_VALID,
 )
 # The gate shows photos at about 3 × 4 cm on screen; 120 × 160 pixels keep the package small.
 THUMBNAIL_PIXELS = (120, 160)
@@ -133,9 +134,9 @@ class GateSource(Protocol):
 class GateVerdict:
     """The answer shown to the security officer, and logged."""
 
-    colour: str  # green / orange / red
-    reason: str  # "ok", one of ORANGE_REASONS or one of RED_REASONS
-    message: str  # one sentence for the officer
+    colour: GateColour
+    reason: GateReason  # OK, one of ORANGE_REASONS or one of RED_REASONS
+    message: str  # one sentence for the officer, from the vocabulary
     direction: str  # in / out; the gate's own direction when the badge was refused before knowing who
     guest_id: int | None = None  # set once the badge's signature verified (also for most red verdicts)
     serial: int | None = None
@@ -202,7 +203,8 @@ def decide(
     today = now.astimezone().date()
     token = verify_token(code, source.keyring, event_uid=source.event_uid, today=today, guest_state=state_of)
     if token.claims is None:
-        return GateVerdict(RED, token.reason, _RED_MESSAGES[token.reason], context.direction)
+        reason = GateReason(token.reason)
+        return GateVerdict(RED, reason, message(reason), context.direction)
     claims = token.claims
     guest = guest_of(claims.guest_id)
     zone = context.zone
@@ -212,20 +214,22 @@ def decide(
     direction = ("out" if inside else "in") if context.direction == "both" else context.direction
     shown = _shown(claims, guest, source, direction, with_photo)
     if not token.valid or guest is None:  # an "ok" token always names a guest the source knows
-        reason = token.reason if not token.valid else "not_approved"
+        reason = GateReason(token.reason) if not token.valid else GateReason.NOT_APPROVED
         return replace(shown, reason=reason, message=_refusal(reason, claims, guest))
     if zone not in claims.zones or zone not in guest.zones:
-        return replace(shown, reason="zone_not_allowed", message=_zone_refusal(zone, claims, guest, source))
-    cautions: list[tuple[str, str]] = []
+        refused = GateReason.ZONE_NOT_ALLOWED
+        return replace(shown, reason=refused, message=_zone_refusal(zone, claims, guest, source))
+    cautions: list[tuple[GateReason, str]] = []
     if context.direction == "in" and context.anti_passback and inside and last is not None:
-        cautions.append(("already_inside", _already_inside(zone, last)))
+        cautions.append((GateReason.ALREADY_INSIDE, _already_inside(zone, last)))
     category = source.category(guest.category)
     if category is not None and category.escort_required:
-        cautions.append(("escort_required", f"{category.name}: must be escorted."))
+        cautions.append((GateReason.ESCORT_REQUIRED, message(GateReason.ESCORT_REQUIRED, category=category.name)))
     if not guest.has_photo:
-        cautions.append(("no_photo", "No photo on file: check an identity document."))
+        cautions.append((GateReason.NO_PHOTO, message(GateReason.NO_PHOTO)))
     if not cautions:
-        return replace(shown, colour=GREEN, reason="ok", message=f"Valid for {_zone_label(zone, source)}.")
+        ok = GateReason.OK
+        return replace(shown, colour=GREEN, reason=ok, message=message(ok, zone=_zone_label(zone, source)))
     return replace(
         shown,
         colour=ORANGE,
@@ -241,12 +245,13 @@ def overridden(verdict: GateVerdict, reason: str) -> GateVerdict:
     if not reason:
         raise WorkflowError("An override needs a reason (escorted by protocol, damaged badge checked by hand…).")
     was = f"{verdict.colour} ({verdict.reason})"
+    override = GateReason.OVERRIDE
     return replace(
         verdict,
         colour=ORANGE,
-        reason="override",
-        message=f"Let through by the operator: {reason}. The badge was {was}: {verdict.message}",
-        cautions=("override", *(caution for caution in verdict.cautions if caution != "override")),
+        reason=override,
+        message=message(override, reason=reason, was=was, message=verdict.message),
+        cautions=(override, *(caution for caution in verdict.cautions if caution != override)),
         override_reason=reason,
     )
 
@@ -347,15 +352,6 @@ class EventSource:
 
 # -- messages ----------------------------------------------------------------------------------------
 
-_RED_MESSAGES = {
-    "malformed": "Not an Accreditor badge code (unreadable, damaged or something else): check by hand.",
-    "bad_signature": "FORGED: the badge's signature is not valid.",
-    "unknown_key": "Signed with a key this event does not accept (forged, withdrawn key or another system).",
-    "wrong_event": "A badge of another event.",
-    "revoked": "Accreditation REVOKED: do not let in.",
-    "not_approved": "Not accredited: the guest is not approved.",
-}
-
 
 def _shown(
     claims: BadgeClaims, guest: GateGuest | None, source: GateSource, direction: str, with_photo: bool
@@ -365,7 +361,7 @@ def _shown(
     found = source.category(category)
     return GateVerdict(
         colour=RED,
-        reason="",
+        reason=GateReason.NOT_APPROVED,  # replaced by the caller
         message="",
         direction=direction,
         guest_id=claims.guest_id,
@@ -380,29 +376,27 @@ def _shown(
     )
 
 
-def _refusal(reason: str, claims: BadgeClaims, guest: GateGuest | None) -> str:
-    if reason == "superseded" and guest is not None:
-        return (
-            f"OLD BADGE: serial {claims.serial} was replaced by serial {guest.current_serial} "
-            "(reprinted or reported lost): do not let in."
-        )
-    if reason == "expired":
-        return f"Badge expired: it was valid until {_day(claims.valid_until)}."
-    if reason == "not_yet_valid":
-        return f"Badge not valid yet: it opens on {_day(claims.valid_from)}."
-    return _RED_MESSAGES[reason]
+def _refusal(reason: GateReason, claims: BadgeClaims, guest: GateGuest | None) -> str:
+    if reason == GateReason.SUPERSEDED and guest is not None:
+        return message(reason, serial=claims.serial, current=guest.current_serial)
+    if reason == GateReason.EXPIRED:
+        return message(reason, until=_day(claims.valid_until))
+    if reason == GateReason.NOT_YET_VALID:
+        return message(reason, since=_day(claims.valid_from))
+    return message(reason)
 
 
 def _zone_refusal(zone: str, claims: BadgeClaims, guest: GateGuest, source: GateSource) -> str:
     label = _zone_label(zone, source)
+    refused = GateReason.ZONE_NOT_ALLOWED
     if zone in guest.zones:  # granted after the badge was printed: the printed badge must not say less
-        return f"Not allowed in {label} with this badge (it shows {' '.join(claims.zones) or 'no zones'}); reprint it."
-    return f"Not allowed in {label}: the badge is for {' '.join(guest.zones) or 'no zones'}."
+        return message(refused, "reprint", zone=label, zones=" ".join(claims.zones) or "no zones")
+    return message(refused, zone=label, zones=" ".join(guest.zones) or "no zones")
 
 
 def _already_inside(zone: str, last: Passage) -> str:
     gate = f" at {last.gate}" if last.gate else ""
-    return f"Already inside {zone} since {last.at.astimezone():%H:%M}{gate}: check the badge is not being passed back."
+    return message(GateReason.ALREADY_INSIDE, zone=zone, since=f"{last.at.astimezone():%H:%M}", gate=gate)
 
 
 def _zone_label(code: str, source: GateSource) -> str:

@@ -108,10 +108,15 @@ _RUNNING_NUMBER_HEADERS = ("#", "№ п/п", "п/п", "N° d'ordre")
 _BILINGUAL_SEPARATORS = re.compile(r"[/|\n]")
 
 
+_MAX_HEADER_CHARS = 300
+"""No header is longer; a longer cell (a pasted document, a hostile 50 MB cell) is keyed by its start only."""
+_NOT_ALPHANUMERIC = re.compile(r"[\W_]+")  # \w is exactly str.isalnum() plus "_"
+
+
 def header_key(text: str) -> str:
     """Normalise a header cell so "Prénom*", "PRENOM" and "prénom:" match (ё→е happens by NFKD too)."""
-    decomposed = unicodedata.normalize("NFKD", text).casefold()
-    return "".join(char for char in decomposed if char.isalnum())
+    decomposed = unicodedata.normalize("NFKD", text[:_MAX_HEADER_CHARS]).casefold()
+    return _NOT_ALPHANUMERIC.sub("", decomposed)
 
 
 def _build_lookup() -> dict[str, str]:

@@ -13,28 +13,57 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from accreditor import countries
 from accreditor import guests as guest_store
 from accreditor.categories import CategoryMatcher, list_categories
 from accreditor.errors import ImportFileError
 from accreditor.exporting import neutralise
 from accreditor.guests import FIELD_NAMES, GuestFields
 from accreditor.importing.columns import IDENTITY_FIELDS, ColumnMapping, detect_mapping
-from accreditor.importing.reading import SourceRow, read_table
+from accreditor.importing.reading import SourceRow, garbage_collection_paused, read_table
 from accreditor.store import EventStore
 from accreditor.text import clean, fold, name_key
-from accreditor.validation import validate
+from accreditor.validation import MAX_LENGTH, validate
 
 # Columns the importer reads but does not store as a guest field of the same name.
 _DERIVED = frozenset({"full_name", "photo"})
+# Free text cut to fit, with a warning; every other field too long is an error, as a cut name or organisation
+# would print wrong on the badge.
+_SHORTENED = ("notes",)
+_NO_FIELDS = dict.fromkeys((*FIELD_NAMES, *_DERIVED), "")
 _PROGRESS_EVERY = 500  # rows between progress reports: often enough for a bar, rare enough to cost nothing
+
+
+ECHO_CHARS = 200
+"""A value quoted in the report is cut to this many characters: a 50 MB cell must not make a 50 MB report."""
+
+
+def echoed(text: str) -> str:
+    """The text as the report quotes it: whole when short, else its start and an ellipsis."""
+    return text if len(text) <= ECHO_CHARS else text[: ECHO_CHARS - 1] + "…"
 
 
 @dataclass(frozen=True, slots=True)
 class RowError:
+    """A cell that keeps its row out of the import."""
+
     row: int
     column: str
     value: str
     message: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "value", echoed(self.value))  # whoever makes one, the report stays small
+
+    def to_json(self) -> dict[str, Any]:
+        return {"row": self.row, "column": self.column, "value": self.value, "message": self.message}
+
+
+class RowWarning(RowError):
+    """A row imported with a change the organiser should see: a single name, a country read from a former or
+    misspelled name, a value shortened to fit."""
+
+    __slots__ = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +90,7 @@ class ImportReport:
     unchanged: int = 0
     duplicates: list[Duplicate] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    warnings: list[RowWarning] = field(default_factory=list)
     updates: list[Update] = field(default_factory=list)
     unmapped_columns: tuple[str, ...] = ()
     written: bool = False
@@ -74,7 +104,8 @@ class ImportReport:
             "updated": self.updated,
             "unchanged": self.unchanged,
             "duplicates": [{"row": d.row, "of": d.of, "reason": d.reason} for d in self.duplicates],
-            "errors": [{"row": e.row, "column": e.column, "value": e.value, "message": e.message} for e in self.errors],
+            "errors": [error.to_json() for error in self.errors],
+            "warnings": [warning.to_json() for warning in self.warnings],
             "updates": [{"row": u.row, "guest": u.guest, "fields": list(u.fields)} for u in self.updates],
             "unmapped_columns": list(self.unmapped_columns),
             "written": self.written,
@@ -97,11 +128,15 @@ class ImportReport:
             raise ImportFileError(f"The import report cannot be saved as {path.name} ({error.strerror}).") from error
 
     def problem_lines(self) -> list[tuple[int, str, str, str, str]]:
-        """(row, kind, column, value, message) per error, duplicate and update, in file order."""
+        """(row, kind, column, value, message) per error, warning, duplicate and update, in file order."""
         lines = [(e.row, "error", e.column, e.value, e.message) for e in self.errors]
+        lines += [(w.row, "warning", w.column, w.value, w.message) for w in self.warnings]
         lines += [(d.row, "duplicate", "", "", f"duplicate of {d.of} ({d.reason})") for d in self.duplicates]
         lines += [(u.row, "update", "", "", f"updates guest {u.guest}: {', '.join(u.fields)}") for u in self.updates]
         return sorted(lines, key=lambda line: line[0])
+
+
+_Noted = tuple[str, RowWarning]  # (the field a warning is about, the warning)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,10 +171,11 @@ def _identity_keys(guest: GuestFields) -> list[tuple[str, str]]:
         keys.append((f"email:{guest.email.casefold()}", "same e-mail"))
     if guest.passport_no:
         keys.append((f"passport:{guest.passport_no}", "same passport number"))
-    names = name_key(guest.family_name, guest.given_name)
-    latin_names = name_key(guest.family_name_latin, guest.given_name_latin)
+    names = [name_key(guest.family_name, guest.given_name)]
+    if (guest.family_name_latin, guest.given_name_latin) != (guest.family_name, guest.given_name):
+        names.append(name_key(guest.family_name_latin, guest.given_name_latin))  # Latin names usually are
     organisation = fold(guest.organisation)
-    for key in dict.fromkeys((names, latin_names)):
+    for key in dict.fromkeys(names):
         if key:
             keys.append((f"name:{key}|{organisation}", "same name and organisation"))
     return keys
@@ -153,18 +189,63 @@ class _Importer:
         self.store = store
         self.default_category = default_category
         self.known: dict[str, tuple[int, str]] = {}  # identity key -> (guest id, reason)
+        self.country_readings: dict[str, countries.CountryReading | None] = {}
         for guest_id, guest in self.existing.items():
             for key, reason in _identity_keys(guest):
                 self.known.setdefault(key, (guest_id, reason))
 
     def raw_fields(self, row: SourceRow, mapping: ColumnMapping) -> dict[str, str]:
-        raw = {name: "" for name in (*FIELD_NAMES, *_DERIVED)}
+        raw = _NO_FIELDS.copy()
         for index, name in mapping.columns.items():
             if index < len(row.cells):
                 raw[name] = row.cells[index]
         if raw["full_name"] and not (raw["family_name"] or raw["given_name"]):
             raw["family_name"], raw["given_name"] = split_full_name(raw["full_name"])
         return raw
+
+    def shorten(self, raw: dict[str, str], row: int, header_of: Mapping[str, str]) -> list[_Noted]:
+        """Cut free text that is too long to the length that fits, and say so; other fields are refused instead."""
+        noted = []
+        for name in _SHORTENED:
+            limit = MAX_LENGTH[name]
+            if len(raw[name]) <= limit:  # most rows stop here (should cleaning lengthen one, validation refuses it)
+                continue
+            value = clean(raw[name])
+            if len(value) > limit:
+                raw[name] = value[: limit - 1] + "…"
+                message = f"The {name} are {len(value):,} characters long; the first {limit - 1:,} were kept."
+                noted.append((name, RowWarning(row, header_of.get(name, name), value, message)))
+        return noted
+
+    def readings(
+        self, raw: Mapping[str, str], guest: GuestFields, row: int, header_of: Mapping[str, str]
+    ) -> list[_Noted]:
+        """What the organiser should know about how the row was read: a single name, a country's other name."""
+        noted = []
+        if guest.family_name and not guest.given_name:
+            family_given = not clean(raw["family_name"]) and clean(raw["given_name"])
+            where = ("family_name", "given_name") if family_given else ("given_name", "full_name", "family_name")
+            column = next((header_of[name] for name in where if name in header_of), "family_name")
+            message = (
+                f"Only one name: imported as the one-name guest {guest.family_name!r}; add the other if there is one."
+            )
+            noted.append(("family_name", RowWarning(row, column, guest.family_name, message)))
+        written = clean(raw["country"])
+        reading = self._country_reading(written) if written else None
+        if reading is not None and reading.spelling != "current":
+            name = f"{countries.country_name(reading.code)} ({reading.code})"
+            message = (
+                f"{written!r} is a former name; read as {name}."
+                if reading.spelling == "former"
+                else f"{written!r} is read as {name}; check the spelling."
+            )
+            noted.append(("country", RowWarning(row, header_of.get("country", "country"), written, message)))
+        return noted
+
+    def _country_reading(self, written: str) -> countries.CountryReading | None:
+        if written not in self.country_readings:  # a list repeats a few dozen countries thousands of times
+            self.country_readings[written] = countries.read(written)
+        return self.country_readings[written]
 
     def merged(self, old: GuestFields, new: GuestFields, mapped: frozenset[str]) -> GuestFields:
         """The existing guest with only the columns the file has replaced."""
@@ -175,6 +256,28 @@ class _Importer:
             elif latin not in mapped:
                 values[latin] = getattr(new, latin)
         return replace(old, **values)
+
+
+_CODEC_NAMES = {"utf-8": "UTF-8", "cp1251": "Windows-1251 (Cyrillic)", "cp1252": "Windows-1252 (Western)"}
+_WHOLE_ROW = "*"  # a warning about the whole row rather than one field
+
+
+def _other_encoding(row: SourceRow, codec: str, file_codec: str) -> _Noted:
+    """The warning for a line pasted in from a list saved in another encoding than the rest of the file."""
+    message = (
+        f"This line is in {_CODEC_NAMES.get(codec, codec)}, the rest of the file in "
+        f"{_CODEC_NAMES.get(file_codec, file_codec)}; it was read in its own encoding: check its names."
+    )
+    return _WHOLE_ROW, RowWarning(row.number, "", " | ".join(row.cells), message)
+
+
+def _touches(noted_field: str, differences: list[str]) -> bool:
+    """Whether an update changes what a warning is about (a name warning covers both names)."""
+    if noted_field == _WHOLE_ROW:
+        return True
+    if noted_field == "family_name":
+        return "family_name" in differences or "given_name" in differences
+    return noted_field in differences
 
 
 def mapping_problem(mapping: ColumnMapping) -> str | None:
@@ -191,6 +294,7 @@ def mapping_problem(mapping: ColumnMapping) -> str | None:
     return None
 
 
+@garbage_collection_paused()  # a 100,000-row import makes a million objects and frees none of them
 def import_file(
     store: EventStore,
     path: str | Path,
@@ -218,7 +322,12 @@ def import_file(
     data_rows = [row for row in table.rows if row.number > mapping.header_row]
     if not data_rows:
         raise ImportFileError(f"{table.name} has a header row but no guests below it.")
-    report = ImportReport(file=table.name, sheet=table.sheet, rows=len(data_rows), unmapped_columns=mapping.unmapped)
+    report = ImportReport(
+        file=table.name,
+        sheet=table.sheet,
+        rows=len(data_rows),
+        unmapped_columns=tuple(map(echoed, mapping.unmapped)),
+    )
     importer = _Importer(store, default_category=default_category)
     mapped = frozenset(mapping.columns.values())
     if "full_name" in mapped:
@@ -232,14 +341,17 @@ def import_file(
     for done, row in enumerate(data_rows):
         if progress is not None and done % _PROGRESS_EVERY == 0:
             progress(done, len(data_rows))
-        guest, problems = validate(
-            importer.raw_fields(row, mapping), importer.matcher, default_category=default_category
-        )
+        raw = importer.raw_fields(row, mapping)
+        shortened = importer.shorten(raw, row.number, header_of)
+        guest, problems = validate(raw, importer.matcher, default_category=default_category)
         if guest is None:
             report.errors.extend(
                 RowError(row.number, header_of.get(p.field, p.field), p.value, p.message) for p in problems
             )
             continue
+        noted = shortened + importer.readings(raw, guest, row.number, header_of)
+        if row.number in table.row_encodings:
+            noted.append(_other_encoding(row, table.row_encodings[row.number], table.encoding or ""))
         keys = _identity_keys(guest)
         earlier = next(((seen_in_file[key], reason) for key, reason in keys if key in seen_in_file), None)
         if earlier:
@@ -255,6 +367,7 @@ def import_file(
             seen_in_file[key] = row.number
         if not matched_ids:
             new_guests.append(_Candidate(row.number, guest))
+            report.warnings.extend(warning for _field, warning in noted)
             continue
         guest_id = matched_ids.pop()
         if guest_id in claimed_guests:
@@ -267,6 +380,7 @@ def import_file(
         if differences:
             changed.append((guest_id, old, new))
             report.updates.append(Update(row.number, guest_id, tuple(differences)))
+            report.warnings.extend(warning for name, warning in noted if _touches(name, differences))
         else:
             report.unchanged += 1
 

@@ -18,7 +18,7 @@ import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from xml.etree import ElementTree
@@ -96,6 +96,8 @@ class SourceTable:
     encoding: str | None
     delimiter: str | None
     rows: tuple[SourceRow, ...]
+    row_encodings: dict[int, str] = field(default_factory=dict)
+    """Rows read in another encoding than `encoding` (lists pasted together from two sources): number → codec."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,14 +226,86 @@ def _read_bytes(source: _Source) -> bytes:
 def _read_text(source: _Source) -> SourceTable:
     data = _read_bytes(source)
     _refuse_foreign_format(data, source.name)
-    encoding, text = _decode(data, source)
+    mixed = _decode_mixed(data)
+    encoding, text = (mixed.encoding, mixed.text) if mixed else _decode(data, source)
     if not text.strip():
         raise ImportFileError(f"{source.name} is empty.")
     _refuse_markup(text, source.name)
     default = "\t" if source.path.suffix.lower() in _TAB_SUFFIXES else ","
     delimiter = _detect_delimiter(text, default)
-    rows = _parse_delimited(text, delimiter, source.name)
-    return SourceTable(source.name, None, (), encoding, delimiter, rows)
+    if mixed is None:
+        return SourceTable(source.name, None, (), encoding, delimiter, _parse_delimited(text, delimiter, source.name))
+    rows, row_encodings = _parse_mixed(mixed, delimiter, source.name)
+    return SourceTable(source.name, None, (), encoding, delimiter, rows, row_encodings)
+
+
+@dataclass(frozen=True, slots=True)
+class _MixedText:
+    """A file of UTF-8 lines and lines in a single-byte code page, each decoded in its own encoding."""
+
+    text: str
+    encoding: str  # "utf-8": the lines not listed in `other_lines`
+    other_encoding: str
+    other_lines: frozenset[int]  # physical line numbers, counted as the csv module counts them
+
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+_WIDE_BOMS = tuple(bom for bom, encoding in _BOMS if encoding != "utf-8-sig")
+_PHYSICAL_LINE = re.compile(rb"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
+def _decode_mixed(data: bytes) -> _MixedText | None:
+    """Lists pasted together from two sources: some lines UTF-8, others Windows-1251 or -1252.
+
+    Decoding the whole file in the code page would garble the UTF-8 lines ("MÃ¼ller"), so when the file has
+    both UTF-8 lines with non-ASCII letters and lines that are not UTF-8, each line is decoded on its own.
+    None when the file is not such a mix (plain UTF-8, a file wholly in one code page, UTF-16, binary).
+    """
+    data = data.removeprefix(_UTF8_BOM)
+    if data.startswith(_WIDE_BOMS) or b"\x00" in data:  # UTF-16 or UTF-32, or binary
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return None
+    lines = _PHYSICAL_LINE.findall(data)
+    decoded: list[str | None] = []
+    for line in lines:
+        try:
+            decoded.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            decoded.append(None)
+    if not any(text is not None and not text.isascii() for text in decoded):
+        return None  # wholly in one code page: the usual decoding reads it
+    foreign = [line for line, text in zip(lines, decoded, strict=True) if text is None]
+    codec = _western_or_cyrillic(b"".join(foreign)[:_CODEPAGE_SAMPLE_BYTES])
+    texts = [text if text is not None else line.decode(codec) for line, text in zip(lines, decoded, strict=True)]
+    other = frozenset(number for number, text in enumerate(decoded, 1) if text is None)
+    return _MixedText("".join(texts), "utf-8", codec, other)
+
+
+def _parse_mixed(mixed: _MixedText, delimiter: str, name: str) -> tuple[tuple[SourceRow, ...], dict[int, str]]:
+    """The rows, and which of them came (wholly or partly) from lines in the other encoding."""
+    _allow_huge_fields()
+    reader = csv.reader(io.StringIO(mixed.text, newline=""), delimiter=delimiter)
+    row_encodings: dict[int, str] = {}
+
+    def numbered() -> Iterator[tuple[int, list[str]]]:
+        first_line = 1
+        for number, cells in enumerate(reader, 1):
+            if not mixed.other_lines.isdisjoint(range(first_line, reader.line_num + 1)):
+                row_encodings[number] = mixed.other_encoding
+            first_line = reader.line_num + 1
+            yield number, cells
+
+    try:
+        rows = _collect_rows(numbered(), name)
+    except csv.Error as exc:
+        raise ImportFileError(f"{name} could not be read as a CSV file ({exc}).") from exc
+    kept = {row.number for row in rows}
+    return rows, {number: codec for number, codec in row_encodings.items() if number in kept}
 
 
 def _refuse_foreign_format(data: bytes, name: str) -> None:
@@ -350,7 +424,7 @@ def _parse_delimited(text: str, delimiter: str, name: str) -> tuple[SourceRow, .
 def _collect_rows(numbered: Iterable[tuple[int, list[str]]], name: str) -> tuple[SourceRow, ...]:
     """Trim trailing empty cells and keep non-blank rows with their original numbers."""
     rows = []
-    with _garbage_collection_paused():
+    with garbage_collection_paused():
         for number, cells in numbered:
             if number > MAX_ROWS:
                 raise _too_many_rows(name)
@@ -362,7 +436,7 @@ def _collect_rows(numbered: Iterable[tuple[int, list[str]]], name: str) -> tuple
 
 
 @contextmanager
-def _garbage_collection_paused() -> Iterator[None]:
+def garbage_collection_paused() -> Iterator[None]:
     """Hundreds of thousands of new rows trigger full collections that free nothing: in an app with a large
     heap that doubled the reading time."""
     enabled = gc.isenabled()

@@ -2,6 +2,7 @@
 
 import csv
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -164,3 +165,86 @@ def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "There is no event file" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def _approved_guest_token(capsys, event: Path, tmp_path: Path) -> str:
+    run(capsys, "import", event, registration_file(tmp_path, ["Karimov", "Bahrom", "MFA", "TJ", "", "A1111111", ""]))
+    assert run(capsys, "approve", event, "--all-pending")[0] == 0
+    code, out, _err = run(capsys, "token", event, "1")
+    assert code == 0
+    return out.strip()
+
+
+def test_options_may_come_between_and_after_the_positionals(capsys, event: Path, tmp_path: Path) -> None:
+    token = _approved_guest_token(capsys, event, tmp_path)
+
+    code, out, err = run(capsys, "verify", event, "--json", token, token, "--on", "2027-05-03")
+    assert (code, err) == (0, "")
+    assert [json.loads(line)["reason"] for line in out.splitlines()] == ["ok", "ok"]
+
+    code, _out, err = run(capsys, "revoke", event, "--reason", "badge lost", "1", "--user", "chief")
+    assert (code, err) == (0, "")
+    assert guest_list(capsys, event, "--status", "revoked", "--user", "chief")[0]["id"] == 1
+
+
+def test_verify_without_event_or_public_key_is_a_usage_error(capsys, event: Path, tmp_path: Path) -> None:
+    token = _approved_guest_token(capsys, event, tmp_path)
+    for argv in (("verify", token), ("verify", token, token), ("verify", event)):
+        code, out, err = run(capsys, *argv)
+
+        assert (code, out) == (2, "")
+        assert (
+            err == "accreditor: verify needs the event file before the tokens, or --public-key PEM to verify offline.\n"
+        )
+
+
+def _command(*argv: object, stdin: bytes) -> subprocess.CompletedProcess[bytes]:
+    """The console script under a strict UTF-8 locale, where undecodable input used to abort the run."""
+    return subprocess.run(
+        [sys.executable, "-m", "accreditor.cli", *map(str, argv)],
+        input=stdin,
+        capture_output=True,
+        check=False,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8:strict", "PYTHONUTF8": "1"},
+    )
+
+
+def test_a_line_that_is_not_utf8_is_one_malformed_verdict(capsys, event: Path, tmp_path: Path) -> None:
+    token = _approved_guest_token(capsys, event, tmp_path)
+    pem = tmp_path / "event.pem"
+    assert run(capsys, "keys", "export-public", event, pem)[0] == 0
+
+    result = _command(
+        "verify",
+        "--public-key",
+        pem,
+        "-",
+        "--json",
+        "--on",
+        "2027-05-03",
+        stdin=f"AC1:\xff\n{token}\n".encode("latin-1") + b"\xfe\xff garbage\n",
+    )
+
+    assert result.stderr == b""
+    assert [json.loads(line)["reason"] for line in result.stdout.splitlines()] == ["malformed", "ok", "malformed"]
+    assert result.returncode == 1  # not every token is valid
+
+
+def test_a_gate_answers_a_line_that_is_not_utf8_like_any_other(event: Path) -> None:
+    result = _command("gate", event, "--zone", "PLN", "--json", stdin=b"AC1:\xff\nnot a badge\n\xfe\xff\n")
+
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert [json.loads(line)["reason"] for line in result.stdout.splitlines()] == ["malformed"] * 3
+
+
+def test_merge_scans_merges_the_readable_logs_and_names_the_damaged_one(capsys, event: Path, tmp_path: Path) -> None:
+    good = tmp_path / "gate.json"
+    assert run(capsys, "export-scans", event, good)[0] == 0
+    damaged = tmp_path / "damaged.json"
+    damaged.write_bytes(b"\xff\xfe{")
+
+    code, out, err = run(capsys, "merge-scans", event, damaged, "--json", good)
+
+    assert code == 1
+    assert [report["file"] for report in json.loads(out)] == ["gate.json"]
+    assert err == "accreditor: damaged.json is not a scan log exported by Accreditor. It was not merged.\n"

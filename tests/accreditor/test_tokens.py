@@ -58,7 +58,7 @@ def payload_of(token: str) -> bytes:
 
 PAYLOAD = payload_of(TOKEN)
 HEADER = PAYLOAD[:8]  # key id, event uid
-CODES = PAYLOAD[-16:]  # "HOD PLN VIP BIL PRS SRV" packed
+CODES = PAYLOAD[-16:]  # "HOD BIL PLN PRS SRV VIP" packed: the zones in ascending order
 
 
 # -- the documented test vector ----------------------------------------------------------------------
@@ -103,6 +103,71 @@ def test_the_documented_vector_is_reproduced_exactly() -> None:
 
 def test_the_documented_vector_is_the_realistic_badge() -> None:
     assert documented_vector()["token"] == TOKEN
+
+
+def documented_negative_vectors() -> list[tuple[str, date, str, str]]:
+    block = re.search(r"```negative-vectors\n(.*?)\n```", DOC.read_text(encoding="utf-8"), re.DOTALL)
+    assert block, f"{DOC} has no negative-vectors block"
+    _header, *lines = block.group(1).splitlines()
+    vectors = []
+    for line in lines:
+        reason, day, token, what = line.split(" | ")
+        vectors.append((reason, date.fromisoformat(day), token, what))
+    return vectors
+
+
+@pytest.mark.parametrize(("reason", "day", "token", "what"), documented_negative_vectors())
+def test_each_documented_negative_vector_gets_its_reason(reason: str, day: date, token: str, what: str) -> None:
+    event, keyring = keys.load_public_pem(documented_key_file())
+
+    assert verify_token(token, keyring, event_uid=event, today=day).reason == reason, what
+
+
+def test_the_negative_vectors_cover_every_rule_the_issue_names() -> None:
+    vectors = documented_negative_vectors()
+    reasons = [reason for reason, *_ in vectors]
+    assert reasons.count("malformed") >= 20
+    assert {"wrong_event", "expired", "not_yet_valid", "unknown_key", "bad_signature"} <= set(reasons)
+    (longest,) = [token for reason, _day, token, _what in vectors if reason == "expired"]
+    claims = verify_token(longest, KEYRING, event_uid=None, today=FIRST_DAY).claims
+    assert claims is not None and (claims.valid_until - claims.valid_from).days == tokens.MAX_VALID_DAYS == 255
+
+
+def documented_key_file() -> bytes:
+    block = re.search(r"(Accreditor badge verification keys.*?-----END PUBLIC KEY-----)", DOC.read_text(), re.DOTALL)
+    assert block, f"{DOC} has no example public-key file"
+    return block.group(1).encode()
+
+
+def test_the_documented_key_file_is_accepted_and_names_the_vector_event_and_key() -> None:
+    event, keyring = keys.load_public_pem(documented_key_file())
+
+    assert event == documented_vector()["event_uid"]
+    assert list(keyring) == [documented_vector()["key_id"]]
+
+
+def test_the_documented_whitespace_is_exactly_what_is_stripped() -> None:
+    text = DOC.read_text(encoding="utf-8")
+    paragraph = text[text.index("A verifier first strips") : text.index("It then decides")]
+    documented = set()
+    for first, last in re.findall(r"U\+([0-9A-F]{4})(?:–U\+([0-9A-F]{4}))?", paragraph):
+        documented |= {chr(code) for code in range(int(first, 16), int(last or first, 16) + 1)}
+    stripped = {chr(code) for code in range(0x110000) if chr(code).isspace()}
+
+    assert documented == stripped
+    assert all(verify(f"{space}{TOKEN}{space}").reason == "ok" for space in stripped)
+
+
+def test_zones_are_a_set_one_order_and_no_repeats_give_one_token() -> None:
+    shuffled = claims_with(zones=("VIP", "PLN", "SRV", "PLN", "BIL", "PRS"))
+
+    assert shuffled.zones == ("BIL", "PLN", "PRS", "SRV", "VIP")
+    assert issue_token(shuffled, KEY_ID, PRIVATE) == TOKEN
+
+
+@pytest.mark.parametrize("codes", ["HOD PLN BIL ", "HOD PLN PLN ", "HOD VIP SRV PRS PLN BIL "])
+def test_a_signed_token_with_zones_reordered_or_repeated_is_malformed(codes: str) -> None:
+    assert verify(with_codes(codes)).reason == "malformed"
 
 
 # -- size: a version 6 QR code at level M ---------------------------------------------------------------
@@ -180,8 +245,8 @@ def with_codes(text: str) -> str:
 
 def test_the_independent_packing_matches() -> None:
     """The control for the packed-code cases below: a well-packed text under the same signing is ok."""
-    assert PAYLOAD[-16:] == pack_codes("HOD PLN VIP BIL PRS SRV ")
-    assert verify(with_codes("HOD PLN VIP BIL PRS SRV ")).reason == "ok"
+    assert PAYLOAD[-16:] == pack_codes("HOD BIL PLN PRS SRV VIP ")
+    assert verify(with_codes("HOD BIL PLN PRS SRV VIP ")).reason == "ok"
     assert verify(with_codes("HOD PLN  ")).claims == claims_with(zones=("PLN",))
 
 

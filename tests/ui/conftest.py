@@ -23,6 +23,8 @@ from accreditor.store import EventStore
 from ui import jobs, main_window, messages
 from ui import printing as ui_printing
 from ui.app import configure_application
+from ui.event_session import SessionAdapter
+from ui.organiser.guests_page import OrganiserGuestsPage
 from ui.printing import PrintOutcome
 from ui.settings import StationSettings
 
@@ -187,6 +189,7 @@ def fake_printer(monkeypatch: pytest.MonkeyPatch) -> FakePrinter:
         return fake.outcome
 
     monkeypatch.setattr(ui_printing, "print_pdf", print_pdf)
+    monkeypatch.setattr(ui_printing.StationSink, "problem", lambda _sink: None)  # the fake answers when sent to
     return fake
 
 
@@ -318,3 +321,27 @@ def gate_event(tmp_path: Path) -> Iterator[GateEvent]:
         pem = keys.export_public_pem(connection)
     yield GateEvent(store, folder, ids, tokens, pem)
     store.close()
+
+
+# -- the event session ------------------------------------------------------------------------------
+
+
+def loaded_session(qtbot, store: EventStore) -> SessionAdapter:
+    """The app's session of `store`, loaded and indexed (inline under `inline_jobs`, else on the thread pool)."""
+    session = SessionAdapter(store)
+    session.start()
+    qtbot.waitUntil(session.is_indexed)
+    jobs.wait_for_jobs()
+    return session
+
+
+def organiser_page(qtbot, store: EventStore, **options: object) -> OrganiserGuestsPage:
+    """The organiser's page over a loaded session of `store`, shown (a hidden page refreshes only when shown)."""
+    session = loaded_session(qtbot, store)
+    page = OrganiserGuestsPage(session, **options)  # type: ignore[arg-type]
+    session.setParent(page)
+    qtbot.addWidget(page)
+    page.resize(1400, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    return page

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
 
 from accreditor.errors import EventFileError
 from accreditor.store import EventStore
-from ui import app, fonts, main_window, messages
+from ui import app, fonts, jobs, main_window, messages
 from ui.main_window import LAST_EVENT_KEY, MainWindow
 
 PROGRAM = "accreditor-app"
@@ -40,8 +40,10 @@ def not_an_event(tmp_path: Path) -> Path:
     return path
 
 
-def test_the_event_on_the_command_line_opens(built, event_store: EventStore) -> None:
+def test_the_event_on_the_command_line_opens(qtbot, built, event_store: EventStore) -> None:
     window = built(event_store.location)
+    qtbot.waitUntil(window.event_session.is_indexed)  # the guests load in the background
+    jobs.wait_for_jobs()
     assert window.windowTitle() == "Dushanbe Water Conference — Desk 1 — Accreditor"
     assert window.counts_label.text() == "6 guests · 1 checked in"
     assert QSettings().value(LAST_EVENT_KEY) == event_store.location

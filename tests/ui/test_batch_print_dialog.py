@@ -20,7 +20,7 @@ from accreditor.badges.printing import ORDERS
 from accreditor.guests import GuestFields
 from accreditor.store import EventStore
 from accreditor.verification import EventVerifier
-from tests.ui.conftest import ACTOR, EVENT_DAYS, EVENT_NAME, FakePrinter
+from tests.ui.conftest import ACTOR, EVENT_DAYS, EVENT_NAME, FakePrinter, organiser_page
 from ui import jobs
 from ui import printing as ui_printing
 from ui.guest_table_model import GuestFilter
@@ -125,6 +125,7 @@ def open_dialog(qtbot, event: PrintEvent, station: StationSettings, guest_ids: l
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: not dialog.is_counting())  # the dry run counts in the background
     return dialog
 
 
@@ -443,10 +444,8 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[list[int] | None]:
 
 
 @pytest.fixture
-def page(qtbot, event: PrintEvent, desk_station: StationSettings) -> OrganiserGuestsPage:
-    widget = OrganiserGuestsPage(event.store, user=ACTOR, station=desk_station)
-    qtbot.addWidget(widget)
-    return widget
+def page(qtbot, event: PrintEvent, desk_station: StationSettings, inline_jobs) -> OrganiserGuestsPage:
+    return organiser_page(qtbot, event.store, user=ACTOR, station=desk_station)
 
 
 def test_the_page_prints_the_selected_guests(page, event, opened) -> None:
@@ -480,7 +479,7 @@ def test_the_page_shows_the_badges_printed(page, event, monkeypatch: pytest.Monk
 
     monkeypatch.setattr(BatchPrintDialog, "run", run)
     changed: list[bool] = []
-    page.guests_changed.connect(lambda: changed.append(True))
+    page.event_session.changed.connect(lambda _changes: changed.append(True))
     page.select_guests([event.ids["wang"]])
     page.print_action.trigger()
 

@@ -13,7 +13,7 @@ OFFICER = "a.karimova"
 
 
 @pytest.fixture
-def editor(qtbot, event_store: EventStore) -> CategoriesEditorDialog:
+def editor(qtbot, event_store: EventStore, inline_jobs: None) -> CategoriesEditorDialog:
     dialog = CategoriesEditorDialog(event_store, user=OFFICER)
     qtbot.addWidget(dialog)
     return dialog

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from accreditor import audit, base45, keys, schema
 from accreditor.badges.printing import current_token
 from accreditor.guests import GuestFields, get_guest
+from accreditor.session import EventSession
 from accreditor.store import EventStore
 from accreditor.tokens import BadgeClaims, issue_token
 from ui import jobs
@@ -406,3 +407,34 @@ def test_badges_print_one_at_a_time_in_the_order_asked(qtbot, event_store, desk_
     assert badge_rows(event_store, HASHIMI) == [(1, "Desk 2", "")]
     assert badge_rows(event_store, RAKHMONOV) == [(1, "Desk 2", "")]
     assert jobs.wait_for_jobs()
+
+
+def test_with_real_threads_the_desk_opens_and_writes_in_the_background(qtbot, event_store, desk_station) -> None:
+    """Nothing the desk reads from or writes to the database runs on the UI thread: answers come by signal."""
+    jobs.set_synchronous(False)
+    controller = DeskController(event_store, desk_station, user=USER)
+    with qtbot.waitSignal(controller.loaded, timeout=10_000):
+        pass
+    assert controller.ready and [found.id for found in controller.find("rahm")] == [RAKHMONOV]
+
+    with qtbot.waitSignal(controller.guest_changed, timeout=10_000) as changed:
+        assert controller.check_in(HASHIMI) is None  # the answer is not there yet: it comes by signal
+    assert changed.args[0].guest.id == HASHIMI
+    assert guest(event_store, HASHIMI).checked_in_station == "Desk 2"
+    assert controller.counts() == (2, 2)
+    assert jobs.wait_for_jobs()
+
+
+def test_a_shared_session_is_read_as_its_owner_loads_it(event_store, desk_station, inline_jobs) -> None:
+    session = EventSession(event_store)
+    controller = DeskController(event_store, desk_station, user=USER, session=session)
+    assert not controller.ready and controller.find("rahm") == [] and controller.counts() == (0, 0)
+    session.load()
+    session.build_index()
+    heard: list[bool] = []
+    controller.loaded.connect(lambda: heard.append(True))
+    controller.session_ready()
+    assert heard == [True]
+    assert [found.id for found in controller.find("rahm")] == [RAKHMONOV]
+    controller.check_in(HASHIMI)
+    assert session.guest(HASHIMI).checked_in_station == "Desk 2"  # the write reached the shared memory

@@ -245,13 +245,13 @@ def test_a_scan_the_gate_cannot_record_is_refused_on_screen(view: GateView, gate
     assert view.last is None  # nothing to override: nothing was logged
 
 
-def test_f6_shows_who_is_inside_and_back(view: GateView, gate_event) -> None:
+def test_f8_shows_who_is_inside_and_back(view: GateView, gate_event) -> None:
     view.handle_scan(gate_event.tokens["delegate"])
     view.inside_action.trigger()
     assert view.state == GateState.INSIDE
     assert view.inside_panel is not None
     assert view.inside_panel.model.rowCount() == 1
-    assert view.keys_label.text().startswith("F6  back to ready")
+    assert view.keys_label.text().startswith("F8  back to ready")
     view.inside_action.trigger()
     assert view.state == GateState.READY
 
@@ -284,9 +284,9 @@ def test_the_keyboard_goes_to_who_is_inside_and_back(qtbot, view: GateView, gate
         view.activateWindow()
     view.setFocus()
 
-    qtbot.keyClick(view, Qt.Key.Key_F6)
+    qtbot.keyClick(view, Qt.Key.Key_F8)
     assert view.state == GateState.INSIDE
-    qtbot.keyClick(view.focusWidget(), Qt.Key.Key_F6)  # from the panel's table
+    qtbot.keyClick(view.focusWidget(), Qt.Key.Key_F8)  # from the panel's table
     assert view.state == GateState.READY
     qtbot.keyClick(view.focusWidget(), Qt.Key.Key_F9)  # the keys still reach the view
     assert view.notice_label.text().startswith("Nothing to override")
@@ -297,3 +297,19 @@ def test_a_closed_gate_takes_no_more_scans(view: GateView, gate_event) -> None:
     view.handle_scan(gate_event.tokens["delegate"])
     assert view.state == GateState.READY
     assert view.closed
+
+
+def test_scans_are_decided_in_the_background_one_at_a_time_in_order(qtbot, gate_event, played) -> None:
+    """With the real thread pool: a burst of scans is decided and logged in the order read, none lost."""
+    created = GateView.for_event(gate_event.store, gate_event.context())
+    qtbot.addWidget(created)
+    shown: list[str] = []
+    created.verdict_shown.connect(lambda verdict: shown.append(verdict.reason))
+    try:
+        for role in ("delegate", "revoked", "delegate"):
+            created.handle_scan(gate_event.tokens[role])
+        qtbot.waitUntil(lambda: len(shown) == 3, timeout=10_000)
+        assert shown == ["ok", "revoked", "already_inside"]
+        assert [record.reason for record in created.gate.scans()][-3:] == shown
+    finally:
+        created.close_gate()

@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QTableView
 
+from accreditor.session import open_session
 from accreditor.store import EventStore
 from ui.guest_list import SEARCH_PLACEHOLDER, GuestListWidget
 from ui.guest_table_model import Column, GuestTableModel
@@ -11,7 +12,7 @@ from ui.guest_table_model import Column, GuestTableModel
 
 @pytest.fixture
 def guest_list(qtbot, event_store: EventStore) -> GuestListWidget:
-    widget = GuestListWidget(GuestTableModel(event_store))
+    widget = GuestListWidget(GuestTableModel(open_session(event_store)))
     qtbot.addWidget(widget)
     widget.resize(1100, 400)
     widget.show()

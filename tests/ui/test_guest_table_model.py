@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QTableView
 
 from accreditor import guests
 from accreditor.categories import STANDARD_CATEGORIES
+from accreditor.changes import Changes, Topic
 from accreditor.guests import Guest, GuestFields
+from accreditor.session import EventSession, open_session
 from accreditor.store import EventStore
 from ui.guest_table_model import STATUS_SWATCHES, Column, GuestTableModel
 
@@ -18,7 +20,7 @@ DISPLAY = Qt.ItemDataRole.DisplayRole
 
 @pytest.fixture
 def model(event_store: EventStore) -> GuestTableModel:
-    return GuestTableModel(event_store)
+    return GuestTableModel(open_session(event_store))
 
 
 def column_values(model: GuestTableModel, column: Column, role: int = DISPLAY) -> list[object]:
@@ -176,11 +178,15 @@ def test_counts_for_the_status_bar(model: GuestTableModel) -> None:
     assert (model.guest_count(), model.checked_in_count(), model.match_count()) == (6, 1, 2)
 
 
-def test_refresh_reloads_guests_and_the_search_index(model: GuestTableModel, event_store: EventStore, qtbot) -> None:
+def test_refresh_shows_what_the_session_was_told_changed(
+    model: GuestTableModel, event_store: EventStore, qtbot
+) -> None:
     model.set_filter("nazarov")
     assert model.rowCount() == 0
     with event_store.begin() as connection:
-        guests.add_guest(connection, GuestFields("Назаров", "Фаридун", country="TJ"), actor="tester")
+        added = guests.add_guest(connection, GuestFields("Назаров", "Фаридун", country="TJ"), actor="tester")
+    assert model.session is not None
+    model.session.apply(Changes.of(Topic.GUESTS, guests=[added]))
     with qtbot.waitSignal(model.modelReset):
         model.refresh()
     assert column_values(model, Column.NAME) == ["Фаридун Назаров"]
@@ -277,6 +283,20 @@ def test_a_large_event_sorts_and_filters_core_side(large_guests: list[Guest]) ->
     model.set_filter(status="approved")
     assert model.match_count() == LARGE // 4
     assert model.guest_at(0).id == LARGE - 3  # the last approved: still sorted, descending
+
+
+def test_a_query_waits_for_the_index(event_store: EventStore) -> None:
+    session = EventSession(event_store)
+    session.load()
+    model = GuestTableModel(session)
+    assert model.rowCount() == 6
+    model.set_filter("smith")
+    assert model.rowCount() == 0
+    assert model.is_searching_unindexed()
+    session.build_index()
+    model.refresh()
+    assert not model.is_searching_unindexed()
+    assert column_values(model, Column.NAME) == ["Anna Smith"]
 
 
 def test_rows_given_without_an_index_are_searchable(large_guests: list[Guest]) -> None:

@@ -18,6 +18,7 @@ from ui.organiser.import_wizard import (
     DUPLICATE_SWATCH,
     ERROR_SWATCH,
     HEADER_SWATCH,
+    WARNING_SWATCH,
     ImportWizard,
     Page,
     PreviewModel,
@@ -55,8 +56,8 @@ def wizard(qtbot: QtBot, empty_event: EventStore) -> ImportWizard:
 
 
 @pytest.fixture
-def ru_csv(shared_data: Path) -> Path:
-    return shared_data / "registration-ru.csv"
+def ru_csv(sample_exports: Path) -> Path:
+    return sample_exports / "registration-ru.csv"
 
 
 def click_next(qtbot: QtBot, wizard: ImportWizard) -> None:
@@ -220,8 +221,10 @@ def test_another_file_can_be_chosen_after_an_unreadable_one(
 
 
 @pytest.mark.usefixtures("inline_jobs")
-def test_a_title_block_above_the_header_is_passed_over(qtbot: QtBot, wizard: ImportWizard, shared_data: Path) -> None:
-    wizard.file_page.load(shared_data / "registration-title-block.xlsx")
+def test_a_title_block_above_the_header_is_passed_over(
+    qtbot: QtBot, wizard: ImportWizard, sample_exports: Path
+) -> None:
+    wizard.file_page.load(sample_exports / "registration-title-block.xlsx")
     click_next(qtbot, wizard)
     assert wizard.currentId() == Page.HEADER, "a workbook with one sheet needs no choice"
     assert wizard.header_page.model.header_number == 4
@@ -234,8 +237,8 @@ def test_a_title_block_above_the_header_is_passed_over(qtbot: QtBot, wizard: Imp
 
 
 @pytest.mark.usefixtures("inline_jobs")
-def test_clicking_another_row_makes_it_the_header(qtbot: QtBot, wizard: ImportWizard, shared_data: Path) -> None:
-    wizard.file_page.load(shared_data / "registration-title-block.xlsx")
+def test_clicking_another_row_makes_it_the_header(qtbot: QtBot, wizard: ImportWizard, sample_exports: Path) -> None:
+    wizard.file_page.load(sample_exports / "registration-title-block.xlsx")
     click_next(qtbot, wizard)
     table = wizard.header_page.table
 
@@ -454,3 +457,58 @@ def test_the_dry_run_reports_its_progress(qtbot: QtBot, wizard: ImportWizard, ru
     qtbot.waitUntil(wizard.preview_page.isComplete)
     assert shown[-1] == RU_ROWS, "the importer counts every row it checked"
     assert not wizard.preview_page.progress.isVisible()
+
+
+@pytest.mark.usefixtures("inline_jobs")
+def test_rows_imported_with_a_change_to_check_are_shown_and_listed(
+    qtbot: QtBot, wizard: ImportWizard, tmp_path: Path, empty_event: EventStore
+) -> None:
+    source = tmp_path / "mixed.csv"
+    with source.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(
+            [
+                ["Surname", "Given name", "Country"],
+                ["", "Rhys", "GB"],
+                ["Karimov", "Bahrom", "Swaziland"],
+                ["Li", "Wei", "CN"],
+            ]
+        )
+    wizard.file_page.load(source)
+    go_to(qtbot, wizard, Page.PREVIEW)
+
+    model = wizard.preview_page.model
+    single, former = preview_row(model, 2), preview_row(model, 3)
+    assert "one-name guest 'Rhys'" in model.data(model.index(single, 0))
+    assert model.data(model.index(single, 1), Qt.ItemDataRole.BackgroundRole) == WARNING_SWATCH.background
+    assert model.data(model.index(single, 3), Qt.ItemDataRole.BackgroundRole) is None, "only the cell concerned"
+    assert "former name" in model.data(model.index(former, 3), Qt.ItemDataRole.ToolTipRole)
+    assert model.data(model.index(preview_row(model, 4), 0)) == "OK"
+    assert "2 rows will be imported with a change to check" in wizard.preview_page.summary_label.text()
+
+    go_to(qtbot, wizard, Page.IMPORT)
+    with qtbot.waitSignal(wizard.imported):
+        qtbot.mouseClick(wizard.import_page.import_button, Qt.MouseButton.LeftButton)
+
+    lines = wizard.import_page.lines_model
+    kinds = [lines.data(lines.index(row, 1)) for row in range(lines.rowCount())]
+    assert kinds == ["Warning", "Warning"]
+    assert guest_count(empty_event) == 3
+
+
+@pytest.mark.usefixtures("inline_jobs")
+def test_a_file_mixing_two_encodings_says_so_and_marks_the_rows(
+    qtbot: QtBot, wizard: ImportWizard, tmp_path: Path
+) -> None:
+    source = tmp_path / "merged.csv"
+    source.write_bytes(
+        "Surname,Given name\nMüller,Jürgen\n".encode() + "Петров,Иван\n".encode("cp1251") + "Ли,Вэй\n".encode()
+    )
+    wizard.file_page.load(source)
+    assert "UTF-8 · 1 row in CP1251" in wizard.file_page.info_label.text()
+
+    go_to(qtbot, wizard, Page.PREVIEW)
+    model = wizard.preview_page.model
+    pasted = preview_row(model, 3)
+    assert model.data(model.index(pasted, 1)) == "Петров"
+    assert "Windows-1251" in model.data(model.index(pasted, 0))
+    assert model.data(model.index(pasted, 2), Qt.ItemDataRole.BackgroundRole) == WARNING_SWATCH.background

@@ -10,22 +10,42 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 from accreditor import guests, workflow
 from accreditor.badges.printing import current_token
 from accreditor.categories import list_categories
+from accreditor.changes import Changes, Topic
 from accreditor.guests import GuestFields
 from accreditor.importing.importer import ImportReport
 from accreditor.store import EventStore
-from ui import main_window, new_event_dialog, settings
+from ui import jobs, main_window, new_event_dialog, settings
 from ui.gate.gate_setup_dialog import GateChoice
+from ui.gate.gate_view import GateState
 from ui.main_window import LAST_EVENT_KEY, MainWindow, Mode
 from ui.new_event_dialog import NewEvent, NewEventDialog
 from ui.organiser.designer import BadgeDesigner
 from ui.settings import StationSettings
 
 
+def wait_loaded(qtbot, window: MainWindow) -> None:
+    """The event's session loads and indexes on the thread pool once the window is built."""
+    qtbot.waitUntil(window.event_session.is_indexed)
+    jobs.wait_for_jobs()
+
+
 @pytest.fixture
-def window(qtbot, event_store: EventStore) -> MainWindow:
+def window(qtbot, event_store: EventStore, inline_jobs) -> MainWindow:
     created = MainWindow(event_store)
     qtbot.addWidget(created)
+    wait_loaded(qtbot, created)
     return created
+
+
+def test_the_window_is_usable_before_the_guests_are_loaded(qtbot, event_store: EventStore) -> None:
+    created = MainWindow(event_store)
+    qtbot.addWidget(created)
+    assert created.windowTitle() == "water.accreditor — Desk 1 — Accreditor"
+    assert created.checkin_label.text() == "Loading guests…"
+    with qtbot.waitSignal(created.event_session.loaded):
+        pass
+    assert created.windowTitle() == "Dushanbe Water Conference — Desk 1 — Accreditor"
+    wait_loaded(qtbot, created)
 
 
 def test_the_title_names_the_event_and_the_station(window: MainWindow) -> None:
@@ -47,20 +67,23 @@ def test_the_guest_list_is_the_guests_mode(window: MainWindow) -> None:
     assert window.guest_list.model.rowCount() == 6
 
 
-def test_reload_shows_guests_added_elsewhere(window: MainWindow, event_store: EventStore) -> None:
+def test_reload_shows_guests_added_elsewhere(qtbot, window: MainWindow, event_store: EventStore) -> None:
     with event_store.begin() as connection:
         guests.add_guest(connection, GuestFields("Nazarov", "Faridun"), actor="desk 2")
-    window.reload_action.trigger()
+    with qtbot.waitSignal(window.event_session.changed):
+        window.reload_action.trigger()
     assert window.counts_label.text() == "7 guests · 1 checked in"
 
 
 def test_open_event_replaces_the_event_and_remembers_it(
-    window: MainWindow, make_event, monkeypatch: pytest.MonkeyPatch
+    qtbot, window: MainWindow, make_event, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     other = make_event("summit.accreditor", name="Summit")
     other.close()
     monkeypatch.setattr(main_window, "ask_event_file", lambda _parent: other.location)
-    window.open_action.trigger()
+    with qtbot.waitSignal(window.event_session.loaded):
+        window.open_action.trigger()
+    wait_loaded(qtbot, window)
     assert window.windowTitle() == "Summit — Desk 1 — Accreditor"
     assert window.file_label.text() == "summit.accreditor"
     assert window.store.location == other.location
@@ -74,6 +97,7 @@ def test_a_file_that_is_not_an_event_is_reported_and_the_event_stays(
     bogus.write_text("not a database", encoding="utf-8")
     monkeypatch.setattr(main_window, "ask_event_file", lambda _parent: str(bogus))
     window.open_action.trigger()
+    jobs.wait_for_jobs()  # the file is checked in the background
     assert [error.text for error in shown_errors] == ["notes.accreditor is not an Accreditor event file."]
     assert window.windowTitle() == "Dushanbe Water Conference — Desk 1 — Accreditor"
     assert QSettings().value(LAST_EVENT_KEY) is None
@@ -285,7 +309,7 @@ def test_a_revocation_in_the_organiser_reaches_the_desk(desk_window: MainWindow,
         approved = next(g for g in guests.list_guests(connection) if g.status == "approved" and not g.checked_in_at)
     with event_store.begin() as connection:
         workflow.change_status(connection, [approved.id], "revoked", "organiser", "lost badge")
-    desk_window.organiser_page.guests_changed.emit()
+    desk_window.event_session.apply(Changes.of(Topic.GUESTS, guests=[approved.id]))
 
     details = desk_window.desk_controller.details(approved.id)
     assert details.guest.status == "revoked"
@@ -296,13 +320,13 @@ def test_a_revocation_in_the_organiser_reaches_the_desk(desk_window: MainWindow,
 def test_the_import_action_opens_the_wizard_and_reloads_after_an_import(
     desk_window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    reloaded = []
+    heard: list[Changes] = []
     monkeypatch.setattr(main_window.ImportWizard, "run", classmethod(lambda cls, parent, store: _written_report()))
-    monkeypatch.setattr(desk_window, "reload", lambda: reloaded.append(True))
+    desk_window.event_session.changed.connect(heard.append)
     desk_window.import_action.trigger()
 
     assert desk_window.import_action.shortcut().toString() == "Ctrl+I"
-    assert reloaded == [True]
+    assert [changes.all_guests for changes in heard] == [True]
 
 
 def _written_report() -> ImportReport:
@@ -325,6 +349,23 @@ def test_gate_mode_sends_scans_to_the_gate_not_the_desk(
     assert shown.args[0].colour != "red", shown.args[0].reason  # orange when the guest has no photo on file
     assert checked_in_at(event_store, guest.id) is None, "a gate scan is not a desk check-in"
     assert len(desk_window.gate_view.gate.scans()) == 1
+
+
+def test_in_gate_mode_f8_shows_who_is_inside_and_f6_still_opens_the_organiser(
+    qtbot, desk_window: MainWindow, monkeypatch
+) -> None:
+    choice = GateChoice(zone="PLN", direction="in", gate_name="PLN-in")
+    monkeypatch.setattr(main_window.GateSetupDialog, "ask", classmethod(lambda cls, parent, zones, **_: choice))
+    desk_window.activateWindow()
+    qtbot.waitActive(desk_window)
+    desk_window.gate_mode_action.trigger()
+    gate_view = desk_window.gate_view
+    gate_view.setFocus()
+
+    qtbot.keyClick(gate_view, Qt.Key.Key_F8)
+    assert gate_view.state == GateState.INSIDE
+    qtbot.keyClick(gate_view.focusWidget(), Qt.Key.Key_F6)
+    assert desk_window.stack.currentWidget() is desk_window.organiser_page, "one key, one meaning in every mode"
 
 
 def test_cancelled_gate_set_up_stays_in_the_mode_it_was(desk_window: MainWindow, monkeypatch) -> None:

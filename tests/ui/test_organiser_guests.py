@@ -9,9 +9,11 @@ from PySide6.QtCore import Qt
 
 from accreditor import audit, categories, guests, workflow
 from accreditor.badges.printing import current_token, record_serials
+from accreditor.changes import Changes, Topic
 from accreditor.guests import GuestFields
 from accreditor.store import EventStore
 from accreditor.verification import EventVerifier
+from tests.ui.conftest import organiser_page
 from ui.desk import reason_dialog
 from ui.desk.guest_form import GuestFormDialog
 from ui.guest_table_model import Column, GuestFilter
@@ -61,13 +63,13 @@ def asked(monkeypatch: pytest.MonkeyPatch) -> Asked:
 
 
 @pytest.fixture
-def page(qtbot, event_store: EventStore) -> OrganiserGuestsPage:
-    widget = OrganiserGuestsPage(event_store, user=OFFICER)
-    qtbot.addWidget(widget)
-    widget.resize(1400, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def page(qtbot, event_store: EventStore, inline_jobs) -> OrganiserGuestsPage:
+    return organiser_page(qtbot, event_store, user=OFFICER)
+
+
+def changed_elsewhere(page: OrganiserGuestsPage, *guest_ids: int) -> None:
+    """Another station changed these guests: the session hears of it, as from a reload."""
+    page.event_session.apply(Changes.of(Topic.GUESTS, Topic.PRINTS, Topic.PHOTOS, guests=guest_ids))
 
 
 def guest_id(store: EventStore, family_name: str) -> int:
@@ -327,7 +329,7 @@ def test_the_organisation_and_delegation_filters(page: OrganiserGuestsPage, even
     smith = guest(event_store, "Smith")
     with event_store.begin() as connection:
         guests.update_guest(connection, smith.id, replace(smith.fields, delegation="United Nations"), OFFICER)
-    page.refresh()
+    changed_elsewhere(page, smith.id)
 
     pick(page.guest_list.organisation_combo, "Le Monde")
     assert shown(page) == ["Dubois"]
@@ -353,7 +355,7 @@ def test_the_yes_no_filters(
     with event_store.begin() as connection:
         record_serials(connection, [(guest_id(event_store, "الهاشمي"), 1)], actor=OFFICER)
         guests.set_photo(connection, guest_id(event_store, "Smith"), b"\xff\xd8 not really a jpeg", OFFICER)
-    page.refresh()
+    changed_elsewhere(page, guest_id(event_store, "الهاشمي"), guest_id(event_store, "Smith"))
 
     pick(getattr(page.guest_list, combo), value)
 
@@ -378,7 +380,7 @@ def test_a_filter_value_nobody_has_any_more_is_dropped(
     with event_store.begin() as connection:
         guests.update_guest(connection, dubois.id, replace(dubois.fields, organisation="Libération"), OFFICER)
 
-    page.refresh()
+    changed_elsewhere(page, dubois.id)
 
     qtbot.waitUntil(lambda: page.model.guest_filter.organisation is None)
     assert page.guest_list.organisation_combo.currentData() is None
@@ -438,8 +440,10 @@ def test_editing_a_guest_saves_and_shows_in_the_history(
 
 def test_every_write_is_announced(page: OrganiserGuestsPage, asked: Asked, qtbot) -> None:
     select(page, "Smith")
-    with qtbot.waitSignal(page.guests_changed):
+    with qtbot.waitSignal(page.event_session.changed) as heard:
         page.approve()
+    [changes] = heard.args
+    assert changes.guest_ids == {guest_id(page.store, "Smith")}
 
 
 def test_the_categories_editor_opens_from_the_page(
@@ -447,12 +451,13 @@ def test_the_categories_editor_opens_from_the_page(
 ) -> None:
     opened: list[EventStore] = []
 
-    def edit(_parent: object, store: EventStore, *, user: str | None = None) -> None:
+    def edit(_parent: object, store: EventStore, *, user: str | None = None) -> bool:
         opened.append(store)
         assert user == OFFICER
         with store.begin() as connection:
             [observer] = [found for found in categories.list_categories(connection) if found.code == "OBS"]
             categories.save_category(connection, replace(observer, name="Watcher"), actor=OFFICER)
+        return True
 
     monkeypatch.setattr(CategoriesEditorDialog, "edit", edit)
 

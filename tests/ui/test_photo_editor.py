@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog
 from accreditor import audit, guests
 from accreditor.photo_import import FRAME_MM, MIN_HEIGHT_PX, MIN_WIDTH_PX
 from accreditor.store import EventStore
+from tests.ui.conftest import organiser_page
 from ui.organiser import photo_editor
 from ui.organiser.guests_page import OrganiserGuestsPage
 from ui.organiser.photo_editor import PhotoEditorDialog
@@ -258,12 +259,7 @@ def test_the_editor_offers_no_webcam() -> None:
 
 @pytest.fixture
 def page(qtbot, event_store: EventStore) -> OrganiserGuestsPage:
-    widget = OrganiserGuestsPage(event_store, user=OFFICER)
-    qtbot.addWidget(widget)
-    widget.resize(1400, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return organiser_page(qtbot, event_store, user=OFFICER)
 
 
 @pytest.fixture
@@ -294,7 +290,7 @@ def test_change_photo_opens_the_editor_for_the_one_guest_selected_and_shows_the_
 
     assert edited == [smith(event_store)]
     assert page.notice.text() == "Saved the photo of Anna Smith."
-    assert page.photo.pixmap() is not None and not page.photo.pixmap().isNull()
+    qtbot.waitUntil(lambda: page.photo.pixmap() is not None and not page.photo.pixmap().isNull())
     assert [guest.id for guest in page.selected_guests()] == [smith(event_store)]
 
 

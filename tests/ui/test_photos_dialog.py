@@ -9,8 +9,8 @@ from PIL import Image
 from accreditor import guests
 from accreditor.photo_import import PhotoImportReport
 from accreditor.store import EventStore
+from tests.ui.conftest import organiser_page
 from ui.organiser import photos_dialog
-from ui.organiser.guests_page import OrganiserGuestsPage
 from ui.organiser.photos_dialog import PhotoImportDialog
 
 OFFICER = "a.karimova"
@@ -216,8 +216,7 @@ def test_the_photos_action_imports_and_the_page_shows_the_result(
         return dialog.result()
 
     monkeypatch.setattr(PhotoImportDialog, "exec", import_and_close)
-    page = OrganiserGuestsPage(event_store, user=OFFICER)
-    qtbot.addWidget(page)
+    page = organiser_page(qtbot, event_store, user=OFFICER)
     page.select_guests([guest_id(event_store, "Smith")])
     assert page.photo.text() == "No photo"
 

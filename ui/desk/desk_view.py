@@ -131,6 +131,7 @@ class DeskView(QWidget):
         controller.guest_changed.connect(self._guest_changed)
         controller.notice.connect(self.show_notice)
         controller.printing_changed.connect(self._update_actions)
+        controller.loaded.connect(self._event_loaded)
         self.setFocusProxy(self.field)
         self._update_actions()
 
@@ -206,7 +207,9 @@ class DeskView(QWidget):
         if guests:
             self.results.select_row(0)
         query = text.strip()
-        if len(query) < MIN_QUERY_LENGTH:
+        if len(query) >= MIN_QUERY_LENGTH and not self.controller.ready:
+            self.count_label.setText("Opening the event… the guests are being indexed")
+        elif len(query) < MIN_QUERY_LENGTH:
             self.count_label.clear()
         elif not guests:
             self.count_label.setText(f"No guest matches “{query}”")
@@ -237,8 +240,9 @@ class DeskView(QWidget):
             self.show_notice(Notice(details.standing.tone, refusal(details.standing)))
 
     def show_guest(self, guest_id: int) -> None:
+        """Show a guest's card, read in the background (the photo is in the database)."""
         self.clear_notice()
-        self._show(self.controller.details(guest_id))
+        self.controller.fetch_details(guest_id, self._show)
 
     def _show(self, details: GuestDetails) -> None:
         self.card.show_guest(details)
@@ -251,7 +255,20 @@ class DeskView(QWidget):
             self.search_now()
         guest_id = self.card.guest_id
         if guest_id is not None:
-            self._show(self.controller.details(guest_id))
+            self.controller.fetch_details(guest_id, self._show_if_still_shown)
+
+    def _event_loaded(self) -> None:
+        """The guests are in memory: what was typed meanwhile is searched now."""
+        if self.field.text().strip():
+            self.search_now()
+
+    def _show_if_any(self, details: GuestDetails | None) -> None:
+        if details is not None:
+            self._show(details)
+
+    def _show_if_still_shown(self, details: GuestDetails) -> None:
+        if self.card.guest_id == details.guest.id:
+            self._show(details)
 
     def start_over(self) -> None:
         """Escape: an empty desk for the next guest in the queue."""
@@ -266,13 +283,15 @@ class DeskView(QWidget):
     def handle_scan(self, text: str) -> None:
         """A scanner read `text` (wherever the focus was): act on it and show the result."""
         self.clear_notice()
-        details = self.controller.scan(text)
+        self.controller.scan(text, then=self._scanned)
+        self.field.setFocus()
+
+    def _scanned(self, details: GuestDetails | None) -> None:
         if details is None:
             self.card.clear()
             self._update_actions()
         else:
             self._show(details)
-        self.field.setFocus()
 
     # -- actions -------------------------------------------------------------------------------------
 
@@ -293,9 +312,12 @@ class DeskView(QWidget):
         if details is None:
             return
         self.clear_notice()
-        checked = self.controller.check_in(details.guest.id, auto_print=False)
-        if checked is not None and checked.standing.admissible:
-            self._print(checked)
+
+        def print_if_admitted(checked: GuestDetails | None) -> None:
+            if checked is not None and checked.standing.admissible:
+                self._print(checked)
+
+        self.controller.check_in(details.guest.id, auto_print=False, then=print_if_admitted)
         self._ready_for_next()
 
     def print_badge(self) -> None:
@@ -352,9 +374,7 @@ class DeskView(QWidget):
         fields = guest_form.GuestFormDialog.ask(self, self.controller.categories(), None)
         if fields is not None:
             self.clear_notice()
-            details = self.controller.add_walk_in(fields)
-            if details is not None:
-                self._show(details)
+            self.controller.add_walk_in(fields, then=self._show_if_any)
         self.field.setFocus()
 
     def _ready_for_next(self) -> None:

@@ -11,16 +11,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from accreditor import vocabulary
 from accreditor.countries import country_name
 from ui.desk.desk_controller import GuestDetails, Tone, badge_text, check_in_text
 
-# Status colours of the desk; text on them is white.
-TONE_COLOURS = {
-    Tone.OK: "#2E7D32",
-    Tone.WARNING: "#EF6C00",
-    Tone.ERROR: "#C62828",
-    Tone.INFO: "#37474F",
-}
+# Status colours of the desk, the vocabulary's (the gate shows the same); text on them is white.
+TONE_COLOURS = vocabulary.TONE_COLOURS
 MUTED = "#5F6B73"
 INK = "#212121"  # advice is read, not glanced at: dark text, whatever the tone
 PHOTO_SIZE = (180, 240)  # passport proportions, 3:4

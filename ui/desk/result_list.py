@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 from accreditor.categories import Category
 from accreditor.countries import country_name
 from accreditor.guests import Guest
+from accreditor.vocabulary import GuestStatus
 from ui.guest_table_model import STATUS_LABELS
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -29,7 +30,7 @@ def result_lines(guest: Guest) -> str:
     name = guest.full_name
     latin = guest.name_latin
     first = f"{name}   ({latin})" if latin and latin != name else name
-    state = [] if guest.status == "approved" else [STATUS_LABELS.get(guest.status, guest.status).upper()]
+    state = [] if guest.status == GuestStatus.APPROVED else [STATUS_LABELS.get(guest.status, guest.status).upper()]
     if guest.checked_in_at is not None:
         state.append("✔ checked in")
     fields = guest.fields

@@ -5,7 +5,7 @@ the answer: the colour over the whole screen and a word for it (colour is never 
 as large as the screen allows, the name as written and in Latin letters, the category in its colour, the
 zones as boxes and the reason in words.  It goes back to "ready" after a few seconds or at the next scan.
 F9 lets the holder of a refused or doubtful badge through, with a reason that is logged (`Gate.override`);
-F6 shows who is inside.  Everything works from the keyboard: a gate has no mouse.
+F8 shows who is inside.  Everything works from the keyboard: a gate has no mouse.
 
 Scans come from a keyboard-wedge scanner through `ui.scanner.ScanDetector`, which the window owns (the gate
 app's `GateWindow`, or the desk's main window in its gate mode) and which calls `handle_scan`.
@@ -15,6 +15,7 @@ nor sound files; the photo is the one on file (the event's, or the package's thu
 the system beeps of `ui.sounds`.  The gate offers no camera option rather than one that cannot work.
 """
 
+from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -34,50 +35,32 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
-from accreditor import guests as guest_store
-from accreditor.categories import list_categories, list_zones
+from accreditor import vocabulary
 from accreditor.errors import AccreditorError
 from accreditor.gate.offline_gate import Gate, default_log_path, open_event_gate, open_offline_gate
 from accreditor.gate.package import GatePackage, TrustAnchor
 from accreditor.gate.verdicts import GREEN, ORANGE, RED, GateCategory, GateContext, GateVerdict
+from accreditor.services.occupancy import EventGateLookups, EventInside, GateLogInside, InsideSource
 from accreditor.store import EventStore
-from ui import sounds
+from accreditor.vocabulary import GateColour, GateReason
+from ui import jobs, sounds
 from ui.desk import reason_dialog
-from ui.desk.desk_controller import Tone
-from ui.desk.guest_card import MUTED, TONE_COLOURS, sized_label, text_colour_on
-from ui.gate.inside_panel import EventInside, GateLogInside, InsidePanel, InsideSource, key_action
+from ui.desk.guest_card import MUTED, sized_label, text_colour_on
+from ui.gate.inside_panel import InsidePanel, key_action
 
 DEFAULT_VERDICT_SECONDS = 5.0
 READY_COLOUR = "#263238"
 STRIP_COLOUR = "#111111"
 NO_CATEGORY_COLOUR = "#808080"
 # The desk's green, orange and red: a colour means the same on every screen of the event.
-VERDICT_COLOURS = {GREEN: TONE_COLOURS[Tone.OK], ORANGE: TONE_COLOURS[Tone.WARNING], RED: TONE_COLOURS[Tone.ERROR]}
-VERDICT_WORDS = {GREEN: "ADMIT", ORANGE: "CHECK", RED: "STOP"}
+VERDICT_COLOURS = {colour: vocabulary.TONE_COLOURS[vocabulary.tone(colour)] for colour in GateColour}
+VERDICT_WORDS = {colour: vocabulary.label(colour) for colour in GateColour}
 VERDICT_SOUNDS = {GREEN: "ok", ORANGE: "warning", RED: "error"}
 DIRECTION_WORDS = {"in": "ENTRY", "out": "EXIT", "both": "ENTRY / EXIT"}
-NOT_CHECKED = "not_checked"  # shown when the gate could not decide or log a scan; never a logged reason
+NOT_CHECKED = GateReason.NOT_CHECKED  # shown when the gate could not decide or log a scan; never a logged reason
 # A glance's worth per reason; the verdict's message below says the rest.
-HEADLINES = {
-    "ok": "Valid for this zone",
-    "override": "Let through by the operator",
-    "already_inside": "Already inside",
-    "escort_required": "Escort required",
-    "no_photo": "No photo on file",
-    "malformed": "Not a badge code",
-    "bad_signature": "FORGED badge",
-    "unknown_key": "Unknown signing key",
-    "wrong_event": "Badge of another event",
-    "revoked": "Accreditation REVOKED",
-    "superseded": "OLD badge (replaced)",
-    "not_approved": "Not accredited",
-    "zone_not_allowed": "Not allowed in this zone",
-    "expired": "Badge expired",
-    "not_yet_valid": "Badge not valid yet",
-    NOT_CHECKED: "Scan NOT checked",
-}
+HEADLINES = {reason: vocabulary.label(reason) for reason in GateReason}
 OVERRIDE_REASONS = (
     "Escorted by protocol",
     "Badge damaged, identity checked by hand",
@@ -95,10 +78,30 @@ class GateState(StrEnum):
 
 # The keys that work in each state, named in the strip at the bottom: the keyboard is learnt by looking.
 KEY_HINTS = {
-    GateState.READY: ("F9  override the last scan", "F6  who is inside"),
-    GateState.VERDICT: ("Space  ready", "F9  override (reason required)", "F6  who is inside"),
-    GateState.INSIDE: ("F6  back to ready", "F5  refresh", "Ctrl+P  evacuation list (PDF)"),
+    GateState.READY: ("F9  override the last scan", "F8  who is inside"),
+    GateState.VERDICT: ("Space  ready", "F9  override (reason required)", "F8  who is inside"),
+    GateState.INSIDE: ("F8  back to ready", "F5  refresh", "Ctrl+P  evacuation list (PDF)"),
 }
+
+
+@dataclass(frozen=True, slots=True)
+class _Checked:
+    """A scan decided and logged in the background, with the photo to show (the full one, when live)."""
+
+    verdict: GateVerdict
+    photo: bytes | None
+    missing: str
+
+
+def _with_photo(verdict: GateVerdict, photo_of: Callable[[int], bytes | None] | None) -> _Checked:
+    """The verdict with the photo to show: the full one from the event when live, else the verdict's thumbnail."""
+    photo, missing = verdict.photo, "No photo on file"
+    if photo_of is not None and verdict.guest_id is not None and verdict.has_photo:
+        try:
+            photo = photo_of(verdict.guest_id)
+        except AccreditorError:  # the scan is logged; the verdict must still show
+            missing = "Photo unavailable"
+    return _Checked(verdict, photo, missing)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +181,7 @@ class GateView(QWidget):
 
     `categories` and `zones` name and colour what a verdict only codes; `photo_of(guest_id)` gives the
     full photo when the gate is live on the event (else the verdict's thumbnail is shown); `inside`
-    feeds the F6 panel and the head count on the ready screen; `clock` gives each scan's time (None:
+    feeds the F8 panel and the head count on the ready screen; `clock` gives each scan's time (None:
     the computer's clock; by default the gate context's fixed `now`, if it has one); `on_close` runs
     once, from `close_gate()`.  Build one with `for_event` or `for_package`.
     """
@@ -209,6 +212,8 @@ class GateView(QWidget):
         self.inside = inside
         self.last: LastScan | None = None
         self._scan_number = 0  # counts scans, so an override asked before a newer scan is not applied to it
+        self._waiting: deque[str] = deque()  # scans read while the gate was still deciding an earlier one
+        self._deciding = False
 
         self.return_timer = QTimer(self)
         self.return_timer.setSingleShot(True)
@@ -218,7 +223,7 @@ class GateView(QWidget):
         self.stack = QStackedWidget()
         self.ready_page = self._build_ready_page()
         self.verdict_page = self._build_verdict_page()
-        self.inside_panel = InsidePanel(inside, gate.context.zone) if inside is not None else None
+        self.inside_panel = InsidePanel(inside, gate.context.zone, zones=zones) if inside is not None else None
         self.stack.addWidget(self.ready_page)
         self.stack.addWidget(self.verdict_page)
         if self.inside_panel is not None:
@@ -244,7 +249,7 @@ class GateView(QWidget):
         layout.addWidget(strip)
 
         self.override_action = key_action(self, "&Override the last scan…", "F9", self.override_last)
-        self.inside_action = key_action(self, "&Who is inside", "F6", self.toggle_inside)
+        self.inside_action = key_action(self, "&Who is inside", "F8", self.toggle_inside)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.return_to_ready()
 
@@ -256,22 +261,12 @@ class GateView(QWidget):
         `close_gate()`; the store stays the caller's (it must stay open while the view lives)."""
         gate = open_event_gate(store.location, context)
         try:
-            with store.connect() as connection:
-                categories = {
-                    found.code: GateCategory(found.code, found.name, found.colour, found.escort_required)
-                    for found in list_categories(connection)
-                }
-                zones = {zone.code: zone.name for zone in list_zones(connection)}
-
-            def photo_of(guest_id: int) -> bytes | None:
-                with store.connect() as connection:
-                    return guest_store.photo(connection, guest_id)
-
+            lookups = EventGateLookups(store)
             return cls(
                 gate,
-                categories=categories,
-                zones=zones,
-                photo_of=photo_of,
+                categories=lookups.categories,
+                zones=lookups.zones,
+                photo_of=lookups.photo,
                 inside=EventInside(store),
                 on_close=gate.close,
                 **options,
@@ -409,17 +404,49 @@ class GateView(QWidget):
         return GateState.INSIDE if current is self.inside_panel else GateState.READY
 
     def handle_scan(self, text: str) -> None:
-        """A badge was scanned: the gate decides and logs it, then the verdict fills the screen."""
+        """A badge was scanned: the gate decides and logs it in the background, then the verdict fills the screen.
+
+        Scans are decided one at a time, in the order they were read."""
         if self._closed:
             return  # a view whose gate is closed is on its way out; it must not log with a closed gate
         self._scan_number += 1
-        try:
-            verdict = self.gate.scan(text, now=self._clock(), with_photo=self._photo_of is None)
-        except (AccreditorError, SQLAlchemyError) as error:
-            self._show_not_checked(error)
+        self._waiting.append(text)
+        if not self._deciding:
+            self._decide_next()
+
+    def _decide_next(self) -> None:
+        if self._closed or not self._waiting:
             return
-        self.last = LastScan(text, verdict)
-        self._show_verdict(verdict)
+        text = self._waiting.popleft()
+        gate, now, photo_of = self.gate, self._clock(), self._photo_of
+
+        def decide(_context: jobs.JobContext) -> _Checked:
+            return _with_photo(gate.scan(text, now=now, with_photo=photo_of is None), photo_of)
+
+        self._deciding = True
+        jobs.run_in_background(
+            self,
+            decide,
+            success=lambda checked: self._decided(text, checked),
+            failure=self._not_decided,
+            label="Checking a badge",
+        )
+
+    def _decided(self, text: str, checked: _Checked) -> None:
+        self._deciding = False
+        if self._closed:  # logged, but the view is on its way out: nothing to show
+            return
+        self.last = LastScan(text, checked.verdict)
+        self._show_verdict(checked.verdict, checked.photo, checked.missing)
+        self._decide_next()
+
+    def _not_decided(self, error: BaseException) -> None:
+        """Whatever went wrong (database locked, disk full, a bug), the officer gets a red screen that says so."""
+        self._deciding = False
+        if self._closed:
+            return
+        self._show_not_checked(error)
+        self._decide_next()
 
     def return_to_ready(self) -> None:
         """Back to "ready to scan" (the timer's slot; Space does it at once)."""
@@ -428,7 +455,7 @@ class GateView(QWidget):
         self._show_page(self.ready_page)
 
     def toggle_inside(self) -> None:
-        """F6: who is inside, read afresh; F6 again goes back to ready."""
+        """F8: who is inside, read afresh; F8 again goes back to ready."""
         if self.inside_panel is None:
             self.notify("Who is inside is not available at this gate.")
             return
@@ -462,13 +489,18 @@ class GateView(QWidget):
             if self.state == GateState.VERDICT:
                 self.return_timer.start()
             return
-        try:
-            overridden = self.gate.override(last.raw, reason, now=self._clock())
-        except (AccreditorError, SQLAlchemyError) as error:
-            self._show_not_checked(error)
-            return
-        self.last = LastScan(last.raw, overridden)
-        self._show_verdict(overridden)
+        gate, now, photo_of = self.gate, self._clock(), self._photo_of
+
+        def override(_context: jobs.JobContext) -> _Checked:
+            return _with_photo(gate.override(last.raw, reason, now=now), photo_of)
+
+        def overridden(checked: _Checked) -> None:
+            self.last = LastScan(last.raw, checked.verdict)
+            self._show_verdict(checked.verdict, checked.photo, checked.missing)
+
+        jobs.run_in_background(
+            self, override, success=overridden, failure=self._show_not_checked, label="Overriding a verdict"
+        )
 
     def notify(self, text: str) -> None:
         """A line in the key strip for the operator (nothing to override, and such)."""
@@ -483,7 +515,7 @@ class GateView(QWidget):
         leaving_panel = self.inside_panel is not None and self.stack.currentWidget() is self.inside_panel
         self.stack.setCurrentWidget(page)
         if leaving_panel and page is not self.inside_panel:
-            self.setFocus()  # the panel's table had it: F6 and F9 need it back in the view
+            self.setFocus()  # the panel's table had it: F8 and F9 need it back in the view
         self.keys_label.setText("   ·   ".join((*KEY_HINTS[self.state], *self._window_keys)))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -495,7 +527,7 @@ class GateView(QWidget):
 
     # -- showing -----------------------------------------------------------------------------------
 
-    def _show_verdict(self, verdict: GateVerdict) -> None:
+    def _show_verdict(self, verdict: GateVerdict, photo: bytes | None = None, missing: str = "") -> None:
         background = VERDICT_COLOURS[verdict.colour]
         ink = text_colour_on(background)
         self.verdict_page.setStyleSheet(f"#verdict_page {{ background: {background}; }} QLabel {{ color: {ink}; }}")
@@ -513,7 +545,7 @@ class GateView(QWidget):
         self.message_label.setFont(message_font)
         self.message_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         if known:
-            self._show_holder(verdict, background, ink)
+            self._show_holder(verdict, background, ink, photo, missing or "No photo on file")
         self.notice_label.clear()
         self._show_page(self.verdict_page)
         self.last_label.setText(f"Last scan: {VERDICT_WORDS[verdict.colour]} — {self._who(verdict)}")
@@ -521,13 +553,7 @@ class GateView(QWidget):
         sounds.play(VERDICT_SOUNDS[verdict.colour])
         self.verdict_shown.emit(verdict)
 
-    def _show_holder(self, verdict: GateVerdict, background: str, ink: str) -> None:
-        photo, missing = verdict.photo, "No photo on file"
-        if self._photo_of is not None and verdict.guest_id is not None and verdict.has_photo:
-            try:
-                photo = self._photo_of(verdict.guest_id)
-            except (AccreditorError, SQLAlchemyError):  # the scan is logged; the verdict must still show
-                missing = "Photo unavailable"
+    def _show_holder(self, verdict: GateVerdict, background: str, ink: str, photo: bytes | None, missing: str) -> None:
         self.photo.set_photo(photo, missing=missing)
         self.name_label.setText(verdict.name or f"Guest {verdict.guest_id}: not on this gate's list")
         latin = verdict.name_latin if verdict.name_latin != verdict.name else ""
@@ -572,21 +598,32 @@ class GateView(QWidget):
     def _show_not_checked(self, error: BaseException) -> None:
         """The gate could not decide or log the scan (its database unreachable, the disk full): refuse, say why."""
         self.last = None
-        message = f"The gate could not check or record this badge ({error}). Check it by hand and call the supervisor."
+        message = vocabulary.message(NOT_CHECKED, error=error)
         self._show_verdict(GateVerdict(RED, NOT_CHECKED, message, self.gate.context.direction))
 
     def _show_head_count(self) -> None:
-        if self.inside is None:
+        """How many are inside this gate's zone, counted in the background."""
+        inside = self.inside
+        if inside is None:
             self.count_label.hide()
             return
         zone = self.gate.context.zone
-        try:
-            count = self.inside.counts().get(zone, 0)
-        except (AccreditorError, SQLAlchemyError):
-            self.count_label.setText(f"Head count of {zone} unavailable")
-        else:
+
+        def shown(count: int) -> None:
             self.count_label.setText(f"{count} {'person' if count == 1 else 'people'} inside {zone} now")
-        self.count_label.show()
+            self.count_label.show()
+
+        def unavailable(_error: BaseException) -> None:
+            self.count_label.setText(f"Head count of {zone} unavailable")
+            self.count_label.show()
+
+        jobs.run_in_background(
+            self,
+            lambda _context: inside.counts().get(zone, 0),
+            success=shown,
+            failure=unavailable,
+            label="Counting who is inside",
+        )
 
     @staticmethod
     def _who(verdict: GateVerdict) -> str:

@@ -19,10 +19,10 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QWidget
 
-from accreditor.categories import list_zones
 from accreditor.cli.common import default_user
 from accreditor.errors import AccreditorError
 from accreditor.gate.package import is_gate_package
+from accreditor.services.occupancy import EventInside
 from accreditor.store import EventStore
 from ui import fonts, jobs, messages
 from ui.app import run_window
@@ -151,8 +151,7 @@ def open_gate_window(location: str, *, now: datetime | None = None) -> GateWindo
     try:
         zones: dict[str, str] = {}
         if store is not None:
-            with store.connect() as connection:
-                zones = {zone.code: zone.name for zone in list_zones(connection)}
+            zones = EventInside(store).zones()  # before the window exists: nothing to keep responsive yet
         while True:
             choice = GateSetupDialog.ask(None, zones, allow_package=store is None, package=package)
             if choice is None:

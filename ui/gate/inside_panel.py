@@ -1,18 +1,16 @@
 """Who is inside: head counts per zone, the people with their photo, and the evacuation list for the marshals.
 
-The core decides who is inside (`accreditor.gate.occupancy`: a guest's last accepted passage in a zone was
-an entry) and draws the printable list (`accreditor.gate.evacuation_pdf`); this panel shows them.  It reads
-from an `InsideSource`: the event database (`EventInside`, every gate's scans, merged logs included) or an
-offline gate's own log with its package (`GateLogInside`: only what this door saw, which the panel says).
-Reading photos makes thumbnails, so reading and writing the PDF run in the background (`ui.jobs`).
+The core decides who is inside (`accreditor.services.occupancy`: a guest's last accepted passage in a zone
+was an entry) and draws the printable list (`accreditor.gate.evacuation_pdf`); this panel shows them.  It
+reads from an `InsideSource`: the event database (`EventInside`, every gate's scans, merged logs included) or
+an offline gate's own log with its package (`GateLogInside`: only what this door saw, which the panel says).
+Every read runs in the background (`ui.jobs`): reading photos makes thumbnails.
 """
 
-from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence, QPixmap
@@ -28,15 +26,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine, create_engine
 
-from accreditor import dialects
-from accreditor.categories import list_zones
 from accreditor.clock import utc_now
 from accreditor.gate.evacuation_pdf import write_evacuation_pdf
-from accreditor.gate.occupancy import EvacuationEntry, evacuation_list, occupancy, who_is_inside
-from accreditor.gate.package import GatePackage
-from accreditor.store import EventStore
+from accreditor.gate.occupancy import EvacuationEntry
+from accreditor.print_sinks import PrintOutcome
+from accreditor.services.occupancy import EventInside, GateLogInside, InsideSource
 from ui import jobs, pdf_preview
 from ui import printing as ui_printing
 from ui.desk.guest_card import MUTED
@@ -46,117 +41,7 @@ ROW_PHOTO = QSize(36, 48)  # 3:4, like the photo on the badge
 PDF_FILTER = "PDF files (*.pdf)"
 _INDEX = QModelIndex | QPersistentModelIndex
 
-
-# -- where the list comes from ----------------------------------------------------------------------
-
-
-class InsideSource(Protocol):
-    """Who is inside, read from somewhere: the event database or one offline gate's log."""
-
-    @property
-    def event_name(self) -> str: ...
-
-    @property
-    def scope(self) -> str:
-        """One sentence for the operator: whose scans the list is made of."""
-        ...
-
-    def zones(self) -> dict[str, str]:
-        """code → name, in the event's order."""
-        ...
-
-    def counts(self) -> dict[str, int]:
-        """How many people are inside each zone."""
-        ...
-
-    def entries(self, zone: str | None, *, photos: bool) -> list[EvacuationEntry]:
-        """Everyone inside (one zone or all), by zone then name in Latin letters."""
-        ...
-
-
-class EventInside:
-    """The event database: every gate's scans, including the logs of offline gates merged back."""
-
-    scope = "From the scans of every gate of the event (offline gates once their logs are merged)."
-
-    def __init__(self, store: EventStore) -> None:
-        self._store = store
-        self._event_name = store.event_info().name
-
-    @property
-    def event_name(self) -> str:
-        return self._event_name
-
-    def zones(self) -> dict[str, str]:
-        with self._store.connect() as connection:
-            return {zone.code: zone.name for zone in list_zones(connection)}
-
-    def counts(self) -> dict[str, int]:
-        with self._store.connect() as connection:
-            return occupancy(connection)
-
-    def entries(self, zone: str | None, *, photos: bool) -> list[EvacuationEntry]:
-        with self._store.connect() as connection:
-            return evacuation_list(connection, zone, photos=photos)
-
-
-class GateLogInside:
-    """An offline gate: who its own log says is inside, named from its (verified) package.
-
-    The core's `who_is_inside` reads the log's `scans` table as it reads the event's; the package
-    supplies what the event database would (names, categories, zone names, thumbnails).  It knows
-    only the passages through this door, and says so.
-    """
-
-    scope = (
-        "From this gate's own log only: people who came in or left through another door are not "
-        "known here until the logs are merged into the event."
-    )
-
-    def __init__(self, log_path: Path, package: GatePackage) -> None:
-        self._package = package
-        self._engine: Engine = create_engine(f"sqlite+pysqlite:///{log_path}")
-        dialects.configure_sqlite(self._engine)
-
-    @property
-    def event_name(self) -> str:
-        return self._package.event_name
-
-    def zones(self) -> dict[str, str]:
-        return dict(self._package.zones)
-
-    def counts(self) -> dict[str, int]:
-        with self._engine.connect() as connection:
-            inside = Counter(presence.zone for presence in who_is_inside(connection))
-        return {code: inside.get(code, 0) for code in self._package.zones} | dict(inside)
-
-    def entries(self, zone: str | None, *, photos: bool) -> list[EvacuationEntry]:
-        with self._engine.connect() as connection:
-            inside = who_is_inside(connection, zone)
-        package, entries = self._package, []
-        for presence in inside:
-            guest = package.guest(presence.guest_id)
-            category = package.category(guest.category) if guest else None
-            name = guest.name if guest else f"guest {presence.guest_id}"
-            entries.append(
-                EvacuationEntry(
-                    guest_id=presence.guest_id,
-                    name=name,
-                    name_latin=guest.name_latin if guest else name,
-                    category=guest.category if guest else "",
-                    category_name=category.name if category else (guest.category if guest else ""),
-                    zone=presence.zone,
-                    zone_name=package.zone_name(presence.zone) or presence.zone,
-                    since=presence.since,
-                    gate=presence.gate,
-                    photo=package.thumbnail(presence.guest_id) if photos else None,
-                )
-            )
-        entries.sort(key=lambda entry: (entry.zone, entry.name_latin.casefold(), entry.guest_id))
-        return entries
-
-    def close(self) -> None:
-        self._engine.dispose()
+__all__ = ["EventInside", "GateLogInside", "InsidePanel", "InsideSource", "InsideTableModel", "key_action"]
 
 
 # -- the table ----------------------------------------------------------------------------------------
@@ -261,10 +146,18 @@ class InsidePanel(QWidget):
     `zone` is the gate's own zone: counted first and shown at the start.  `refresh()` reads again.
     """
 
-    def __init__(self, source: InsideSource, zone: str = ALL_ZONES, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        source: InsideSource,
+        zone: str = ALL_ZONES,
+        parent: QWidget | None = None,
+        *,
+        zones: Mapping[str, str] | None = None,
+    ) -> None:
+        """`zones` (code → name) when the caller has them already; else they are read from `source`."""
         super().__init__(parent)
         self.source = source
-        self._zones = source.zones()
+        self._zones = dict(zones) if zones is not None else source.zones()
         self.counts: dict[str, int] = {}  # as last read
         readable = QFont(self.font())
         readable.setPointSize(12)  # a supervisor reads it standing; the widgets below inherit it
@@ -396,8 +289,8 @@ class InsidePanel(QWidget):
     def _print(self, path: Path) -> None:
         self.status_label.setText("Sending the evacuation list to the printer…")
 
-        def send(_context: jobs.JobContext) -> ui_printing.PrintOutcome:
-            return ui_printing.print_pdf(path, title="Evacuation list")  # the system's default (A4) printer
+        def send(_context: jobs.JobContext) -> PrintOutcome:
+            return ui_printing.StationSink().send(path, "Evacuation list")  # the system's default (A4) printer
 
         jobs.run_in_background(
             self, send, success=lambda outcome: self.status_label.setText(outcome.message), label="Printing"

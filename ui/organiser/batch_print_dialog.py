@@ -38,17 +38,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accreditor.badges.batch import BatchCancelled, BatchReport, print_badges, record_batch, render_preview
+from accreditor.badges.batch import BatchReport
 from accreditor.badges.layout import Layout, list_layouts, load_layout
-from accreditor.badges.printing import ORDERS, PrintRequest, Selection, select_for_print
+from accreditor.badges.printing import ORDERS, PrintRequest, Selection
 from accreditor.cli.common import default_user
-from accreditor.errors import AccreditorError
+from accreditor.print_sinks import PdfFileSink, PrintSink
+from accreditor.services.issuing import IssuingService
 from accreditor.store import EventStore
 from ui import jobs, messages
 from ui import printing as ui_printing
 from ui.desk.guest_card import MUTED
 from ui.jobs import Job, JobContext
 from ui.pdf_preview import iter_page_images
+from ui.printing import StationSink
 from ui.settings import SYSTEM_DEFAULT, StationSettings
 
 ORDER_LABELS = {
@@ -121,48 +123,24 @@ def run_batch(
     station: str,
     context: JobContext,
 ) -> BatchOutcome:
-    """Render the batch, deliver it, and record exactly what was delivered.  Runs off the UI thread.
-
-    A printer gets a temporary PDF, recorded only once the print system accepts it; a saved PDF is recorded once
-    complete.  A cancel during rendering raises `BatchCancelled` before anything is delivered or recorded.
-    """
-    with tempfile.TemporaryDirectory(prefix="accreditor-batch-") as folder:
-        out = destination.pdf or Path(folder) / "badges.pdf"
-        report = print_badges(
-            store,
-            request,
-            out=out,
-            layout=layout,
-            actor=actor,
-            station=station,
-            progress=context.report_progress,
-            cancelled=context.cancelled,
-            record=False,
-        )
-        if not report.printed:
-            return BatchOutcome(report, destination, delivered=False)
-        message = ""
-        if destination.pdf is None:
-            if context.cancelled():  # after the last chunk, before the printer: still nothing on paper
-                raise BatchCancelled("The batch was cancelled before it reached the printer.")
-            title = f"Badges ({counted(report.badges, 'badge')}, {layout})"
-            paper = load_layout(layout).page_size
-            sent = ui_printing.print_pdf(out, printer=destination.printer, title=title, media_mm=paper)
-            if not sent.accepted:
-                return BatchOutcome(report, destination, delivered=False, message=sent.message)
-            message = sent.message
-    try:
-        report.marked_printed = record_batch(store, report.printed, actor=actor, station=station, reason=request.reason)
-    except AccreditorError as error:
-        return BatchOutcome(report, destination, delivered=True, message=message, record_error=str(error))
-    return BatchOutcome(report, destination, delivered=True, message=message)
+    """Render the batch, deliver it, and record exactly what was delivered: the core's issuing service, run off
+    the UI thread.  A cancel during rendering raises `BatchCancelled` before anything is delivered or recorded."""
+    sink: PrintSink = PdfFileSink(destination.pdf) if destination.pdf is not None else StationSink(destination.printer)
+    issued = IssuingService(store, user=actor, station=station).issue_batch(
+        request, sink, layout=layout, progress=context.report_progress, cancelled=context.cancelled
+    )
+    report, outcome = issued.report, issued.outcome
+    if outcome is None:
+        return BatchOutcome(report, destination, delivered=False)
+    message = outcome.message if destination.pdf is None else ""
+    return BatchOutcome(report, destination, outcome.accepted, message, issued.record_error)
 
 
 def first_page_image(store: EventStore, request: PrintRequest, layout: str) -> QImage | None:
     """The run's first page as it will print (None when nobody gets a badge); nothing is recorded."""
     with tempfile.TemporaryDirectory(prefix="accreditor-preview-") as folder:
         pdf = Path(folder) / "preview.pdf"
-        if not render_preview(store, request, layout=layout, out=pdf):
+        if not IssuingService(store, user="").preview(request, layout=layout, out=pdf):
             return None
         with contextlib.closing(iter_page_images(pdf, PREVIEW_DPI)) as pages:
             return next(pages, None)
@@ -362,6 +340,9 @@ class BatchPrintDialog(QDialog):
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button.clicked.connect(self.reject)
         self._selection = Selection()
+        self._counting = False  # a dry run is under way
+        self._counted = False  # `_selection` is the dry run of the current options
+        self._plan_generation = 0  # raised with every dry run: the answer of an older one is dropped
         self._layout_changed()
 
     # -- what the organiser asked for ---------------------------------------------------------------------
@@ -394,29 +375,64 @@ class BatchPrintDialog(QDialog):
         request = self.request()
         return replace(request, reason=request.reason or "(reason to be given)") if request.reprint else request
 
-    def _dry_run(self) -> Selection:
-        if self._nobody():
-            return Selection()
-        with self._store.connect() as connection:
-            return select_for_print(connection, self._planning_request())
+    def is_counting(self) -> bool:
+        """The dry run of the current options is still running in the background."""
+        return self._counting
 
     # -- keeping the view current -----------------------------------------------------------------------
 
     def _layout_changed(self) -> None:
+        """Who gets a badge does not depend on the layout; only the sheets do."""
         self.layout_description.setText(load_layout(self.layout_name()).description)
-        self._mode_changed()
+        if self._counted:
+            self._show_selection(self._selection)
+        else:
+            self._mode_changed()
 
     def _mode_changed(self) -> None:
-        """A new dry run: which badges are printed depends on reprinting; the sheets also on the layout."""
-        self._selection = self._dry_run()
-        considered = len(self._selection.printable) + len(self._selection.skipped)
+        """A new dry run, in the background: which badges are printed depends on reprinting."""
+        self._plan_generation += 1
+        self._counted = False
+        generation, request, store, user = self._plan_generation, self._planning_request(), self._store, self.user
+        if self._nobody():
+            self._planned(Selection(), generation)
+            return
+        self._counting = True
+        self.count_label.setText("Counting the badges…")
+        self._update_buttons()
+        jobs.run_in_background(
+            self,
+            lambda _context: IssuingService(store, user=user).plan(request),
+            success=lambda selection: self._planned(selection, generation),
+            failure=lambda error: self._plan_failed(error, generation),
+            label="Counting the badges",
+        )
+
+    def _planned(self, selection: Selection, generation: int) -> None:
+        if generation != self._plan_generation:
+            return  # the options changed while it counted
+        self._counting = False
+        self._counted = True
+        self._show_selection(selection)
+
+    def _plan_failed(self, error: BaseException, generation: int) -> None:
+        if generation != self._plan_generation:
+            return
+        self._counting = False
+        self._selection = Selection()
+        self.count_label.setText(f"The badges cannot be counted: {messages.describe(error)[1]}")
+        self._update_buttons()
+
+    def _show_selection(self, selection: Selection) -> None:
+        self._selection = selection
+        considered = len(selection.printable) + len(selection.skipped)
         self.heading.setText(
             f"Badges for all {counted(considered, 'guest')} of the event"
             if self._guest_ids is None
             else f"Badges for {counted(considered, 'guest')}"
         )
-        self.count_label.setText(selection_text(self._selection, load_layout(self.layout_name())))
-        self._show_skipped(self._selection.skipped)
+        self.count_label.setText(selection_text(selection, load_layout(self.layout_name())))
+        self._show_skipped(selection.skipped)
         self._clear_preview()
 
     def _show_skipped(self, skipped: Sequence[dict[str, object]]) -> None:
@@ -439,7 +455,7 @@ class BatchPrintDialog(QDialog):
 
     def _update_buttons(self) -> None:
         running = self.is_running()
-        has_badges = bool(self._selection.printable)
+        has_badges = bool(self._selection.printable) and not self._counting
         needs_reason = self.reprint.isChecked() and not self.request().reason
         self.start_button.setText("Save PDF…" if self.to_pdf.isChecked() else "Print")
         self.start_button.setEnabled(not running and has_badges and not needs_reason)
@@ -580,7 +596,10 @@ class BatchPrintDialog(QDialog):
         if self.outcome is None and not self.summary.isVisibleTo(self):
             self._show_summary("Cancelled: no badge was printed or marked printed.", CANCELLED_TINT)
         self._set_status("")
-        self._mode_changed()  # what was just printed is now skipped
+        if self.outcome is not None and self.outcome.report.marked_printed:
+            self._mode_changed()  # what was just printed is now skipped: count again
+        else:
+            self._update_buttons()  # nothing was recorded: the count still holds
 
     def _show_summary(self, text: str, tint: str) -> None:
         """The summary on a background that says at a glance how the batch went."""

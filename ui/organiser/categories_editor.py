@@ -1,9 +1,10 @@
 """The categories and zones of an event: what each category is called, its colour, its default zones and rules.
 
-Every save is one audited core call (`categories.save_category`, `save_zone`, `delete_category`,
-`delete_zone`); the core refuses a bad code or colour, and deleting what a guest still has.  A
-badge carries its category and zones, so after a category's zones change the dialog lists the
-printed badges that no longer say what their guests may do (`bulk.badges_needing_reprint`).
+Every save is one audited core service (`accreditor.services.categories`); the core refuses a bad
+code or colour, a code already in use when adding, and deleting what a guest still has.  A badge
+carries its category and zones, so after a category's zones change the dialog lists the printed
+badges that no longer say what their guests may do.  `edit` says whether anything was saved, so
+the event's views re-read the guests' zones only then.
 """
 
 from collections.abc import Callable, Sequence
@@ -31,16 +32,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Connection
 
-from accreditor import bulk, categories
 from accreditor.bulk import ReprintNeed
 from accreditor.categories import Category, Zone
 from accreditor.cli.common import default_user
-from accreditor.errors import AccreditorError
-from accreditor.guests import list_guests
+from accreditor.services import categories as category_service
+from accreditor.services.categories import CategoryEdit, EventCategories
 from accreditor.store import EventStore
-from ui import messages
+from ui import jobs
 from ui.guest_list import colour_icon
 
 NEW_COLOUR = "#607D8B"
@@ -148,6 +147,7 @@ class CategoriesEditorDialog(QDialog):
         # Whether the forms hold a new category / zone (added) or an existing one (saved in place).
         self._adding_category = True
         self._adding_zone = True
+        self.saved = False  # anything saved since the editor opened: the guests' zones may have changed
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._categories_tab(), "Categories")
@@ -264,10 +264,17 @@ class CategoriesEditorDialog(QDialog):
     # -- reading -------------------------------------------------------------------------------
 
     def load(self) -> None:
-        """Read the categories and zones again, keeping the entries selected."""
-        with self._store.connect() as connection:
-            self._categories = categories.list_categories(connection)
-            self._zones = categories.list_zones(connection)
+        """Read the categories and zones again (in the background), keeping the entries selected."""
+        store = self._store
+        jobs.run_in_background(
+            self,
+            lambda _context: category_service.read(store),
+            success=self._show_categories,
+            label="Cannot read the categories",
+        )
+
+    def _show_categories(self, found: EventCategories) -> None:
+        self._categories, self._zones = found.categories, found.zones
         zone_names = {zone.code: zone.name for zone in self._zones}
         picked_category, picked_zone = self.selected_category_code(), self.selected_zone_code()
         table = self.category_table
@@ -393,30 +400,30 @@ class CategoriesEditorDialog(QDialog):
     def save_category(self) -> None:
         """Save the form; then list the printed badges of the category that no longer match."""
         category = self.category_in_form()
-        if self._adding_category and any(found.code == category.code for found in self._categories):
-            messages.show_error(self, "Cannot add the category", f"The event already has a category {category.code}.")
-            return
-        if not self._write(
-            "save the category", lambda connection: categories.save_category(connection, category, actor=self.user)
-        ):
-            return
-        with self._store.connect() as connection:
-            holders = [guest.id for guest in list_guests(connection, category=category.code)]
-            needs = bulk.badges_needing_reprint(connection, holders)
-        self.load()
-        self._select_code(self.category_table, category.code)
-        self._done(f"Saved the category {category.name} ({category.code}).", needs)
+        adding = self._adding_category
+
+        def saved(edit: CategoryEdit) -> None:
+            self._select_code(self.category_table, category.code)
+            self._done(f"Saved the category {category.name} ({category.code}).", edit.reprint_needs)
+
+        self._write(
+            "save the category",
+            lambda store: category_service.save_category(store, category, self.user, new=adding),
+            saved,
+        )
 
     def delete_category(self) -> None:
         code = self.selected_category_code()
         if code is None:
             return
-        if self._write(
-            "delete the category", lambda connection: categories.delete_category(connection, code, self.user)
-        ):
-            self.load()
+
+        def deleted(_edit: CategoryEdit) -> None:
             self.new_category()
             self._done(f"Deleted the category {code}.")
+
+        self._write(
+            "delete the category", lambda store: category_service.delete_category(store, code, self.user), deleted
+        )
 
     # -- the zone form --------------------------------------------------------------------------------
 
@@ -442,44 +449,58 @@ class CategoriesEditorDialog(QDialog):
 
     def save_zone(self) -> None:
         zone = Zone(self.zone_code_edit.text().strip().upper(), " ".join(self.zone_name_edit.text().split()))
-        if self._adding_zone and any(found.code == zone.code for found in self._zones):
-            messages.show_error(self, "Cannot add the zone", f"The event already has a zone {zone.code}.")
-            return
-        if self._write("save the zone", lambda connection: categories.save_zone(connection, zone, actor=self.user)):
-            self.load()
+        adding = self._adding_zone
+
+        def saved(_edit: CategoryEdit) -> None:
             self._select_code(self.zone_table, zone.code)
             self._done(f"Saved the zone {zone.name} ({zone.code}).")
+
+        self._write(
+            "save the zone", lambda store: category_service.save_zone(store, zone, self.user, new=adding), saved
+        )
 
     def delete_zone(self) -> None:
         code = self.selected_zone_code()
         if code is None:
             return
-        if self._write("delete the zone", lambda connection: categories.delete_zone(connection, code, self.user)):
-            self.load()
+
+        def deleted(_edit: CategoryEdit) -> None:
             self.new_zone()
             self._done(f"Deleted the zone {code}.")
 
+        self._write("delete the zone", lambda store: category_service.delete_zone(store, code, self.user), deleted)
+
     # -- writing ------------------------------------------------------------------------------------
 
-    def _write(self, what: str, operation: Callable[[Connection], None]) -> bool:
-        """Run one core change in one transaction; a refusal is shown, changes nothing, and returns False."""
-        try:
-            with self._store.begin() as connection:
-                operation(connection)
-        except AccreditorError as error:
-            messages.show_error(self, f"Cannot {what}", str(error))
-            return False
-        return True
+    def _write(
+        self, what: str, operation: Callable[[EventStore], CategoryEdit], done: Callable[[CategoryEdit], None]
+    ) -> None:
+        """Run one core edit in the background and read the categories back; then show them and call `done`.
+        A refusal reaches the one error dialog and changes nothing."""
+        store = self._store
+
+        def work(_context: jobs.JobContext) -> tuple[CategoryEdit, EventCategories]:
+            edit = operation(store)
+            return edit, category_service.read(store)
+
+        def succeeded(outcome: tuple[CategoryEdit, EventCategories]) -> None:
+            edit, found = outcome
+            self.saved = True
+            self._show_categories(found)
+            done(edit)
+
+        jobs.run_in_background(self, work, success=succeeded, label=f"Cannot {what}")
 
     def _done(self, text: str, needs: Sequence[ReprintNeed] = ()) -> None:
         self.status.setText(text)
         self.reprint_list.show_needs(needs)
 
     @classmethod
-    def edit(cls, parent: QWidget | None, store: EventStore, *, user: str | None = None) -> None:
-        """Open the editor until the officer closes it (tests replace this)."""
+    def edit(cls, parent: QWidget | None, store: EventStore, *, user: str | None = None) -> bool:
+        """Open the editor until the officer closes it; True if anything was saved (tests replace this)."""
         dialog = cls(store, parent, user=user)
         try:
             dialog.exec()
+            return dialog.saved
         finally:
             dialog.deleteLater()

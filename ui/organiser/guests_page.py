@@ -2,9 +2,10 @@
 
 The weeks before the event are spent here: select the guests a list of filters finds, then approve,
 reject, revoke, change their category or zones.  Each action asks first, naming how many guests it
-changes, then runs one audited core operation (`workflow.change_status`, `bulk.set_category`,
-`bulk.change_zones`) in one transaction; what the core refuses is shown and nothing is changed.
-Beside the table, the selected guest's details and history.
+changes, then runs one accreditation service (`accreditor.services.accreditation`) in the
+background through the event session; what the core refuses is shown and nothing is changed.
+The table is the session's guests in memory and follows its `changed` signal (when shown).
+Beside the table, the selected guest's details and history, read in the background.
 
 The page lays out and asks; whom an action may change is the core's rule (`workflow.ALLOWED`).
 "Print badges…" hands the selected guests (or, with none selected, all the filters show) to the batch
@@ -14,10 +15,9 @@ print dialog, which decides with the core who gets a badge.
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
-from typing import TypeVar
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QColor
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
+from PySide6.QtGui import QAction, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,21 +34,22 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Connection
 
-from accreditor import audit, bulk, workflow
-from accreditor import guests as guest_store
-from accreditor.categories import list_zones
+from accreditor import workflow
+from accreditor.changes import Changes, Topic
 from accreditor.cli.common import default_user
 from accreditor.countries import country_name
-from accreditor.errors import AccreditorError
 from accreditor.guests import Guest
+from accreditor.services import accreditation
+from accreditor.services.accreditation import Decision, GuestRecord
+from accreditor.services.photos import import_changes
 from accreditor.store import EventStore
-from ui import messages
+from ui import jobs
 from ui.desk import reason_dialog
 from ui.desk.desk_controller import badge_text, check_in_text
 from ui.desk.guest_card import show_photo
 from ui.desk.guest_form import GuestFormDialog
+from ui.event_session import SessionAdapter
 from ui.guest_list import GuestListWidget, colour_icon
 from ui.guest_table_model import STATUS_LABELS, Column, GuestFilter, GuestTableModel
 from ui.organiser.batch_print_dialog import BatchPrintDialog
@@ -57,8 +58,6 @@ from ui.organiser.history_panel import GuestHistoryPanel
 from ui.organiser.photo_editor import PhotoEditorDialog, PhotoLabel
 from ui.organiser.photos_dialog import PhotoImportDialog
 from ui.settings import StationSettings, load_settings
-
-T = TypeVar("T")
 
 PHOTO_SIZE = (90, 120)
 SIDE_WIDTH = 440  # the details and history panel, at first
@@ -299,27 +298,26 @@ STATUS_ACTIONS = {
 
 
 class OrganiserGuestsPage(QWidget):
-    """The organiser's guest table, bulk actions and the selected guest's details; emits `guests_changed`.
+    """The organiser's guest table, bulk actions and the selected guest's details, over the event's session.
 
-    `guests_changed` follows every write, so other views of the event (the desk, the guest list)
-    can reload.
+    Every write goes through the session (`SessionAdapter.run_op`), whose `changed` signal then
+    refreshes this page and every other view of the event.
     """
-
-    guests_changed = Signal()
 
     def __init__(
         self,
-        store: EventStore,
+        session: SessionAdapter,
         parent: QWidget | None = None,
         *,
         user: str | None = None,
         station: StationSettings | None = None,
     ) -> None:
         super().__init__(parent)
-        self._store = store
+        self._session = session
         self.user = user or default_user()
         self.station = station  # None: the station's saved settings, read when badges are printed
-        self.model = GuestTableModel(store, self)
+        self._stale = False  # the session changed while the page was hidden
+        self.model = GuestTableModel(session.session, self)
         self.guest_list = OrganiserGuestList(self.model)
         self.table = self.guest_list.table
 
@@ -428,6 +426,9 @@ class OrganiserGuestsPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._selection_changed)
         self.guest_list.guest_activated.connect(lambda _guest_id: self.edit_guest())
+        session.changed.connect(self._session_changed)
+        session.loaded.connect(self._session_changed)
+        session.indexed.connect(self.guest_list.index_ready)
         self.setFocusProxy(self.guest_list)
         self._selection_changed()
 
@@ -442,20 +443,35 @@ class OrganiserGuestsPage(QWidget):
 
     @property
     def store(self) -> EventStore:
-        return self._store
+        return self._session.store
 
-    def set_store(self, store: EventStore) -> None:
-        """Show another event (the window owns and closes the stores)."""
-        self._store = store
-        self._tell("")
-        self.reprint_list.show_needs([])
-        self.model.set_store(store)
+    @property
+    def event_session(self) -> SessionAdapter:
+        return self._session
 
     def refresh(self) -> None:
-        """Reload the guests (after a write, or another desk's), keeping the same guests selected."""
+        """Show the session's guests as they are now, keeping the same guests selected (memory only)."""
+        self._stale = False
+        if self.model.session is not self._session.session:  # another event was opened
+            self._tell("")
+            self.reprint_list.show_needs([])
+            self.model.set_session(self._session.session)
+            return
         selected = self.selected_ids()
         self.model.refresh()
         self.select_guests(selected)
+
+    def _session_changed(self, _changes: Changes | None = None) -> None:
+        """Refresh now if shown, else when next shown: a hidden table is not worth a pass over every guest."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
 
     # -- selection -----------------------------------------------------------------------------
 
@@ -496,15 +512,25 @@ class OrganiserGuestsPage(QWidget):
         self.details.setText(f'<span style="color:{MUTED}">{escape(text)}</span>')
 
     def _show_guest(self, guest: Guest) -> None:
-        with self._store.connect() as connection:
-            entries = audit.history(connection, guest.id)
-            photo = guest_store.photo(connection, guest.id) if guest.has_photo else None
+        """The details at once (from memory); the history and photo when read in the background."""
         self.details.setText(
             details_html(guest, {category.code: category.name for category in self.model.categories()})
         )
-        show_photo(self.photo, photo)
-        self.history.setVisible(True)
-        self.history.show_history(entries)
+        if not guest.has_photo:
+            show_photo(self.photo, None)  # known from memory: no need to wait for the record
+        store = self.store
+
+        def read(_context: jobs.JobContext) -> GuestRecord:
+            return accreditation.guest_record(store, guest.id, with_photo=guest.has_photo)
+
+        def show(record: GuestRecord) -> None:
+            if self.selected_ids() != [guest.id]:
+                return  # the selection moved on while the record was read
+            show_photo(self.photo, record.photo)
+            self.history.setVisible(True)
+            self.history.show_history(record.history)
+
+        jobs.run_in_background(self, read, success=show, label="Cannot read the guest's history")
 
     # -- bulk actions ----------------------------------------------------------------------------
 
@@ -544,12 +570,11 @@ class OrganiserGuestsPage(QWidget):
             reason = asked
         elif not confirm(self, title, question):
             return
-        changed = self._write(
+        self._write(
             f"{wording.verb.lower()} guests",
-            lambda connection: workflow.change_status(connection, ids, status, self.user, reason),
+            lambda store: accreditation.change_status(store, ids, status, self.user, reason),
+            lambda decision: self._tell(f"{wording.done} {guests_count(len(decision.changed))}."),
         )
-        if changed is not None:
-            self._tell(f"{wording.done} {guests_count(len(changed))}.")
 
     def set_category(self) -> None:
         ids = self.selected_ids()
@@ -566,11 +591,13 @@ class OrganiserGuestsPage(QWidget):
             return
         (code,) = picked
         name = next((category.name for category in categories if category.code == code), code)
-        changed = self._write(
-            "set the category", lambda connection: bulk.set_category(connection, ids, code, self.user)
+        self._write(
+            "set the category",
+            lambda store: accreditation.set_category(store, ids, code, self.user),
+            lambda decision: self._badges_changed(
+                decision, f"Gave {guests_count(len(decision.changed))} the category {name}."
+            ),
         )
-        if changed is not None:
-            self._badges_changed(changed, f"Gave {guests_count(len(changed))} the category {name}.")
 
     def add_zones(self) -> None:
         self._change_zones(adding=True)
@@ -582,8 +609,7 @@ class OrganiserGuestsPage(QWidget):
         ids = self.selected_ids()
         if not ids:
             return
-        with self._store.connect() as connection:
-            zones = list_zones(connection)
+        zones = self._session.session.zones()
         count = guests_count(len(ids))
         title = f"{'Add zones to' if adding else 'Remove zones from'} {count}"
         prompt = f"Grant {count} access to:" if adding else f"Withdraw the access of {count} to:"
@@ -593,20 +619,19 @@ class OrganiserGuestsPage(QWidget):
         if not picked:
             return
         add, remove = (picked, []) if adding else ([], picked)
-        changed = self._write(
+        verb = "Granted" if adding else "Withdrew"
+        self._write(
             "change zones",
-            lambda connection: bulk.change_zones(connection, ids, add=add, remove=remove, actor=self.user),
+            lambda store: accreditation.change_zones(store, ids, add=add, remove=remove, actor=self.user),
+            lambda decision: self._badges_changed(
+                decision, f"{verb} {' '.join(picked)} for {guests_count(len(decision.changed))}."
+            ),
         )
-        if changed is not None:
-            verb = "Granted" if adding else "Withdrew"
-            self._badges_changed(changed, f"{verb} {' '.join(picked)} for {guests_count(len(changed))}.")
 
-    def _badges_changed(self, changed: Sequence[int], done: str) -> None:
+    def _badges_changed(self, decision: Decision, done: str) -> None:
         """Say what was done and which printed badges no longer say what their guests may do."""
-        with self._store.connect() as connection:
-            needs = bulk.badges_needing_reprint(connection, changed)
         self._tell(done)
-        self.reprint_list.show_needs(needs)
+        self.reprint_list.show_needs(decision.reprint_needs)
 
     # -- one guest, and the event's categories -----------------------------------------------------
 
@@ -619,39 +644,38 @@ class OrganiserGuestsPage(QWidget):
         fields = GuestFormDialog.ask(self, self.model.categories(), guest.fields)
         if fields is None:
             return
-        changed = self._write(
+        self._write(
             "save the guest",
-            lambda connection: guest_store.update_guest(connection, guest.id, fields, self.user, source="organiser"),
+            lambda store: accreditation.update_guest(store, guest.id, fields, self.user),
+            lambda decision: self._badges_changed(
+                decision, f"Saved {guest.full_name}." if decision.changed_fields else "Nothing was changed."
+            ),
         )
-        if changed is not None:
-            self._badges_changed([guest.id], f"Saved {guest.full_name}." if changed else "Nothing was changed.")
 
     def print_badges(self) -> None:
         """The batch print dialog for the selected guests, else for all the filters show (everyone when unfiltered)."""
         guest_ids: list[int] | None = self.selected_ids()
         if not guest_ids:
-            shown = [self.model.guest_at(row).id for row in range(self.model.match_count())]
+            shown = self.model.matched_ids()
             if not shown:
                 self._tell("No guest matches the filters: there is no badge to print.")
                 return
             guest_ids = None if self.model.guest_filter == GuestFilter() else shown
-        report = BatchPrintDialog.run(self, self._store, guest_ids, self.station or load_settings(), user=self.user)
+        report = BatchPrintDialog.run(self, self.store, guest_ids, self.station or load_settings(), user=self.user)
         if report is not None:  # something was printed or saved: the badge column has changed
             self._tell(f"Badges of {guests_count(report.marked_printed)} recorded as printed.")
-            self.refresh()
-            self.guests_changed.emit()
+            printed = [guest_id for guest_id, _serial in report.printed]
+            self._session.apply(Changes.of(Topic.PRINTS, guests=printed))
 
     def edit_categories(self) -> None:
-        CategoriesEditorDialog.edit(self, self._store, user=self.user)
-        self.refresh()
-        self.guests_changed.emit()
+        if CategoriesEditorDialog.edit(self, self.store, user=self.user):
+            self._session.apply(Changes.of(Topic.CATEGORIES))
 
     def import_photos(self) -> None:
         """A folder of photos matched to guests by file name (`PhotoImportDialog`); the page then shows them."""
-        report = PhotoImportDialog.run(self, self._store, user=self.user)
+        report = PhotoImportDialog.run(self, self.store, user=self.user)
         if report is not None and report.written:
-            self.refresh()
-            self.guests_changed.emit()
+            self._session.apply(import_changes(report))
             self._tell(report.summary())
 
     def change_photo(self) -> None:
@@ -660,25 +684,21 @@ class OrganiserGuestsPage(QWidget):
         if len(guests) != 1:
             return
         (guest,) = guests
-        if PhotoEditorDialog.edit(self, self._store, guest.id, user=self.user):
-            self.refresh()
-            self.guests_changed.emit()
+        if PhotoEditorDialog.edit(self, self.store, guest.id, user=self.user):
+            self._session.apply(Changes.of(Topic.PHOTOS, guests=[guest.id]))
             self._tell(f"Saved the photo of {guest.full_name}.")
 
     # -- writing ---------------------------------------------------------------------------------
 
-    def _write(self, what: str, operation: Callable[[Connection], T]) -> T | None:
-        """Run one core operation in one transaction; a refusal is shown and changes nothing."""
-        try:
-            with self._store.begin() as connection:
-                result = operation(connection)
-        except AccreditorError as error:
-            messages.show_error(self, f"Cannot {what}", str(error))
-            return None
-        self.reprint_list.show_needs([])  # of the last change; the caller lists those of this one
-        self.refresh()
-        self.guests_changed.emit()
-        return result
+    def _write(self, what: str, operation: Callable[[EventStore], Decision], done: Callable[[Decision], None]) -> None:
+        """Run one accreditation service in the background; the session applies what it changed and every
+        view refreshes, then `done` says so here.  A refusal reaches the one error dialog and changes nothing."""
+
+        def succeeded(decision: Decision) -> None:
+            self.reprint_list.show_needs([])  # of the last change; `done` lists those of this one
+            done(decision)
+
+        self._session.run_op(self, operation, success=succeeded, label=f"Cannot {what}")
 
     def _tell(self, text: str) -> None:
         self.notice.setText(text)

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from accreditor.cli.common import default_user
 from accreditor.errors import AccreditorError
 from accreditor.importing.columns import FIELDS, ColumnMapping, detect_mapping, load_mapping_file, save_mapping_file
-from accreditor.importing.importer import ImportReport, import_file, mapping_problem
+from accreditor.importing.importer import ImportReport, RowError, import_file, mapping_problem
 from accreditor.importing.reading import SourceRow, SourceTable, list_sheets, read_table
 from accreditor.store import EventStore
 from ui import jobs, messages
@@ -86,7 +86,15 @@ HEADER_SWATCH = _swatch("#C8E6C9", "#1B5E20")
 ERROR_SWATCH = _swatch("#FFCDD2", "#B71C1C")
 DUPLICATE_SWATCH = _swatch("#FFE0B2", "#8A3B00")
 UPDATE_SWATCH = _swatch("#BBDEFB", "#0D47A1")
-_KIND_SWATCHES = {"error": ERROR_SWATCH, "duplicate": DUPLICATE_SWATCH, "update": UPDATE_SWATCH}
+WARNING_SWATCH = _swatch("#FFF59D", "#5D4200")
+_KIND_SWATCHES = {
+    "error": ERROR_SWATCH,
+    "warning": WARNING_SWATCH,
+    "duplicate": DUPLICATE_SWATCH,
+    "update": UPDATE_SWATCH,
+}
+_CELL_SWATCHES = (ERROR_SWATCH, WARNING_SWATCH)
+"""Verdicts about particular cells: they mark those cells rather than the whole row."""
 
 
 # -- dialogs tests replace -----------------------------------------------------------------------
@@ -201,6 +209,10 @@ def describe_report(report: ImportReport, *, preview: bool) -> str:
             f"Nothing was written: {_plural(error_rows, 'row')} {'has' if error_rows == 1 else 'have'} errors. "
             "Fix the file and import it again, or choose to skip invalid rows."
         )
+    warning_rows = len({warning.row for warning in report.warnings})
+    if warning_rows:
+        verb = "will be" if preview else "were"
+        text += f" {_plural(warning_rows, 'row')} {verb} imported with a change to check (in yellow)."
     if report.unmapped_columns:
         text += f" Columns not imported: {', '.join(report.unmapped_columns)}."
     return text
@@ -358,8 +370,8 @@ class PreviewModel(SourceRowsModel):
             quiet = column == self.OUTCOME_COLUMN and role == Qt.ItemDataRole.ForegroundRole
             return QUIET if quiet else None
         at_fault = column - 1 in outcome.cells
-        # An error marks its cells; a row-level verdict (duplicate, update, a missing field) marks the whole row.
-        whole_row = outcome.swatch is not ERROR_SWATCH or not outcome.cells or column == self.OUTCOME_COLUMN
+        # An error or warning marks its cells; a row-level verdict (duplicate, update, a missing field) the whole row.
+        whole_row = outcome.swatch not in _CELL_SWATCHES or not outcome.cells or column == self.OUTCOME_COLUMN
         if not (at_fault or whole_row):
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -378,21 +390,36 @@ def _outcomes(mapping: ColumnMapping, report: ImportReport) -> dict[int, _RowOut
     for update in report.updates:
         note = f"Updates guest {update.guest}: {', '.join(update.fields)}"
         outcomes[update.row] = _RowOutcome(UPDATE_SWATCH, note, {})
+    for number, found in _by_row(report.warnings, column_of).items():  # imported, with a change to see
+        cells = _cell_messages(found)
+        notes = [outcomes[number].note] if number in outcomes else []  # an update with a warning
+        outcomes[number] = _RowOutcome(WARNING_SWATCH, "; ".join([*notes, *(message for _, message in found)]), cells)
     for duplicate in report.duplicates:
         note = f"Duplicate of {duplicate.of} ({duplicate.reason})"
         outcomes[duplicate.row] = _RowOutcome(DUPLICATE_SWATCH, note, {})
-    errors: dict[int, list[tuple[int | None, str]]] = {}
-    for error in report.errors:
-        errors.setdefault(error.row, []).append((column_of.get(error.column), error.message))
-    for number, found in errors.items():
-        cells: dict[int, str] = {}
-        for column, message in found:
-            if column is not None:
-                cells[column] = f"{cells[column]}\n{message}" if column in cells else message
+    for number, found in _by_row(report.errors, column_of).items():
+        cells = _cell_messages(found)
         notes = [f"Error in {', '.join(mapping.headers[column] for column in cells)}"] if cells else []
         notes += [message for column, message in found if column is None]  # e.g. a required field not mapped
         outcomes[number] = _RowOutcome(ERROR_SWATCH, "; ".join(notes), cells)
     return outcomes
+
+
+def _by_row(messages: Sequence[RowError], column_of: dict[str, int]) -> dict[int, list[tuple[int | None, str]]]:
+    """Row number → (column index or None, message) of each error or warning, in report order."""
+    rows: dict[int, list[tuple[int | None, str]]] = {}
+    for message in messages:
+        rows.setdefault(message.row, []).append((column_of.get(message.column), message.message))
+    return rows
+
+
+def _cell_messages(found: list[tuple[int | None, str]]) -> dict[int, str]:
+    """Column index → its messages, one per line."""
+    cells: dict[int, str] = {}
+    for column, message in found:
+        if column is not None:
+            cells[column] = f"{cells[column]}\n{message}" if column in cells else message
+    return cells
 
 
 class ReportLinesModel(RowsModel):
@@ -554,6 +581,9 @@ def _table_summary(table: SourceTable) -> str:
     parts.append(_plural(len(table.rows), "non-empty row"))
     if table.encoding:
         parts.append(table.encoding.removesuffix("-sig").upper())
+    for codec in sorted(set(table.row_encodings.values())):  # lists pasted together from two sources
+        count = sum(1 for other in table.row_encodings.values() if other == codec)
+        parts.append(f"{_plural(count, 'row')} in {codec.upper()}")
     if table.delimiter:
         parts.append("separated by " + {"\t": "tabs", ",": "commas", ";": "semicolons"}.get(table.delimiter, "|"))
     return " · ".join(parts)
@@ -784,15 +814,15 @@ class PreviewPage(_WizardPage):
         super().__init__(owner)
         self.setTitle("Check the rows")
         self.setSubTitle(
-            "Nothing is written yet. Errors are red, duplicates orange, updates of guests already in the event blue: "
-            "point at a cell to see why."
+            "Nothing is written yet. Errors are red, changes to check yellow, duplicates orange, updates of guests "
+            "already in the event blue: point at a cell to see why."
         )
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
         self.error_label = _error_label()
         self.progress = _progress_bar()
         self.model = PreviewModel(self)
-        self.only_problems = QCheckBox("Show only rows with errors or duplicates")
+        self.only_problems = QCheckBox("Show only rows with errors, warnings or duplicates")
         self.only_problems.toggled.connect(self.model.set_only_problems)
         self.table = QTableView()
         self.table.setModel(self.model)

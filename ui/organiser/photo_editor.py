@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accreditor import guests as guest_store
 from accreditor.cli.common import default_user
 from accreditor.errors import AccreditorError
 from accreditor.photo_import import (
@@ -51,6 +50,7 @@ from accreditor.photo_import import (
     photo_preview,
     print_size_problem,
 )
+from accreditor.services import photos as photo_service
 from accreditor.store import EventStore
 from ui import messages
 
@@ -388,9 +388,8 @@ class PhotoEditorDialog(QDialog):
         self.user = user or default_user()
         self._original: bytes | None = None
         self._unchanged: tuple[float, float, float, float] | None = None  # the frame of the photo as stored
-        with store.connect() as connection:
-            guest = guest_store.get_guest(connection, guest_id)
-            current = guest_store.photo(connection, guest_id) if guest.has_photo else None
+        found = photo_service.guest_photo(store, guest_id)
+        guest, current = found.guest, found.photo
         self.setWindowTitle(f"Photo of {guest.full_name}")
         heading = QLabel(
             guest.full_name if guest.name_latin == guest.full_name else f"{guest.full_name} · {guest.name_latin}"
@@ -530,8 +529,7 @@ class PhotoEditorDialog(QDialog):
             return
         try:
             image = crop_photo(self._original, self.crop_view.crop_box())
-            with self._store.begin() as connection:
-                guest_store.set_photo(connection, self.guest_id, image, self.user)
+            photo_service.save_photo(self._store, self.guest_id, image, self.user)
         except PhotoError as error:
             self._refuse(str(error))
             return

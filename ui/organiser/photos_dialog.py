@@ -39,8 +39,8 @@ from accreditor.photo_import import (
     PhotoMatchPlan,
     PhotoOutcome,
     import_photos,
-    match_folder,
 )
+from accreditor.services.photos import match_photo_folder
 from accreditor.store import EventStore
 from ui import jobs, messages
 from ui.jobs import Job, JobContext
@@ -215,8 +215,7 @@ class PhotoImportDialog(QDialog):
         self._busy(f"Reading {folder.name}…")
 
         def op(_context: JobContext) -> PhotoMatchPlan:
-            with self._store.connect() as connection:
-                return match_folder(connection, folder)
+            return match_photo_folder(self._store, folder)
 
         self._job = jobs.run_in_background(self, op, success=self._show_plan, failure=self._failed, label="Photos")
 

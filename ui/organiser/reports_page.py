@@ -7,7 +7,6 @@ shared database whenever they like and the organiser decides when to look.
 """
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from enum import IntEnum
 from pathlib import Path
@@ -31,21 +30,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accreditor.clock import utc_now
 from accreditor.reports import (
     BREAKDOWNS,
-    Arrivals,
     AttendanceEntry,
     BreakdownRow,
     DelegationRow,
-    Summary,
-    arrivals_timeline,
-    attendance_summary,
     attendance_text,
-    delegation_attendance,
     export_report_pdf,
     export_report_xlsx,
 )
+from accreditor.services.reports import BUCKET_MINUTES, Report, load_report
 from accreditor.store import EventStore
 from ui import jobs, messages
 from ui.guest_table_model import STATUS_LABELS, STATUS_SWATCHES, format_moment
@@ -57,7 +51,6 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 LAST_FOLDER_KEY = "reports/last_folder"
-BUCKET_MINUTES = 30
 
 
 def ask_export_path(parent: QWidget | None, caption: str, file_filter: str, suggested_name: str) -> Path | None:
@@ -68,30 +61,6 @@ def ask_export_path(parent: QWidget | None, caption: str, file_filter: str, sugg
         return None
     QSettings().setValue(LAST_FOLDER_KEY, str(Path(path).parent))
     return Path(path)
-
-
-@dataclass(frozen=True, slots=True)
-class Report:
-    """One load of everything the page shows (and exports)."""
-
-    event_name: str
-    loaded_at: datetime
-    summary: Summary
-    timeline: list[Arrivals]
-    delegations: list[DelegationRow]
-
-
-def load_report(store: EventStore, bucket_minutes: int = BUCKET_MINUTES) -> Report:
-    """Read the whole report in one connection, so its parts describe the same moment."""
-    name = store.event_info().name
-    with store.connect() as connection:
-        return Report(
-            event_name=name,
-            loaded_at=utc_now(),
-            summary=attendance_summary(connection),
-            timeline=arrivals_timeline(connection, bucket_minutes),
-            delegations=delegation_attendance(connection),
-        )
 
 
 # -- models --------------------------------------------------------------------------------------

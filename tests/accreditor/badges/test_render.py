@@ -13,7 +13,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from accreditor.badges import fonts
 from accreditor.badges.layout import LEADING, LINE_EXTENT, MM, list_layouts, load_layout
-from accreditor.badges.render import BadgeRenderer, crop_marks, fit_text, readable_on, shape_line
+from accreditor.badges.render import BadgeRenderer, crop_marks, fit_text, readable_on, shape_line, shrunk_below
 from accreditor.badges.shaping import visual
 from accreditor.errors import AccreditorError
 
@@ -277,6 +277,11 @@ def test_text_shrunk_below_its_minimum_is_reported(make_badge, tmp_path) -> None
     assert len(report.warnings) == 1
     assert report.warnings[0].startswith("guest 7: “Country Country")
     assert "below its 5 pt minimum" in report.warnings[0]
+
+
+@pytest.mark.parametrize(("size", "shown"), [(6.96, "6.9 pt"), (6.999, "6.9 pt"), (4.25, "4.2 pt")])
+def test_the_size_below_the_minimum_is_never_shown_as_the_minimum(size: float, shown: str) -> None:
+    assert shrunk_below(size, 7) == f"printed at {shown}, below its 7 pt minimum"
 
 
 def test_chinese_wraps_between_characters() -> None:

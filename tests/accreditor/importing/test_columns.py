@@ -151,13 +151,13 @@ def test_headers_without_a_field(header: str) -> None:
 # --- Header row detection ----------------------------------------------------------------------------
 
 
-def test_samples_map_every_column(shared_data: Path) -> None:
+def test_samples_map_every_column(sample_exports: Path) -> None:
     expected = ["family_name", "given_name", "organisation", "country", "category", "passport_no", "email"]
     for name in ("registration-en.csv", "registration-ru.csv"):
-        mapping = detect_mapping(read_table(shared_data / name))
+        mapping = detect_mapping(read_table(sample_exports / name))
         assert (mapping.header_row, list(mapping.columns.values()), mapping.unmapped) == (1, expected, ())
 
-    mapping = detect_mapping(read_table(shared_data / "registration-title-block.xlsx"))
+    mapping = detect_mapping(read_table(sample_exports / "registration-title-block.xlsx"))
     assert mapping.header_row == 4
     assert mapping.columns == dict(enumerate(expected, start=1))  # the "#" running number is left out
     assert mapping.headers[:3] == ("#", "Nom", "Prénom")

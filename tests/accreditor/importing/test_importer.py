@@ -37,8 +37,8 @@ def all_guests(store: EventStore) -> list[guest_store.Guest]:
         return guest_store.list_guests(connection)
 
 
-def test_english_sample_reports_bad_row_and_writes_nothing(event: EventStore, shared_data: Path) -> None:
-    report, _mapping = import_file(event, shared_data / "registration-en.csv", actor="tester")
+def test_english_sample_reports_bad_row_and_writes_nothing(event: EventStore, sample_exports: Path) -> None:
+    report, _mapping = import_file(event, sample_exports / "registration-en.csv", actor="tester")
 
     bad_email = [error for error in report.errors if error.column == "Email"]
     assert [(error.row, error.value) for error in bad_email] == [(8, "broken@")]
@@ -47,8 +47,8 @@ def test_english_sample_reports_bad_row_and_writes_nothing(event: EventStore, sh
     assert all_guests(event) == []
 
 
-def test_skip_invalid_imports_the_good_rows_once(event: EventStore, shared_data: Path) -> None:
-    report, _mapping = import_file(event, shared_data / "registration-en.csv", actor="tester", skip_invalid=True)
+def test_skip_invalid_imports_the_good_rows_once(event: EventStore, sample_exports: Path) -> None:
+    report, _mapping = import_file(event, sample_exports / "registration-en.csv", actor="tester", skip_invalid=True)
 
     bad_rows = {error.row for error in report.errors}
     assert report.imported == report.rows - len(bad_rows) - len(report.duplicates)
@@ -59,9 +59,9 @@ def test_skip_invalid_imports_the_good_rows_once(event: EventStore, shared_data:
     assert len(formula_like) == 1, "a formula-looking name is kept as text, as written"
 
 
-def test_reimporting_the_same_file_adds_nothing(event: EventStore, shared_data: Path) -> None:
-    first, _ = import_file(event, shared_data / "registration-ru.csv", actor="tester", skip_invalid=True)
-    second, _ = import_file(event, shared_data / "registration-ru.csv", actor="tester", skip_invalid=True)
+def test_reimporting_the_same_file_adds_nothing(event: EventStore, sample_exports: Path) -> None:
+    first, _ = import_file(event, sample_exports / "registration-ru.csv", actor="tester", skip_invalid=True)
+    second, _ = import_file(event, sample_exports / "registration-ru.csv", actor="tester", skip_invalid=True)
 
     assert first.imported > 0
     assert second.imported == 0
@@ -70,8 +70,8 @@ def test_reimporting_the_same_file_adds_nothing(event: EventStore, shared_data: 
     assert len(all_guests(event)) == first.imported
 
 
-def test_russian_headers_and_country_names_are_understood(event: EventStore, shared_data: Path) -> None:
-    report, mapping = import_file(event, shared_data / "registration-ru.csv", actor="tester", skip_invalid=True)
+def test_russian_headers_and_country_names_are_understood(event: EventStore, sample_exports: Path) -> None:
+    report, mapping = import_file(event, sample_exports / "registration-ru.csv", actor="tester", skip_invalid=True)
 
     assert {"family_name", "given_name", "country", "category", "passport_no", "email"} <= set(mapping.columns.values())
     german = [g for g in all_guests(event) if g.fields.passport_no == "N0905850"]
@@ -79,9 +79,9 @@ def test_russian_headers_and_country_names_are_understood(event: EventStore, sha
     assert report.written
 
 
-def test_title_block_workbook_imports_from_the_header_row(event: EventStore, shared_data: Path) -> None:
+def test_title_block_workbook_imports_from_the_header_row(event: EventStore, sample_exports: Path) -> None:
     report, mapping = import_file(
-        event, shared_data / "registration-title-block.xlsx", actor="tester", skip_invalid=True
+        event, sample_exports / "registration-title-block.xlsx", actor="tester", skip_invalid=True
     )
 
     assert mapping.header_row == 4
@@ -267,3 +267,92 @@ def test_mapping_preset_maps_unknown_headers(event: EventStore, tmp_path: Path) 
     assert report.imported == 1
     assert mapping.to_json()["columns"]["Code interne"] is None
     assert json.dumps(mapping.to_json())
+
+
+def _one_row(tmp_path: Path, **cells: str) -> Path:
+    row = {"Surname": "Karimov", "Given name": "Bahrom", "Organisation": "MFA", "Country": "TJ"} | cells
+    return write_csv(tmp_path / "list.csv", [list(row), list(row.values())])
+
+
+def test_a_guest_with_one_name_is_imported_with_a_warning(event: EventStore, tmp_path: Path) -> None:
+    report, _ = import_file(event, _one_row(tmp_path, **{"Surname": "", "Given name": "Rhys"}), actor="t")
+
+    assert (report.imported, report.errors) == (1, [])
+    (warning,) = report.to_json()["warnings"]
+    assert warning | {"message": ""} == {"row": 2, "column": "Surname", "value": "Rhys", "message": ""}
+    assert "one name" in warning["message"].lower()
+    (guest,) = all_guests(event)
+    assert (guest.fields.family_name, guest.fields.given_name) == ("Rhys", "")
+
+
+@pytest.mark.parametrize(
+    ("written", "code", "needle"),
+    [("Swaziland", "SZ", "former name"), ("Бирма", "MM", "former name"), ("Phillipines", "PH", "spelling")],
+)
+def test_a_country_read_from_another_name_is_imported_with_a_warning(
+    event: EventStore, tmp_path: Path, written: str, code: str, needle: str
+) -> None:
+    report, _ = import_file(event, _one_row(tmp_path, Country=written), actor="t")
+
+    (warning,) = report.warnings
+    assert (warning.row, warning.column, warning.value) == (2, "Country", written)
+    assert needle in warning.message and f"({code})" in warning.message
+    assert all_guests(event)[0].fields.country == code
+
+
+def test_current_names_and_codes_give_no_warning(event: EventStore, tmp_path: Path) -> None:
+    rows = [
+        HEADER[:4],
+        ["Karimov", "Bahrom", "MFA", "Tajikistan"],
+        ["Smith", "Anna", "UN", "USA"],
+        ["Li", "Wei", "UN", "CHN"],
+    ]
+    report, _ = import_file(event, write_csv(tmp_path / "plain.csv", rows), actor="t")
+
+    assert (report.imported, report.warnings) == (3, [])
+
+
+def test_notes_too_long_are_cut_to_fit_with_a_warning(event: EventStore, tmp_path: Path) -> None:
+    report, _ = import_file(event, _one_row(tmp_path, Notes="word " * 1000), actor="t")
+
+    (warning,) = report.warnings
+    assert (warning.column, warning.value[:10]) == ("Notes", "word word ")
+    assert "4,999 characters long" in warning.message
+    notes = all_guests(event)[0].fields.notes
+    assert len(notes) == 2000 and notes.endswith("…")
+
+
+def test_reimporting_reports_no_warning_for_what_is_unchanged(event: EventStore, tmp_path: Path) -> None:
+    source = _one_row(tmp_path, **{"Surname": "", "Given name": "Rhys", "Country": "Swaziland"})
+    first, _ = import_file(event, source, actor="t")
+    again, _ = import_file(event, source, actor="t")
+
+    assert len(first.warnings) == 2
+    assert (again.unchanged, again.warnings) == (1, [])
+
+
+def test_the_report_quotes_a_huge_cell_by_its_start(event: EventStore, tmp_path: Path) -> None:
+    huge = "@" * 5_000_000
+    report, _ = import_file(event, _one_row(tmp_path, **{"E-mail": huge, "q" * 5_000_000: "x"}), actor="t")
+
+    text = json.dumps(report.to_json(), ensure_ascii=False)
+    assert len(text) < 5000
+    assert {error.column for error in report.errors} == {"E-mail"}
+    assert all(error.value.startswith("@@@") and len(error.value) <= 200 for error in report.errors)
+    assert report.errors[0].value.endswith("…")
+    assert [len(column) for column in report.unmapped_columns] == [200]
+
+
+def test_lines_in_another_encoding_are_imported_readable_with_a_warning_each(event: EventStore, tmp_path: Path) -> None:
+    path = tmp_path / "merged.csv"
+    path.write_bytes(
+        "Surname,Given name,Country\nMüller,Jürgen,DE\n".encode()
+        + "Петров,Иван,Россия\n".encode("cp1251")
+        + "Ахмедов,Шер,TJ\n".encode()
+    )
+    report, _ = import_file(event, path, actor="t")
+
+    assert {guest.fields.family_name for guest in all_guests(event)} == {"Müller", "Петров", "Ахмедов"}
+    (warning,) = report.to_json()["warnings"]
+    assert (warning["row"], warning["column"], warning["value"]) == (3, "", "Петров | Иван | Россия")
+    assert "Windows-1251" in warning["message"] and "UTF-8" in warning["message"]

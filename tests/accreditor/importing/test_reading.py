@@ -36,8 +36,8 @@ def cells_by_number(table: reading.SourceTable) -> dict[int, tuple[str, ...]]:
 # --- The real sample exports -------------------------------------------------------------------------
 
 
-def test_english_sample_is_utf8_comma_separated(shared_data: Path) -> None:
-    table = read_table(shared_data / "registration-en.csv")
+def test_english_sample_is_utf8_comma_separated(sample_exports: Path) -> None:
+    table = read_table(sample_exports / "registration-en.csv")
 
     assert (table.name, table.sheet, table.sheet_names) == ("registration-en.csv", None, ())
     assert (table.encoding, table.delimiter) == ("utf-8", ",")
@@ -48,16 +48,16 @@ def test_english_sample_is_utf8_comma_separated(shared_data: Path) -> None:
     assert not any(cell.endswith("\r") for row in table.rows for cell in row.cells)
 
 
-def test_russian_sample_is_utf8_with_bom_and_semicolons(shared_data: Path) -> None:
-    table = read_table(shared_data / "registration-ru.csv")
+def test_russian_sample_is_utf8_with_bom_and_semicolons(sample_exports: Path) -> None:
+    table = read_table(sample_exports / "registration-ru.csv")
 
     assert (table.encoding, table.delimiter) == ("utf-8-sig", ";")
     assert table.rows[0].cells[:3] == ("Фамилия", "Имя", "Организация")  # no BOM glued to the first header
     assert cells_by_number(table)[5][:2] == ("Саидов", "Ӯмед")
 
 
-def test_title_block_workbook_keeps_excel_row_numbers(shared_data: Path) -> None:
-    table = read_table(shared_data / "registration-title-block.xlsx")
+def test_title_block_workbook_keeps_excel_row_numbers(sample_exports: Path) -> None:
+    table = read_table(sample_exports / "registration-title-block.xlsx")
 
     assert (table.sheet, table.sheet_names, table.encoding, table.delimiter) == ("Guests", ("Guests",), None, None)
     rows = cells_by_number(table)
@@ -112,6 +112,33 @@ def test_cp1252_french_csv(tmp_path: Path) -> None:
     assert (table.encoding, table.delimiter) == ("cp1252", ";")
     assert table.rows[0].cells == ("Nom", "Prénom", "Société")
     assert table.rows[2].cells == ("Müller", "Jörg", "Crédit Agricole")
+
+
+def test_lists_pasted_together_in_utf8_and_cp1251_read_each_line_in_its_own_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "merged.csv"
+    path.write_bytes(
+        "\ufeffSurname;Given name;Note\r\nMüller;Jürgen;first list\r\n".encode()
+        + 'Петров;Иван;"second\r\nlist"\r\nЩукина;Юлия;\r\n'.encode("cp1251")
+        + "Ҷалолов;Ӯмед;first list again\r\n".encode()
+    )
+    table = read_table(path)
+
+    assert [row.cells[:2] for row in table.rows] == [
+        ("Surname", "Given name"),
+        ("Müller", "Jürgen"),
+        ("Петров", "Иван"),
+        ("Щукина", "Юлия"),
+        ("Ҷалолов", "Ӯмед"),
+    ]
+    assert table.rows[2].cells[2] == "second\r\nlist"
+    assert table.encoding == "utf-8"
+    assert table.row_encodings == {3: "cp1251", 4: "cp1251"}
+
+
+def test_a_file_wholly_in_one_code_page_is_no_mix(tmp_path: Path) -> None:
+    table = read_table(write_text(tmp_path / "ru.csv", "Фамилия;Имя\nПетров;Иван\nIvanov;Ivan\n", "cp1251"))
+
+    assert (table.encoding, table.row_encodings) == ("cp1251", {})
 
 
 @pytest.mark.parametrize(

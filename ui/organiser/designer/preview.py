@@ -21,8 +21,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVB
 
 from accreditor.badges.layout import Layout, Sheet
 from accreditor.badges.render import BadgeRenderer
-from accreditor.badges.samples import hardest_cases, preview_badge, sample_badge
+from accreditor.badges.samples import sample_badge
 from accreditor.errors import AccreditorError
+from accreditor.services.previews import guest_badge, preview_cases
 from accreditor.store import EventStore
 from ui import jobs, messages
 from ui.jobs import JobContext
@@ -130,8 +131,7 @@ class BadgePreview(QWidget):
     # -- guests -----------------------------------------------------------------------------------
 
     def _load_cases(self, _context: JobContext) -> list[tuple[str, int]]:
-        with self._store.connect() as connection:
-            return hardest_cases(connection)
+        return preview_cases(self._store)
 
     def _cases_loaded(self, cases: list[tuple[str, int]]) -> None:
         self._cases = cases
@@ -168,13 +168,12 @@ class BadgePreview(QWidget):
         store, today, dpi = self._store, date.today(), self._dpi(layout)
 
         def render(_context: JobContext) -> Rendered:
-            with store.connect() as connection:
-                if case is None:
-                    badge, name = sample_badge(), "Sample data (the event has no guests yet)"
-                else:
-                    label, guest_id = case
-                    badge = preview_badge(connection, store.event_info(), guest_id, today=today)
-                    name = f"{label}: {badge.variables['full_name']} (guest {guest_id})"
+            if case is None:
+                badge, name = sample_badge(), "Sample data (the event has no guests yet)"
+            else:
+                label, guest_id = case
+                badge = guest_badge(store, guest_id, today=today)
+                name = f"{label}: {badge.variables['full_name']} (guest {guest_id})"
             pdf = io.BytesIO()
             report = BadgeRenderer(layout).render([badge], pdf)
             return Rendered(generation, name, pdf.getvalue(), dpi, report.warnings)

@@ -1,0 +1,340 @@
+"""The front desk's rules: find a guest, who may be checked in or get a badge, check in, undo, walk-ins, edits.
+
+The desk window and `accreditor check-in` both come here.  The admission rule — only approved guests pass
+the desk — and every refusal's wording live in this module and the vocabulary, so a refusal reads the same on
+the card, in a notice, after a scan and on the command line.  Check-in is safe when several desks share the
+event (`accreditor.checkin`: the second desk is told who did it and when).
+"""
+
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from accreditor import checkin, vocabulary
+from accreditor import guests as guest_store
+from accreditor.categories import Category
+from accreditor.changes import NOTHING, Changes, Topic
+from accreditor.errors import NotFoundError
+from accreditor.guests import Guest, GuestFields
+from accreditor.scanning import ScanResult, clean_scan, resolve_scan
+from accreditor.services import guarded
+from accreditor.session import EventSession, open_session
+from accreditor.store import EventStore
+from accreditor.tokens import Verdict
+from accreditor.vocabulary import CheckInRefusal, CheckInResult, GuestStatus, TokenReason, Tone
+
+MIN_QUERY_LENGTH = 2
+MAX_RESULTS = 50
+MAX_CODE_SHOWN = 40  # a scanned code longer than this is cut in messages
+
+
+# -- the admission rule ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """Whether the desk may admit a guest: a one-word status, the organiser's reason, who to turn to."""
+
+    tone: Tone
+    label: str  # "Approved", "Pending approval", "Rejected", "Revoked"
+    reason: str = ""
+    advice: str = ""
+
+    @property
+    def admissible(self) -> bool:
+        return self.tone is Tone.OK
+
+    def explanation(self) -> str:
+        """The reason and the advice: "Badge reported lost — do not admit; call the security supervisor"."""
+        return " — ".join(part for part in (self.reason, self.advice) if part)
+
+    def sentence(self) -> str:
+        """Everything in one line: "Revoked: Badge reported lost — do not admit; call the security supervisor"."""
+        headline = f"{self.label}: {self.reason}" if self.reason else self.label
+        return f"{headline} — {self.advice}" if self.advice else headline
+
+
+def standing(guest: Guest) -> Standing:
+    """Only approved guests pass the desk; anyone else is told why and who decides."""
+    try:
+        status = GuestStatus(guest.status)
+    except ValueError:  # a status this version does not know: refuse, and send them to the organiser
+        pending = vocabulary.term(GuestStatus.PENDING)
+        return Standing(Tone.ERROR, guest.status.capitalize(), guest.status_reason, pending.message)
+    found = vocabulary.term(status)
+    if status is GuestStatus.APPROVED:
+        return Standing(found.tone, vocabulary.headline(status))
+    return Standing(found.tone, vocabulary.headline(status), guest.status_reason, found.message)
+
+
+def refusal(standing: Standing) -> str:
+    """What the desk says when asked to check in someone it must not: short, the card has the rest."""
+    return f"Cannot check in — {standing.label.lower()}: {standing.advice}"
+
+
+def token_refusal(verdict: Verdict, guest: Guest | None) -> str:
+    """Why a scanned badge admits nobody, with who it names when the signature proved it."""
+    reason = TokenReason(verdict.reason)
+    claims = verdict.claims
+    words = vocabulary.label(reason)
+    if claims is not None and reason is TokenReason.EXPIRED:
+        words = vocabulary.message(reason, until=f"{claims.valid_until:%d %b %Y}")
+    elif claims is not None and reason is TokenReason.NOT_YET_VALID:
+        words = vocabulary.message(reason, since=f"{claims.valid_from:%d %b %Y}")
+    elif claims is not None and reason is TokenReason.SUPERSEDED and guest is not None:
+        words = vocabulary.message(reason, serial=claims.serial, current=guest.badge_serial)
+    refused = f"{words} — nobody was checked in."
+    if guest is not None and reason in (TokenReason.REVOKED, TokenReason.NOT_APPROVED):
+        explanation = standing(guest).explanation()
+        refused += f" {explanation[:1].upper()}{explanation[1:]}."
+    return refused
+
+
+def display_name(guest: Guest) -> str:
+    """The name the operator reads aloud: Latin when the written name is in another script."""
+    return guest.name_latin or guest.full_name
+
+
+def shorten(code: str) -> str:
+    return code if len(code) <= MAX_CODE_SHOWN else f"{code[: MAX_CODE_SHOWN - 1]}…"
+
+
+# -- what the desk answers ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class GuestDetails:
+    """Everything the guest card shows, read in one go."""
+
+    guest: Guest
+    category: Category | None
+    zone_names: Mapping[str, str]
+    photo: bytes | None
+
+    @property
+    def standing(self) -> Standing:
+        return standing(self.guest)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckInOutcome:
+    """One check-in asked for: `accreditor check-in --json`'s object, and what the desk tells the operator."""
+
+    input: str  # what was given: a guest id or a scanned code
+    result: CheckInResult
+    guest_id: int | None
+    reason: str | None  # a CheckInRefusal or a TokenReason when refused; None otherwise
+    at: datetime | None  # when the guest was checked in (by this desk, or by the one that did it first)
+    station: str | None
+    user: str | None
+    message: str  # one sentence
+    changes: Changes = NOTHING
+
+    @property
+    def tone(self) -> Tone:
+        return vocabulary.tone(self.result)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "input": self.input,
+            "guest": self.guest_id,
+            "result": self.result,
+            "reason": self.reason,
+            "at": self.at.isoformat() if self.at else None,
+            "station": self.station,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Edited:
+    details: GuestDetails
+    fields: tuple[str, ...]  # the fields that changed; empty when nothing did
+    changes: Changes
+
+
+class DeskService:
+    """The desk of one station on one event, acting as one user.
+
+    Guests are found and read from the event's `EventSession` (memory, shared with the other views of the
+    event); the service opens its own when given none.  Loading the session, writing, and the photo read the
+    database: call the service off the UI thread.  After each write the session is brought up to date
+    (`EventSession.apply`), so the desk finds a walk-in or an edit at once.
+    """
+
+    def __init__(
+        self,
+        store: EventStore,
+        *,
+        station: str,
+        user: str,
+        today: Callable[[], date] = date.today,
+        session: EventSession | None = None,
+    ) -> None:
+        self.store = store
+        self.station = station
+        self.user = user
+        self._today = today
+        self._session = session
+        self._opening = threading.Lock()
+
+    # -- what the desk reads ----------------------------------------------------------------------
+
+    @property
+    def session(self) -> EventSession:
+        """The event's session, loaded and indexed on first use when the service opens it itself."""
+        with self._opening:  # a print finishing in the background may ask while the desk is still opening
+            if self._session is None:
+                with guarded("reading the event"):
+                    self._session = open_session(self.store)
+            return self._session
+
+    def reload(self) -> None:
+        """Read every guest, category and zone again (guests added at other desks)."""
+        with self._opening:
+            opened = self._session is not None
+        session = self.session  # opening it reads everything afresh
+        if opened:
+            with guarded("reading the event"):
+                session.load()
+                session.build_index()
+
+    def categories(self) -> list[Category]:
+        return self.session.categories()
+
+    def find(self, query: str, limit: int = MAX_RESULTS) -> list[Guest]:
+        """The best matches for what the operator typed (nothing below two characters: too many); memory only."""
+        text = query.strip()
+        if len(text) < MIN_QUERY_LENGTH:
+            return []
+        return self.session.find(text, limit)
+
+    def details(self, guest_id: int) -> GuestDetails:
+        """The guest as the session holds them, with their photo (read from the database)."""
+        session = self.session
+        guest = session.guest(guest_id)
+        with guarded("reading the photo"), self.store.connect() as connection:
+            photo = guest_store.photo(connection, guest_id) if guest.has_photo else None
+        zone_names = {zone.code: zone.name for zone in session.zones()}
+        return GuestDetails(guest, session.category(guest.fields.category), zone_names, photo)
+
+    def details_if_any(self, guest_id: int | None) -> GuestDetails | None:
+        if guest_id is None:
+            return None
+        try:
+            return self.details(guest_id)
+        except NotFoundError:  # a badge of a guest this event no longer has
+            return None
+
+    def counts(self) -> tuple[int, int]:
+        """(checked in, expected): everyone checked in, and every approved guest."""
+        counts = self.session.counts()
+        return counts.checked_in, counts.expected
+
+    def applied(self, changes: Changes) -> Changes:
+        """Bring the session (if one is open) up to date with a write, also one made elsewhere; returns it."""
+        if self._session is not None:
+            with guarded("reading the changed guests"):
+                self._session.apply(changes)
+        return changes
+
+    def learn(self, guest_id: int) -> None:
+        """What the database says of a guest that this desk's memory may not know yet (another station wrote)."""
+        self.applied(Changes.of(Topic.GUESTS, Topic.CHECK_INS, guests=[guest_id]))
+
+    def _guest_if_any(self, guest_id: int | None) -> Guest | None:
+        """From the session when one is open; else one read (the command line opens no session)."""
+        if guest_id is None:
+            return None
+        try:
+            if self._session is not None:
+                return self._session.guest(guest_id)
+            with guarded("reading the guest"), self.store.connect() as connection:
+                return guest_store.get_guest(connection, guest_id)
+        except NotFoundError:
+            return None
+
+    def resolve(self, raw: str) -> ScanResult:
+        """What a scanned code is: a badge token with its verdict, a guest's reference or passport, or unknown."""
+        with guarded("reading the scanned code"), self.store.connect() as connection:
+            return resolve_scan(connection, raw, today=self._today())
+
+    # -- what the desk writes ---------------------------------------------------------------------
+
+    def check_in(self, guest_id: int, *, given: str = "") -> CheckInOutcome:
+        """Check the guest in (committed before anything is answered); refused unless approved."""
+        given = given or str(guest_id)
+        try:
+            with guarded("checking the guest in"), self.store.begin() as connection:
+                done = checkin.check_in(connection, guest_id, station=self.station, user=self.user)
+        except NotFoundError:
+            return self._refused(given, None, CheckInRefusal.UNKNOWN_GUEST, guest=guest_id)
+        except checkin.NotAdmissibleError as error:
+            self.learn(guest_id)  # another desk or the organiser changed the status meanwhile
+            return self._refused(given, guest_id, CheckInRefusal(error.status), error.sentence)
+        if not done.newly_checked_in:
+            self.learn(guest_id)  # another desk checked the guest in: the card must say who and when
+            return CheckInOutcome(
+                given,
+                CheckInResult.ALREADY,
+                guest_id,
+                None,
+                done.at,
+                done.station,
+                done.user,
+                vocabulary.label(CheckInResult.ALREADY),
+            )
+        return CheckInOutcome(
+            given,
+            CheckInResult.CHECKED_IN,
+            guest_id,
+            None,
+            done.at,
+            done.station,
+            done.user,
+            vocabulary.label(CheckInResult.CHECKED_IN),
+            self.applied(Changes.of(Topic.CHECK_INS, guests=[guest_id])),
+        )
+
+    def check_in_input(self, given: str) -> CheckInOutcome:
+        """`accreditor check-in`: a guest id, or a scanned code (badge token, registration reference, passport)."""
+        text = given.strip()
+        if text.isdigit():
+            return self.check_in(int(text), given=given)
+        scanned = self.resolve(given)
+        if scanned.kind == "token" and scanned.verdict is not None:
+            verdict = scanned.verdict
+            if verdict.valid and scanned.guest_id is not None:
+                return self.check_in(scanned.guest_id, given=given)
+            known = scanned.guest_id if verdict.claims is not None else None
+            sentence = token_refusal(verdict, self._guest_if_any(known))
+            return self._refused(given, known, TokenReason(verdict.reason), sentence)
+        if scanned.kind == "guest" and scanned.guest_id is not None:
+            return self.check_in(scanned.guest_id, given=given)
+        code = shorten(clean_scan(given))
+        return self._refused(given, None, CheckInRefusal.UNKNOWN_CODE, code=code or "(empty)")
+
+    def _refused(
+        self, given: str, guest_id: int | None, reason: TokenReason | CheckInRefusal, sentence: str = "", **details: Any
+    ) -> CheckInOutcome:
+        text = sentence or vocabulary.message(reason, **details)
+        return CheckInOutcome(given, CheckInResult.REFUSED, guest_id, reason, None, None, None, text)
+
+    def undo_check_in(self, guest_id: int, reason: str) -> Changes:
+        with guarded("undoing the check-in"), self.store.begin() as connection:
+            checkin.undo_check_in(connection, guest_id, user=self.user, reason=reason)
+        return self.applied(Changes.of(Topic.CHECK_INS, guests=[guest_id]))
+
+    def add_walk_in(self, fields: GuestFields) -> tuple[GuestDetails, Changes]:
+        """Register someone who is not on the list; they wait, pending, for an organiser's approval."""
+        with guarded("registering the walk-in"), self.store.begin() as connection:
+            (guest_id,) = guest_store.add_guests(connection, [fields], self.user, source="walk-in")
+        changes = self.applied(Changes.of(Topic.GUESTS, guests=[guest_id]))
+        return self.details(guest_id), changes
+
+    def edit_guest(self, guest_id: int, fields: GuestFields) -> Edited:
+        with guarded("saving the guest"), self.store.begin() as connection:
+            changed = guest_store.update_guest(connection, guest_id, fields, self.user, source="desk")
+        touched = self.applied(Changes.of(Topic.GUESTS, guests=[guest_id])) if changed else NOTHING
+        return Edited(self.details(guest_id), tuple(changed), touched)

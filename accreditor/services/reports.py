@@ -1,0 +1,41 @@
+"""The attendance report as the reports page shows and exports it: read in one go, so its parts agree."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from accreditor.clock import utc_now
+from accreditor.reports import (
+    Arrivals,
+    DelegationRow,
+    Summary,
+    arrivals_timeline,
+    attendance_summary,
+    delegation_attendance,
+)
+from accreditor.store import EventStore
+
+BUCKET_MINUTES = 30
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One load of everything the page shows (and exports)."""
+
+    event_name: str
+    loaded_at: datetime
+    summary: Summary
+    timeline: list[Arrivals]
+    delegations: list[DelegationRow]
+
+
+def load_report(store: EventStore, bucket_minutes: int = BUCKET_MINUTES) -> Report:
+    """Read the whole report in one connection, so its parts describe the same moment."""
+    name = store.event_info().name
+    with store.connect() as connection:
+        return Report(
+            event_name=name,
+            loaded_at=utc_now(),
+            summary=attendance_summary(connection),
+            timeline=arrivals_timeline(connection, bucket_minutes),
+            delegations=delegation_attendance(connection),
+        )
