@@ -286,6 +286,10 @@ def record_serials(
     return len(rows)
 
 
+class SerialTaken(WorkflowError):
+    """Another station recorded a print of the guest after this run chose its serial."""
+
+
 def _refuse_serials_taken_meanwhile(connection: Connection, serials: Sequence[tuple[int, int]]) -> None:
     """Each serial must still be above the guest's latest: another desk may have printed the guest since the
     run was planned.  The guests' rows are locked first (on SQLite the write transaction holds the whole
@@ -304,7 +308,7 @@ def _refuse_serials_taken_meanwhile(connection: Connection, serials: Sequence[tu
     )
     for guest_id, serial in serials:
         if serial <= latest.get(guest_id, 0):
-            raise WorkflowError(
+            raise SerialTaken(
                 f"Guest {guest_id}'s badge was printed meanwhile at another station (serial {latest[guest_id]}); "
                 "nothing was recorded: print the badge again."
             )
