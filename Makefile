@@ -35,6 +35,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.desk_speed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.open_speed
+	$(BIN)/python -m bench.stations
 
 # The packaged app: dist/accreditor/ holds accreditor, accreditor-app and accreditor-gate (see build.spec).
 DIST := dist/accreditor

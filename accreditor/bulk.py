@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy import Connection, and_, delete, insert, select
 
-from accreditor import audit, schema
+from accreditor import audit, dialects, schema
 from accreditor import guests as guest_store
 from accreditor.categories import list_categories, list_zones
 from accreditor.errors import NotFoundError, ValidationError
@@ -115,7 +115,11 @@ def change_zones(
     if not changed:
         return []
     table = schema.guest_zones
-    connection.execute(delete(table).where(and_(table.c.guest_id.in_(changed), table.c.zone_code.in_(touched))))
+    connection.execute(
+        delete(table).where(
+            and_(dialects.one_of(connection, table.c.guest_id, changed), table.c.zone_code.in_(touched))
+        )
+    )
     if overrides:
         connection.execute(insert(table), overrides)
     audit.record_many(connection, actor, ZONES_CHANGED, entries)
@@ -153,7 +157,7 @@ def _printed_contents(
     table = schema.audit_log
     query = select(table.c.guest_id, table.c.details).where(table.c.action == "badge.printed").order_by(table.c.id)
     if guest_ids is not None:
-        query = query.where(table.c.guest_id.in_(guest_ids))
+        query = query.where(dialects.one_of(connection, table.c.guest_id, guest_ids))
     contents = {}
     for guest_id, details in connection.execute(query):
         printed = json.loads(details)

@@ -43,17 +43,22 @@ def check_in(connection: Connection, guest_id: int, *, station: str, user: str) 
     if row.status != GuestStatus.APPROVED:
         raise NotAdmissibleError(guest_id, row.status, row.status_reason)
     now = utc_now()
+    # The status is part of the claim: a guest revoked at another station since the read above stays out.
     claimed = connection.execute(
         update(table)
-        .where(and_(table.c.id == guest_id, table.c.checked_in_at.is_(None)))
+        .where(and_(table.c.id == guest_id, table.c.checked_in_at.is_(None), table.c.status == "approved"))
         .values(checked_in_at=now, checked_in_station=station, checked_in_by=user)
     ).rowcount
     if not claimed:
         done = connection.execute(
-            select(table.c.checked_in_at, table.c.checked_in_station, table.c.checked_in_by).where(
+            select(table.c.status, table.c.checked_in_at, table.c.checked_in_station, table.c.checked_in_by).where(
                 table.c.id == guest_id
             )
         ).one()
+        if done.checked_in_at is None:
+            raise WorkflowError(
+                f"Guest {guest_id} was just made {done.status} at another station and cannot be checked in."
+            )
         return CheckInResult(guest_id, False, done.checked_in_at, done.checked_in_station, done.checked_in_by)
     connection.execute(insert(schema.checkins).values(guest_id=guest_id, at=now, station=station, user=user))
     audit.record(connection, user, "guest.checked_in", guest_id, station=station)

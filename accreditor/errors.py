@@ -27,3 +27,16 @@ class ImportFileError(AccreditorError):
 
 class ValidationError(AccreditorError):
     """Guest data that breaks a field rule; carries the field-level errors."""
+
+
+class DatabaseUnavailableError(EventFileError):
+    """The event database cannot be used right now (locked by a long change, or the server is unreachable),
+    even after waiting and trying again; nothing was written."""
+
+
+class DatabaseBusyError(DatabaseUnavailableError):
+    """Another station held the database for longer than we waited."""
+
+
+class ServerUnreachableError(DatabaseUnavailableError):
+    """The PostgreSQL event server cannot be reached, or the connection to it was lost."""

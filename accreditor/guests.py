@@ -227,7 +227,7 @@ def list_guests(
     )
     id_list = None if ids is None else list(ids)
     if id_list is not None:
-        query = query.where(table.c.id.in_(id_list))
+        query = query.where(dialects.one_of(connection, table.c.id, id_list))
     if status:
         query = query.where(table.c.status == status)
     if category:
@@ -268,8 +268,8 @@ def effective_zones(connection: Connection, guest_ids: list[int] | None) -> dict
     query = select(table.c.id, table.c.category_code)
     overrides_query = select(schema.guest_zones)
     if guest_ids is not None:
-        query = query.where(table.c.id.in_(guest_ids))
-        overrides_query = overrides_query.where(schema.guest_zones.c.guest_id.in_(guest_ids))
+        query = query.where(dialects.one_of(connection, table.c.id, guest_ids))
+        overrides_query = overrides_query.where(dialects.one_of(connection, schema.guest_zones.c.guest_id, guest_ids))
     overrides: dict[int, list[tuple[str, bool]]] = {}
     for row in connection.execute(overrides_query):
         overrides.setdefault(row.guest_id, []).append((row.zone_code, row.granted))

@@ -24,7 +24,7 @@ from typing import Any, Final
 
 from sqlalchemy import Connection, Text, and_, func, select, type_coerce
 
-from accreditor import schema
+from accreditor import dialects, schema
 from accreditor.categories import Category, Zone, list_categories, list_zones
 from accreditor.changes import Changes, Topic
 from accreditor.countries import country_name
@@ -155,7 +155,7 @@ class _RowReader:
             table.c.search_text,
         ).order_by(table.c.id)
         if ids is not None:
-            query = query.where(table.c.id.in_(ids))
+            query = query.where(dialects.one_of(self._connection, table.c.id, ids))
         badges = self._badges(ids)
         photos = self._photos(ids)
         overrides = self._overrides(ids)
@@ -211,7 +211,7 @@ class _RowReader:
         badges = schema.badges
         latest = select(badges.c.guest_id, func.max(badges.c.serial).label("serial")).group_by(badges.c.guest_id)
         if ids is not None:
-            latest = latest.where(badges.c.guest_id.in_(ids))
+            latest = latest.where(dialects.one_of(self._connection, badges.c.guest_id, ids))
         latest_query = latest.subquery()
         query = select(badges.c.guest_id, badges.c.serial, _raw(badges.c.printed_at)).join(
             latest_query, and_(latest_query.c.guest_id == badges.c.guest_id, latest_query.c.serial == badges.c.serial)
@@ -222,14 +222,14 @@ class _RowReader:
         photos = schema.guest_photos
         query = select(photos.c.guest_id)
         if ids is not None:
-            query = query.where(photos.c.guest_id.in_(ids))
+            query = query.where(dialects.one_of(self._connection, photos.c.guest_id, ids))
         return set(self._connection.execute(query).scalars())
 
     def _overrides(self, ids: Sequence[int] | None) -> dict[int, list[tuple[str, bool]]]:
         table = schema.guest_zones
         query = select(table.c.guest_id, table.c.zone_code, table.c.granted)
         if ids is not None:
-            query = query.where(table.c.guest_id.in_(ids))
+            query = query.where(dialects.one_of(self._connection, table.c.guest_id, ids))
         overrides: dict[int, list[tuple[str, bool]]] = {}
         for guest_id, zone_code, granted in self._connection.execute(query):
             overrides.setdefault(guest_id, []).append((zone_code, bool(granted)))

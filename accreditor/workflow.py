@@ -2,13 +2,17 @@
 
 Every transition records who, when and why, in the guest row and in the audit log.  A batch
 is all-or-nothing: one guest who cannot make the transition stops the whole batch.
+
+Safe when several stations decide at once: the guests' rows are locked before their status is read
+(SELECT … FOR UPDATE on PostgreSQL; on SQLite the write transaction already holds the whole
+database), and the UPDATE still names the status it expects, so a guest gets exactly one decision.
 """
 
 from collections.abc import Sequence
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, and_, select, update
 
-from accreditor import audit, schema
+from accreditor import audit, dialects, schema
 from accreditor.clock import utc_now
 from accreditor.errors import NotFoundError, WorkflowError
 
@@ -36,7 +40,15 @@ def change_status(
     if not ids:
         return []
     table = schema.guests
-    current = dict(connection.execute(select(table.c.id, table.c.status).where(table.c.id.in_(ids))).all())
+    # Locked in id order, so two stations deciding on overlapping batches queue instead of deadlocking.
+    current = dict(
+        connection.execute(
+            select(table.c.id, table.c.status)
+            .where(dialects.one_of(connection, table.c.id, ids))
+            .order_by(table.c.id)
+            .with_for_update()
+        ).all()
+    )
     missing = [guest_id for guest_id in ids if guest_id not in current]
     if missing:
         raise NotFoundError(f"There is no guest with id {', '.join(map(str, missing))}.")
@@ -49,9 +61,9 @@ def change_status(
             f"{_allowed_from(current[first])}; nothing was changed."
         )
     now = utc_now()
-    connection.execute(
+    changed = connection.execute(
         update(table)
-        .where(table.c.id.in_(ids))
+        .where(and_(dialects.one_of(connection, table.c.id, ids), table.c.status.in_(ALLOWED[new_status])))
         .values(
             status=new_status,
             status_reason=reason,
@@ -59,7 +71,9 @@ def change_status(
             status_changed_by=actor,
             updated_at=now,
         )
-    )
+    ).rowcount
+    if changed != len(ids):  # pragma: no cover - the rows are locked: nobody can have moved them since
+        raise WorkflowError(f"Another station changed some of these guests meanwhile; nothing was {new_status}.")
     audit.record_many(
         connection,
         actor,

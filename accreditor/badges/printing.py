@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, func, select
 
-from accreditor import audit, keys, schema
+from accreditor import audit, dialects, keys, schema
 from accreditor import guests as guest_store
 from accreditor.categories import list_categories
 from accreditor.clock import utc_now
@@ -241,6 +241,7 @@ def record_serials(
     """Record (guest id, serial) pairs as printed; a serial another desk recorded first fails the whole call."""
     if not serials:
         return 0
+    _refuse_serials_taken_meanwhile(connection, serials)
     now = utc_now()
     rows = [
         {
@@ -283,6 +284,34 @@ def record_serials(
         ],
     )
     return len(rows)
+
+
+class SerialTaken(WorkflowError):
+    """Another station recorded a print of the guest after this run chose its serial."""
+
+
+def _refuse_serials_taken_meanwhile(connection: Connection, serials: Sequence[tuple[int, int]]) -> None:
+    """Each serial must still be above the guest's latest: another desk may have printed the guest since the
+    run was planned.  The guests' rows are locked first (on SQLite the write transaction holds the whole
+    database), so no desk can record a serial between this check and our insert."""
+    ids = sorted({guest_id for guest_id, _serial in serials})
+    guests, badges = schema.guests, schema.badges
+    connection.execute(
+        select(guests.c.id).where(dialects.one_of(connection, guests.c.id, ids)).order_by(guests.c.id).with_for_update()
+    ).all()
+    latest = dict(
+        connection.execute(
+            select(badges.c.guest_id, func.max(badges.c.serial))
+            .where(dialects.one_of(connection, badges.c.guest_id, ids))
+            .group_by(badges.c.guest_id)
+        ).all()
+    )
+    for guest_id, serial in serials:
+        if serial <= latest.get(guest_id, 0):
+            raise SerialTaken(
+                f"Guest {guest_id}'s badge was printed meanwhile at another station (serial {latest[guest_id]}); "
+                "nothing was recorded: print the badge again."
+            )
 
 
 def event_dates_text(event: EventInfo) -> str:
@@ -344,5 +373,7 @@ def category_lookup(connection: Connection) -> tuple[dict[str, str], dict[str, s
 
 def photos_of(connection: Connection, guest_ids: Sequence[int]) -> dict[int, bytes]:
     table = schema.guest_photos
-    rows = connection.execute(select(table.c.guest_id, table.c.image).where(table.c.guest_id.in_(guest_ids)))
+    rows = connection.execute(
+        select(table.c.guest_id, table.c.image).where(dialects.one_of(connection, table.c.guest_id, guest_ids))
+    )
     return {guest_id: image for guest_id, image in rows}

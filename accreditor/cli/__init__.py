@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from accreditor.cli import badges, checkin, events, gate, guests, organisations, photos, printing
+from accreditor.cli import badges, checkin, events, gate, guests, organisations, photos, printing, server
 from accreditor.cli.common import (
     EXIT_OK,
     EXIT_REFUSED,
@@ -30,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(
         dest="command", required=True, metavar="COMMAND", parser_class=OptionsAnywhereParser
     )
-    for group in (events, guests, badges, printing, checkin, gate, photos, organisations):
+    for group in (events, guests, badges, printing, checkin, gate, photos, organisations, server):
         group.register(commands)
     _accept_user_anywhere(commands)
     return parser

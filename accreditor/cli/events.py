@@ -1,12 +1,14 @@
-"""Commands that make events: init and demo."""
+"""Commands that make events: init and demo, in a new file or an empty PostgreSQL database."""
 
 import argparse
-from pathlib import Path
 
 from accreditor import categories
 from accreditor import guests as guest_store
 from accreditor.cli.common import EXIT_OK, Commands, iso_date
-from accreditor.store import EventStore
+from accreditor.store import EventStore, redacted
+
+# An event location is a file path or a postgresql:// URL: kept as text, since a Path would fold "//" into "/".
+LOCATION_HELP = "an event file, or postgresql://user:password@host:5432/dbname of an empty database"
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -17,7 +19,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         store.begin() as connection,
     ):
         categories.install_standard(connection)
-    print(f"Created event {args.name!r} in {args.event}.")
+    print(f"Created event {args.name!r} in {redacted(args.event)}.")
     return EXIT_OK
 
 
@@ -29,13 +31,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
         store.connect() as connection,
     ):
         count = guest_store.count_guests(connection)
-    print(f"Created the demo event in {args.event} with {count} guests.")
+    print(f"Created the demo event in {redacted(args.event)} with {count} guests.")
     return EXIT_OK
 
 
 def register(commands: Commands) -> None:
-    init = commands.add_parser("init", help="create a new event file")
-    init.add_argument("event", type=Path)
+    init = commands.add_parser("init", help="create a new event (file or server database)")
+    init.add_argument("event", help=LOCATION_HELP)
     init.add_argument("--name", required=True)
     init.add_argument("--starts", type=iso_date)
     init.add_argument("--ends", type=iso_date)
@@ -43,7 +45,7 @@ def register(commands: Commands) -> None:
     init.set_defaults(run=cmd_init)
 
     demo = commands.add_parser("demo", help="create the demo event")
-    demo.add_argument("event", type=Path)
+    demo.add_argument("event", help=LOCATION_HELP)
     demo.add_argument("--guests", type=int, default=440, help=argparse.SUPPRESS)
     demo.add_argument("--starts", type=iso_date, help="first of the two event days (default: today)")
     demo.set_defaults(run=cmd_demo)

@@ -28,7 +28,7 @@ from accreditor.gate.package import TrustAnchor, build_package
 from accreditor.gate.scan_log import ScanFileError, export_bytes, list_scans, read_export
 from accreditor.gate.verdicts import DIRECTIONS, GateContext, GateVerdict
 from accreditor.keys import event_uid
-from accreditor.store import EventStore
+from accreditor.store import EventStore, is_server_url
 
 MAX_LINE_BYTES = 4096  # a scanner line is at most a few hundred characters; more is noise
 BATCH_LINES = 64  # scans already waiting are decided together and committed at once (one disk flush)
@@ -122,7 +122,7 @@ def cmd_gate(args: argparse.Namespace) -> int:
 
 
 def _open_gate(args: argparse.Namespace, context: GateContext) -> Gate:
-    source: Path = args.source
+    source = args.source
     if _is_event_file(source):
         if args.public_key or args.fingerprint or args.log:
             raise AccreditorError("--public-key, --fingerprint and --log are for a gate package, not an event file.")
@@ -132,10 +132,14 @@ def _open_gate(args: argparse.Namespace, context: GateContext) -> Gate:
         anchor = TrustAnchor.from_public_key_file(_read(args.public_key, "public-key file"))
     elif args.fingerprint:
         anchor = TrustAnchor.from_fingerprint(args.fingerprint)
-    return open_offline_gate(source, context, anchor=anchor, log_path=args.log)
+    return open_offline_gate(Path(source), context, anchor=anchor, log_path=args.log)
 
 
-def _is_event_file(path: Path) -> bool:
+def _is_event_file(location: str) -> bool:
+    """True for an event (a file or a server URL), False for a gate package."""
+    if is_server_url(location):
+        return True
+    path = Path(location)
     if not path.is_file():
         raise EventFileError(f"There is no event file or gate package at {path}.")
     with path.open("rb") as handle:
@@ -150,13 +154,13 @@ def _read(path: Path, what: str) -> bytes:
 
 
 def cmd_export_scans(args: argparse.Namespace) -> int:
-    source: Path = args.source
+    source = args.source
     if _is_event_file(source):
         with EventStore.open(source) as store, store.connect() as connection:
             uid, records = event_uid(connection), list_scans(connection)
         origin = f"event {store.display_name}"
     else:
-        log = args.log or default_log_path(source)
+        log = args.log or default_log_path(Path(source))
         if not log.exists():
             raise GateLogError(f"This gate has no scan log at {log} yet.")
         uid, records = read_gate_log(log)
@@ -233,7 +237,7 @@ def register(commands: Commands) -> None:
     gate = commands.add_parser(
         "gate", help="a gate: verdicts for badge codes read from stdin, one per line (EVENT or PACKAGE)"
     )
-    gate.add_argument("source", type=Path, metavar="EVENT|PACKAGE")
+    gate.add_argument("source", metavar="EVENT|PACKAGE")
     gate.add_argument("--zone", required=True, help="the zone this gate opens (code)")
     gate.add_argument("--direction", choices=DIRECTIONS, default="in", help="entry, exit or a two-way door")
     gate.add_argument("--gate", default="", help="the gate's name in the log (default ZONE-DIRECTION)")
@@ -247,7 +251,7 @@ def register(commands: Commands) -> None:
     gate.set_defaults(run=cmd_gate)
 
     export = commands.add_parser("export-scans", help="write a scan log to a file for merge-scans")
-    export.add_argument("source", type=Path, metavar="EVENT|PACKAGE")
+    export.add_argument("source", metavar="EVENT|PACKAGE")
     export.add_argument("out", type=Path)
     export.add_argument("--log", type=Path, help="the offline gate's scan log (default: PACKAGE.scans)")
     export.set_defaults(run=cmd_export_scans)

@@ -171,7 +171,7 @@ class Gate:
 
 def open_event_gate(location: str | Path, context: GateContext) -> Gate:
     """A gate on the event database itself: live revocations, and the log is the event's own."""
-    store = EventStore.open(location)
+    store = EventStore.open(location, station=context.station)
     try:
         with store.connect() as connection:
             uid = keys.event_uid(connection)

@@ -148,7 +148,7 @@ def list_scans(connection: Connection, *, nonces: Iterable[str] | None = None) -
     """Logged scans in the order they happened (or those with the given nonces)."""
     query = select(_TABLE).order_by(_TABLE.c.at, _TABLE.c.id)
     if nonces is not None:
-        query = query.where(_TABLE.c.nonce.in_(list(nonces)))
+        query = query.where(dialects.one_of(connection, _TABLE.c.nonce, list(nonces)))
     return [ScanRecord(**{name: row._mapping[name] for name in _FIELDS}) for row in connection.execute(query)]
 
 

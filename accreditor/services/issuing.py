@@ -153,7 +153,7 @@ class IssuingService:
             try:
                 with self.store.begin() as connection:
                     printing.record_serials(connection, serials, actor=self.user, station=self.station, reason=reason)
-            except IntegrityError as error:
+            except (IntegrityError, printing.SerialTaken) as error:
                 raise IssuingClash(_clash_message(name)) from error
         return Changes.of(Topic.PRINTS, guests=[guest_id for guest_id, _serial in serials])
 

@@ -1,12 +1,19 @@
-"""Fixtures of the core tests: a real event file in tmp_path, with the standard categories and zones."""
+"""Fixtures of the core tests: a real event, with the standard categories and zones, on both engines.
 
+`store` (and `event_location`) run each test twice: on an SQLite file in tmp_path and on a fresh
+database of a throwaway PostgreSQL cluster that the session starts once (see `postgres_cluster`).
+"""
+
+import shutil
+import tempfile
+import uuid
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from accreditor import categories, guests, workflow
+from accreditor import categories, guests, server, workflow
 from accreditor.guests import GuestFields
 from accreditor.store import EventStore
 
@@ -24,11 +31,68 @@ def event_path(tmp_path: Path) -> Path:
     return tmp_path / "event.accreditor"
 
 
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[server.Cluster]:
+    """A PostgreSQL cluster of the system's PostgreSQL, in a temporary folder, for the whole test session.
+
+    As root the server runs as the `postgres` user (PostgreSQL refuses root), so the folder is made
+    outside pytest's private tmp_path, which that user could not enter.
+    """
+    if server.find_binaries() is None:
+        pytest.skip("PostgreSQL is not installed (no initdb in /usr/lib/postgresql/*/bin or on PATH)")
+    pytest.importorskip("psycopg", reason="psycopg is not installed (the postgres extra)")
+    folder = Path(tempfile.mkdtemp(prefix="accreditor-test-pg-"))
+    folder.chmod(0o755)
+    cluster = server.Cluster(folder / "data", port=server.free_port())
+    try:
+        cluster.initialise(durable=False)
+        cluster.start()
+    except server.ServerError:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    yield cluster
+    try:
+        cluster.stop()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture
-def store(event_path: Path) -> Iterator[EventStore]:
-    """A new event on disk with the standard zones and categories."""
+def postgres_url(postgres_cluster: server.Cluster) -> Iterator[str]:
+    """The URL of a new, empty database on the test cluster, dropped after the test."""
+    name = f"event_{uuid.uuid4().hex[:12]}"
+    postgres_cluster.create_database(name, file_copy=True)
+    yield postgres_cluster.url(name)
+    postgres_cluster.drop_database(name)
+
+
+ENGINES = ("sqlite", "postgresql")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "sqlite_only: the test is about SQLite files; it runs on SQLite alone")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Every test that uses an event runs on each engine, unless it is marked `sqlite_only`."""
+    if "engine" in metafunc.fixturenames:
+        sqlite_only = metafunc.definition.get_closest_marker("sqlite_only") is not None
+        metafunc.parametrize("engine", ENGINES[:1] if sqlite_only else ENGINES)
+
+
+@pytest.fixture
+def event_location(request: pytest.FixtureRequest, engine: str, event_path: Path) -> str:
+    """Where a test's event lives: an SQLite file, then (second run) a database on the test cluster."""
+    if engine == "sqlite":
+        return str(event_path)
+    return str(request.getfixturevalue("postgres_url"))
+
+
+@pytest.fixture
+def store(event_location: str) -> Iterator[EventStore]:
+    """A new event with the standard zones and categories, on each engine in turn."""
     event_store = EventStore.create(
-        event_path, name=EVENT_NAME, starts_on=EVENT_START, ends_on=EVENT_END, venue=EVENT_VENUE
+        event_location, name=EVENT_NAME, starts_on=EVENT_START, ends_on=EVENT_END, venue=EVENT_VENUE
     )
     with event_store.begin() as connection:
         categories.install_standard(connection)

@@ -2,7 +2,6 @@
 
 import threading
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from sqlalchemy import Row, select
@@ -162,15 +161,15 @@ def test_undo_of_a_guest_not_checked_in_is_refused(store: EventStore, approved: 
         undo(store, approved, "Wrong guest")
 
 
-def check_in_from_two_desks_at_once(path: Path, guest_id: int) -> tuple[list[CheckInResult], list[BaseException]]:
-    """Two desks, each with its own connection to the file, check the same guest in at the same moment."""
+def check_in_from_two_desks_at_once(location: str, guest_id: int) -> tuple[list[CheckInResult], list[BaseException]]:
+    """Two desks, each with its own connection to the event, check the same guest in at the same moment."""
     start = threading.Barrier(2)
     results: list[CheckInResult] = []
     errors: list[BaseException] = []
 
     def desk(station: str) -> None:
         try:
-            with EventStore.open(path) as desk_store:
+            with EventStore.open(location) as desk_store:
                 start.wait(timeout=30)
                 results.append(check_in(desk_store, guest_id, station=station, user=station.lower()))
         except BaseException as error:  # reported by the test
@@ -191,7 +190,7 @@ def test_two_desks_checking_in_one_guest_at_once_record_one_check_in(
     for number in range(5):
         guest_id = add_guest_with_status("approved", f"Contested{number}")
 
-        results, errors = check_in_from_two_desks_at_once(Path(store.location), guest_id)
+        results, errors = check_in_from_two_desks_at_once(store.location, guest_id)
 
         assert errors == []
         assert sorted(result.newly_checked_in for result in results) == [False, True]

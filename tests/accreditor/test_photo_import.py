@@ -471,8 +471,8 @@ def run_cli(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str
     return code, capsys.readouterr().out
 
 
-def test_cli_json_contract_and_exit_status(capsys, store: EventStore, mixed_folder: dict[str, int], folder, event_path):
-    code, out = run_cli(capsys, event_path, folder, "--json")
+def test_cli_json_contract_and_exit_status(capsys, store: EventStore, mixed_folder: dict[str, int], folder):
+    code, out = run_cli(capsys, store.location, folder, "--json")
 
     report = json.loads(out)
     assert code == 1  # two matched photos could not be stored
@@ -490,14 +490,14 @@ def test_cli_json_contract_and_exit_status(capsys, store: EventStore, mixed_fold
     assert report["imported"][0] == {"file": "alpha.jpg", "guest": mixed_folder["Alpha"], "name": "Alpha", "by": "name"}
 
 
-def test_cli_text_dry_run_and_replace(capsys, store: EventStore, add_guest: AddGuest, folder: Path, event_path) -> None:
+def test_cli_text_dry_run_and_replace(capsys, store: EventStore, add_guest: AddGuest, folder: Path) -> None:
     guest_id = add_guest("Alpha", passport_no="A1234567")
     write_photo(folder, "A1234567.jpg")
 
-    dry_code, dry = run_cli(capsys, event_path, folder, "--dry-run")
+    dry_code, dry = run_cli(capsys, store.location, folder, "--dry-run")
     assert stored_photo(store, guest_id) is None
-    code, out = run_cli(capsys, event_path, folder)
-    again_code, again = run_cli(capsys, event_path, folder)
+    code, out = run_cli(capsys, store.location, folder)
+    again_code, again = run_cli(capsys, store.location, folder)
 
     assert (dry_code, code, again_code) == (0, 0, 0)
     assert dry.splitlines()[-1] == "Would import 1 photo. Every approved or pending guest has a photo."

@@ -6,9 +6,10 @@ from datetime import datetime
 import pytest
 from sqlalchemy import Row, select
 
-from accreditor import audit, schema, workflow
+from accreditor import audit, guests, schema, workflow
 from accreditor.clock import utc_now
 from accreditor.errors import NotFoundError, WorkflowError
+from accreditor.guests import GuestFields
 from accreditor.store import EventStore
 
 OFFICER = "accreditation.officer"
@@ -196,3 +197,19 @@ def test_pending_ids_lists_only_pending_guests_in_id_order(
 
     with store.connect() as connection:
         assert workflow.pending_ids(connection) == [first, second]
+
+
+def test_a_batch_beyond_every_parameter_limit_is_decided_whole(store: EventStore) -> None:
+    """PostgreSQL refuses a statement with more than 65,535 parameters (SQLite: 32,766): ids go as one."""
+    count = 70_000
+    with store.begin() as connection:
+        ids = guests.add_guests(connection, [GuestFields(family_name=f"Guest{n}") for n in range(count)], OFFICER)
+
+    assert len(change(store, ids, "approved")) == count
+
+    with store.connect() as connection:
+        listed = guests.list_guests(connection, ids=ids[::-1])
+        assert [guest.id for guest in listed] == ids[::-1]
+        assert {guest.status for guest in listed} == {"approved"}
+        assert len(guests.effective_zones(connection, ids)) == count
+    assert len([entry for entry in status_entries(store) if entry.action == "status.approved"]) == count

@@ -1,4 +1,4 @@
-"""The importer end to end: real files in, guests in an SQLite event file out."""
+"""The importer end to end: real files in, guests in an event out (an SQLite file, then a PostgreSQL database)."""
 
 import csv
 import json
@@ -18,8 +18,8 @@ HEADER = ["Surname", "Given name", "Organisation", "Country", "Category", "Passp
 
 
 @pytest.fixture
-def event(tmp_path: Path) -> EventStore:
-    store = EventStore.create(tmp_path / "event.accreditor", name="Import test")
+def event(event_location: str) -> EventStore:
+    store = EventStore.create(event_location, name="Import test")
     with store.begin() as connection:
         categories.install_standard(connection)
     yield store
