@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from sqlalchemy import text, update
 
-from accreditor import checkin, live, schema, workflow
+from accreditor import checkin, dialects, live, schema, workflow
 from accreditor.badges.printing import record_serials
 from accreditor.changes import NOTHING, Changes, Topic
 from accreditor.store import EventStore
@@ -179,7 +179,5 @@ def test_a_watcher_thread_hands_each_change_to_the_app_until_stopped(
 
 def test_every_table_a_station_shows_announces_its_changes() -> None:
     """A table added to the schema must say which topic its changes touch, or other stations never hear of them."""
-    from accreditor import dialects, schema
-
     silent = {"meta", "audit_log"}  # the schema marker; the audit log follows the change it records
     assert set(schema.metadata.tables) - silent == set(dialects.NOTIFYING_TABLES)
