@@ -87,6 +87,7 @@ def test_a_schema_3_event_gets_the_short_forms_table_when_opened(tmp_path: Path)
     assert version == ("3",)
 
 
+@pytest.mark.sqlite_only  # the command is given the event's file path
 def test_the_cli_sets_and_lists_short_forms(event_path: Path, store: EventStore, capsys) -> None:
     store.close()
     assert main(["short-name", str(event_path), ORGANISATION, "CIS EC"]) == 0
