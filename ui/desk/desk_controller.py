@@ -19,9 +19,9 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+from accreditor.acting_user import default_user
 from accreditor.categories import Category
 from accreditor.changes import NOTHING, Changes
-from accreditor.cli.common import default_user
 from accreditor.guests import Guest, GuestFields
 from accreditor.print_sinks import PrintOutcome
 from accreditor.services.desk import (

@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from accreditor import workflow
+from accreditor.acting_user import default_user
 from accreditor.changes import Changes, Topic
-from accreditor.cli.common import default_user
 from accreditor.countries import country_name
 from accreditor.guests import Guest
 from accreditor.services import accreditation
