@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from enum import IntEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -28,18 +29,15 @@ from ui import jobs, messages, settings
 from ui.desk.desk_controller import DeskController, GuestDetails
 from ui.desk.desk_view import DeskView
 from ui.event_session import SessionAdapter
-from ui.gate.gate_setup_dialog import GateSetupDialog
-from ui.gate.gate_view import GateView
 from ui.guest_list import GuestListWidget
 from ui.guest_table_model import GuestTableModel
-from ui.new_event_dialog import NewEventDialog, create_event
-from ui.organiser.categories_editor import CategoriesEditorDialog
-from ui.organiser.designer import BadgeDesigner
 from ui.organiser.guests_page import OrganiserGuestsPage
-from ui.organiser.import_wizard import ImportWizard
 from ui.organiser.reports_page import ReportsPage
 from ui.scanner import ScanDetector
 from ui.settings import StationSettings
+
+if TYPE_CHECKING:  # the gate and the dialogs are imported when first used, so the window shows sooner
+    from ui.gate.gate_view import GateView
 
 LAST_EVENT_KEY = "events/last"
 RECENT_EVENTS_KEY = "events/recent"
@@ -267,6 +265,9 @@ class MainWindow(QMainWindow):
 
     def _set_up_gate(self) -> bool:
         """Ask for the gate's zone and direction; False when the operator cancels."""
+        from ui.gate.gate_setup_dialog import GateSetupDialog  # noqa: PLC0415 - loaded when first used, so the window shows sooner
+        from ui.gate.gate_view import GateView  # noqa: PLC0415 - loaded when first used, so the window shows sooner
+
         zones = {zone.code: zone.name for zone in self.event_session.session.zones()}
         choice = GateSetupDialog.ask(self, zones, allow_package=False)
         if choice is None:
@@ -296,6 +297,8 @@ class MainWindow(QMainWindow):
             self.open_recent(location)
 
     def new_event(self) -> None:
+        from ui.new_event_dialog import NewEventDialog, create_event  # noqa: PLC0415 - loaded when first used, so the window shows sooner
+
         chosen = NewEventDialog.ask(self)
         if chosen is not None:
             self._switch_to(lambda: create_event(chosen), chosen.path, "Cannot create the event")
@@ -340,17 +343,23 @@ class MainWindow(QMainWindow):
 
     def import_guests(self) -> None:
         """The import wizard; what it wrote shows everywhere at once."""
+        from ui.organiser.import_wizard import ImportWizard  # noqa: PLC0415 - loaded when first used, so the window shows sooner
+
         report = ImportWizard.run(self, self._store)
         if report is not None and report.written:
             self.event_session.apply(Changes.of(Topic.GUESTS, all_guests=True))
 
     def open_designer(self) -> None:
         """The designer is a window of its own, so the desk stays usable beside it."""
+        from ui.organiser.designer import BadgeDesigner  # noqa: PLC0415 - loaded when first used, so the window shows sooner
+
         designer = BadgeDesigner(self._store, parent=self, layout=self.station.layout)
         designer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         designer.show()
 
     def edit_categories(self) -> None:
+        from ui.organiser.categories_editor import CategoriesEditorDialog  # noqa: PLC0415 - loaded when first used, so the window shows sooner
+
         if CategoriesEditorDialog.edit(self, self._store):
             self.event_session.apply(Changes.of(Topic.CATEGORIES))
 
