@@ -31,13 +31,13 @@ from ui.desk.desk_view import DeskView
 from ui.event_session import SessionAdapter
 from ui.guest_list import GuestListWidget
 from ui.guest_table_model import GuestTableModel
-from ui.organiser.guests_page import OrganiserGuestsPage
-from ui.organiser.reports_page import ReportsPage
 from ui.scanner import ScanDetector
 from ui.settings import StationSettings
 
-if TYPE_CHECKING:  # the gate and the dialogs are imported when first used, so the window shows sooner
+if TYPE_CHECKING:  # the gate, the organiser's pages and the dialogs are imported when first used, not at start
     from ui.gate.gate_view import GateView
+    from ui.organiser.guests_page import OrganiserGuestsPage
+    from ui.organiser.reports_page import ReportsPage
 
 LAST_EVENT_KEY = "events/last"
 RECENT_EVENTS_KEY = "events/recent"
@@ -122,13 +122,13 @@ class MainWindow(QMainWindow):
         self.guest_list = GuestListWidget(self.model)
         self.desk_controller = DeskController(store, self.station, session=self.event_session.session, parent=self)
         self.desk_view = DeskView(self.desk_controller)
-        self.organiser_page = OrganiserGuestsPage(self.event_session)
-        self.reports_page = ReportsPage(store)
+        self._organiser_page: OrganiserGuestsPage | None = None  # built when first shown
+        self._reports_page: ReportsPage | None = None  # built when first shown
         self.stack = QStackedWidget()
         self.stack.insertWidget(Mode.DESK, self.desk_view)
         self.stack.insertWidget(Mode.GUESTS, self.guest_list)
-        self.stack.insertWidget(Mode.ORGANISER, self.organiser_page)
-        self.stack.insertWidget(Mode.REPORTS, self.reports_page)
+        self.stack.insertWidget(Mode.ORGANISER, QWidget())  # a stand-in until the page is first shown
+        self.stack.insertWidget(Mode.REPORTS, QWidget())
         self.gate_page = QStackedWidget()  # holds the gate view once the operator has set the gate up
         self.gate_view: GateView | None = None
         self.stack.insertWidget(Mode.GATE, self.gate_page)
@@ -238,6 +238,42 @@ class MainWindow(QMainWindow):
     def store(self) -> EventStore:
         return self._store
 
+    @property
+    def organiser_page(self) -> "OrganiserGuestsPage":
+        """The organiser's workspace, built when first asked for: its dialogs bring badge rendering along."""
+        if self._organiser_page is None:
+            from ui.organiser.guests_page import OrganiserGuestsPage  # noqa: PLC0415 - see TYPE_CHECKING
+
+            self._organiser_page = OrganiserGuestsPage(self.event_session)
+            self._put_page(Mode.ORGANISER, self._organiser_page)
+        return self._organiser_page
+
+    @property
+    def reports_page(self) -> "ReportsPage":
+        """The reports, built when first asked for: their PDF and workbook export bring ReportLab along."""
+        if self._reports_page is None:
+            from ui.organiser.reports_page import ReportsPage  # noqa: PLC0415 - see TYPE_CHECKING
+
+            self._reports_page = ReportsPage(self._store)
+            self._put_page(Mode.REPORTS, self._reports_page)
+        return self._reports_page
+
+    def _build_page(self, mode: Mode) -> None:
+        """The organiser's and the reports' pages are built before they are first shown."""
+        builders: dict[Mode, Callable[[], QWidget]] = {
+            Mode.ORGANISER: lambda: self.organiser_page,
+            Mode.REPORTS: lambda: self.reports_page,
+        }
+        if mode in builders:
+            builders[mode]()
+
+    def _put_page(self, mode: Mode, page: QWidget) -> None:
+        """`page` takes the place of its stand-in in the stack (never the current page: see `set_mode`)."""
+        stand_in = self.stack.widget(mode)
+        self.stack.removeWidget(stand_in)
+        stand_in.deleteLater()
+        self.stack.insertWidget(mode, page)
+
     # -- modes ---------------------------------------------------------------------------------
 
     def mode(self) -> Mode:
@@ -249,6 +285,7 @@ class MainWindow(QMainWindow):
             return
         if mode == Mode.GUESTS and self._guest_list_stale:
             self._refresh_guest_list()
+        self._build_page(mode)
         self.stack.setCurrentIndex(mode)
         self._mode_actions[mode].setChecked(True)
         self.counts_label.setVisible(mode == Mode.GUESTS)
@@ -332,7 +369,8 @@ class MainWindow(QMainWindow):
         self.model.set_session(self.event_session.session)
         self.desk_controller.set_store(store, self.event_session.session)
         self.desk_view.start_over()
-        self.reports_page.set_store(store)
+        if self._reports_page is not None:
+            self._reports_page.set_store(store)
         self._guest_list_stale = False
         previous.close()
         self._show_event()
@@ -370,7 +408,8 @@ class MainWindow(QMainWindow):
         else:  # approvals and revocations change what the desk may do: it reads them at once
             self.desk_controller.reload()
             self.desk_view.refresh()
-        self.reports_page.mark_stale()
+        if self._reports_page is not None:
+            self._reports_page.mark_stale()
         self._show_checkins()
         self._show_counts()
         self._guest_list_follows()

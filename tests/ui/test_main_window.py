@@ -15,10 +15,12 @@ from accreditor.guests import GuestFields
 from accreditor.importing.importer import ImportReport
 from accreditor.store import EventStore
 from ui import jobs, main_window, new_event_dialog, settings
+from ui.gate import gate_setup_dialog
 from ui.gate.gate_setup_dialog import GateChoice
 from ui.gate.gate_view import GateState
 from ui.main_window import LAST_EVENT_KEY, MainWindow, Mode
 from ui.new_event_dialog import NewEvent, NewEventDialog
+from ui.organiser import import_wizard
 from ui.organiser.designer import BadgeDesigner
 from ui.settings import StationSettings
 
@@ -321,7 +323,7 @@ def test_the_import_action_opens_the_wizard_and_reloads_after_an_import(
     desk_window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     heard: list[Changes] = []
-    monkeypatch.setattr(main_window.ImportWizard, "run", classmethod(lambda cls, parent, store: _written_report()))
+    monkeypatch.setattr(import_wizard.ImportWizard, "run", classmethod(lambda cls, parent, store: _written_report()))
     desk_window.event_session.changed.connect(heard.append)
     desk_window.import_action.trigger()
 
@@ -337,7 +339,7 @@ def test_gate_mode_sends_scans_to_the_gate_not_the_desk(
     qtbot, desk_window: MainWindow, event_store: EventStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     choice = GateChoice(zone="PLN", direction="in", gate_name="PLN-in")
-    monkeypatch.setattr(main_window.GateSetupDialog, "ask", classmethod(lambda cls, parent, zones, **_: choice))
+    monkeypatch.setattr(gate_setup_dialog.GateSetupDialog, "ask", classmethod(lambda cls, parent, zones, **_: choice))
     with event_store.connect() as connection:
         guest = next(g for g in guests.list_guests(connection, status="approved") if not g.checked_in_at)
     desk_window.gate_mode_action.trigger()
@@ -355,7 +357,7 @@ def test_in_gate_mode_f8_shows_who_is_inside_and_f6_still_opens_the_organiser(
     qtbot, desk_window: MainWindow, monkeypatch
 ) -> None:
     choice = GateChoice(zone="PLN", direction="in", gate_name="PLN-in")
-    monkeypatch.setattr(main_window.GateSetupDialog, "ask", classmethod(lambda cls, parent, zones, **_: choice))
+    monkeypatch.setattr(gate_setup_dialog.GateSetupDialog, "ask", classmethod(lambda cls, parent, zones, **_: choice))
     desk_window.activateWindow()
     qtbot.waitActive(desk_window)
     desk_window.gate_mode_action.trigger()
@@ -369,7 +371,7 @@ def test_in_gate_mode_f8_shows_who_is_inside_and_f6_still_opens_the_organiser(
 
 
 def test_cancelled_gate_set_up_stays_in_the_mode_it_was(desk_window: MainWindow, monkeypatch) -> None:
-    monkeypatch.setattr(main_window.GateSetupDialog, "ask", classmethod(lambda cls, parent, zones, **_: None))
+    monkeypatch.setattr(gate_setup_dialog.GateSetupDialog, "ask", classmethod(lambda cls, parent, zones, **_: None))
     desk_window.gate_mode_action.trigger()
 
     assert desk_window.mode() == Mode.DESK
@@ -382,7 +384,7 @@ def test_new_event_is_created_with_the_standard_categories_and_opened(
 ) -> None:
     path = tmp_path / "summit.accreditor"
     new = NewEvent(path, "Summit", date(2027, 6, 1), date(2027, 6, 2), "Dushanbe")
-    monkeypatch.setattr(main_window.NewEventDialog, "ask", classmethod(lambda cls, parent: new))
+    monkeypatch.setattr(new_event_dialog.NewEventDialog, "ask", classmethod(lambda cls, parent: new))
     desk_window.new_action.trigger()
 
     assert desk_window.store.event_info().name == "Summit"

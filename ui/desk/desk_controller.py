@@ -15,7 +15,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -36,13 +36,15 @@ from accreditor.services.desk import (
     standing,
     token_refusal,
 )
-from accreditor.services.issuing import Issued, IssuingService
 from accreditor.session import EventSession
 from accreditor.store import EventStore
 from accreditor.vocabulary import CheckInResult, Tone
 from ui import jobs, messages, printing
 from ui.guest_table_model import format_moment
 from ui.settings import StationSettings
+
+if TYPE_CHECKING:  # badge rendering is imported with the first print, not before the desk can show
+    from accreditor.services.issuing import Issued
 
 __all__ = [
     "MAX_RESULTS",
@@ -102,7 +104,7 @@ class _QueuedPrint:
 
 @dataclass(frozen=True, slots=True)
 class _Printed:
-    issued: Issued
+    issued: "Issued"
     details: GuestDetails | None
 
 
@@ -355,6 +357,8 @@ class DeskController(QObject):
         if not self._queue:
             return
         queued = self._current = self._queue.popleft()
+        from accreditor.services.issuing import IssuingService  # noqa: PLC0415 - see the TYPE_CHECKING import
+
         desk, settings, today = self._desk, self._settings, self._today()
         issuing = IssuingService(desk.store, user=self.user, station=settings.station_name)
 
