@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         self.stack.insertWidget(Mode.REPORTS, QWidget())
         self.gate_page = QStackedWidget()  # holds the gate view once the operator has set the gate up
         self.gate_view: GateView | None = None
+        self._gate_opening = False  # a gate is being opened in the background
         self.stack.insertWidget(Mode.GATE, self.gate_page)
         self.setCentralWidget(self.stack)
         self._guest_list_stale = False  # the session changed while the guest list was hidden
@@ -280,8 +281,9 @@ class MainWindow(QMainWindow):
         return Mode(self.stack.currentIndex())
 
     def set_mode(self, mode: Mode) -> None:
-        if mode == Mode.GATE and self.gate_view is None and not self._set_up_gate():
+        if mode == Mode.GATE and self.gate_view is None:
             self._mode_actions[self.mode()].setChecked(True)
+            self._set_up_gate()  # Gate mode follows once the gate is open
             return
         if mode == Mode.GUESTS and self._guest_list_stale:
             self._refresh_guest_list()
@@ -300,19 +302,45 @@ class MainWindow(QMainWindow):
             self.set_mode(Mode.DESK)
         self.desk_view.handle_scan(text)
 
-    def _set_up_gate(self) -> bool:
-        """Ask for the gate's zone and direction; False when the operator cancels."""
+    def _set_up_gate(self) -> None:
+        """Ask for the gate's zone and direction, then open the gate in the background and enter Gate mode;
+        nothing happens when the operator cancels, and a gate that cannot be opened says why."""
         from ui.gate.gate_setup_dialog import GateSetupDialog  # noqa: PLC0415 - loaded when first used, so the window shows sooner
-        from ui.gate.gate_view import GateView  # noqa: PLC0415 - loaded when first used, so the window shows sooner
+        from ui.gate.gate_view import open_event_gate_view  # noqa: PLC0415 - loaded when first used, so the window shows sooner
 
+        if self._gate_opening:
+            return
         zones = {zone.code: zone.name for zone in self.event_session.session.zones()}
         choice = GateSetupDialog.ask(self, zones, allow_package=False)
         if choice is None:
-            return False
+            return
         context = choice.context(station=self.station.station_name, operator=default_user())
-        self.gate_view = GateView.for_event(self._store, context, verdict_seconds=choice.verdict_seconds)
-        self.gate_page.addWidget(self.gate_view)
-        return True
+        store = self._store
+
+        def opened(view: "GateView") -> None:
+            self._gate_opened()
+            if store is not self._store:  # another event was opened meanwhile: this gate is not wanted
+                view.close_gate()
+                view.deleteLater()
+                return
+            self.gate_view = view
+            self.gate_page.addWidget(view)
+            self.set_mode(Mode.GATE)
+
+        def failed(error: BaseException) -> None:
+            self._gate_opened()
+            _title, text, details = messages.describe(error)
+            messages.show_error(self, "Cannot open the gate", text, details=details)
+
+        self._gate_opening = True
+        self.statusBar().showMessage("Opening the gate…")
+        open_event_gate_view(
+            self, store, context, success=opened, failure=failed, verdict_seconds=choice.verdict_seconds
+        )
+
+    def _gate_opened(self) -> None:
+        self._gate_opening = False
+        self.statusBar().clearMessage()
 
     def _close_gate(self) -> None:
         if self.gate_view is not None:
