@@ -26,7 +26,7 @@ from accreditor.changes import Changes, Topic
 from accreditor.errors import AccreditorError
 from accreditor.store import EventStore
 from ui import jobs, messages, settings
-from ui.desk.desk_controller import DeskController, GuestDetails
+from ui.desk.desk_controller import DeskController
 from ui.desk.desk_view import DeskView
 from ui.event_session import SessionAdapter
 from ui.guest_list import GuestListWidget
@@ -206,7 +206,7 @@ class MainWindow(QMainWindow):
         self.event_session.loaded.connect(self._session_loaded)
         self.event_session.changed.connect(self._session_changed)
         self.event_session.indexed.connect(self.guest_list.index_ready)
-        self.desk_controller.guest_changed.connect(self._desk_wrote)
+        self.desk_controller.changes_made.connect(self._desk_wrote)
         self.event_session.indexed.connect(self.desk_controller.session_ready)
         self.guest_list.guest_activated.connect(self.show_at_desk)
 
@@ -490,11 +490,11 @@ class MainWindow(QMainWindow):
         counts = self.event_session.session.counts()
         self.checkin_label.setText(f"{counts.checked_in} checked in / {counts.expected} expected")
 
-    def _desk_wrote(self, details: GuestDetails) -> None:
-        """What the desk wrote reaches the session, and through it every other view."""
-        changes = Changes.of(Topic.GUESTS, Topic.CHECK_INS, Topic.PRINTS, guests=[details.guest.id])
+    def _desk_wrote(self, changes: Changes) -> None:
+        """What the desk wrote (its services applied it to the shared session already) reaches every other
+        view through the session's one `changed` signal; the desk itself has shown it."""
         self._desk_echoes.append(changes)
-        self.event_session.apply(changes)
+        self.event_session.announce(changes)
 
     # -- the station ---------------------------------------------------------------------------
 

@@ -255,6 +255,18 @@ def test_a_check_in_at_the_desk_reaches_the_counts_and_the_guest_list(desk_windo
     assert desk_window.counts_label.text() == "6 guests · 2 checked in"
 
 
+def test_what_the_desk_writes_reaches_the_views_once_through_the_session(desk_window: MainWindow) -> None:
+    heard: list[Changes] = []
+    desk_window.event_session.changed.connect(heard.append)
+    desk_window.desk_view.show_guest(HASHIMI)
+    assert heard == [], "showing a guest writes nothing"
+
+    desk_window.desk_view.check_in_action.trigger()
+
+    assert heard == [Changes.of(Topic.CHECK_INS, guests=[HASHIMI])], "the desk's own changes, once"
+    assert desk_window.event_session.session.guest(HASHIMI).checked_in_station == desk_window.station.station_name
+
+
 def test_a_guest_opened_in_the_list_is_shown_at_the_desk(desk_window: MainWindow) -> None:
     desk_window.guests_mode_action.trigger()
     desk_window.guest_list.guest_activated.emit(SMITH)

@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, Signal
 
 from accreditor.acting_user import default_user
 from accreditor.categories import Category
-from accreditor.changes import NOTHING, Changes
+from accreditor.changes import NOTHING, Changes, Topic
 from accreditor.guests import Guest, GuestFields
 from accreditor.print_sinks import PrintOutcome
 from accreditor.services.desk import (
@@ -440,12 +440,14 @@ def _check_in(desk: DeskService, guest_id: int, *, by_scan: bool, auto_print: bo
     details = desk.details_if_any(guest_id)
     if details is None:  # the guest is gone
         return _Answer((Notice(Tone.ERROR, outcome.message),))
+    # Refused or already in: the desk read the guest again (another station changed them); the views follow.
+    learned = Changes.of(Topic.GUESTS, Topic.CHECK_INS, guests=[guest_id])
     if outcome.result is CheckInResult.REFUSED:  # another desk may have changed the status meanwhile
         notice = Notice(details.standing.tone, f"Not checked in. {details.standing.sentence()}")
-        return _Answer((notice,), details, refresh=True)
+        return _Answer((notice,), details, learned, refresh=True)
     if outcome.result is CheckInResult.ALREADY:
         when = check_in_text(outcome.at, outcome.station or "", outcome.user or "") if outcome.at else ""
-        return _Answer((Notice(Tone.WARNING, f"Already checked in at {when}"),), details, refresh=True)
+        return _Answer((Notice(Tone.WARNING, f"Already checked in at {when}"),), details, learned, refresh=True)
     how = "Checked in by scan" if by_scan else "Checked in"
     notice = Notice(Tone.OK, f"{how}: {display_name(details.guest)}")
     first_badge = auto_print and details.guest.badge_serial is None
