@@ -17,13 +17,21 @@ from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QStackedWidget, QStyle, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QProgressDialog,
+    QStackedWidget,
+    QStyle,
+    QWidget,
+)
 
 from accreditor.acting_user import default_user
 from accreditor.changes import Changes, Topic
-from accreditor.errors import AccreditorError
 from accreditor.store import EventStore
 from ui import jobs, messages, settings
 from ui.desk.desk_controller import DeskController
@@ -44,6 +52,8 @@ RECENT_EVENTS_KEY = "events/recent"
 RECENT_EVENTS_KEPT = 8
 EVENT_FILE_FILTER = "Accreditor events (*.accreditor);;All files (*)"
 SYSTEM_DEFAULT_PRINTER = "System default"
+# Opening an event faster than this shows no "Opening …" dialog at all.
+_OPENING_SHOWN_AFTER_MS = 400
 # Prints still running when the window closes record themselves; give them this long.
 _CLOSE_WAIT_MS = 15_000
 
@@ -63,13 +73,48 @@ def ask_event_file(parent: QWidget | None) -> str | None:
 
 
 def open_event(parent: QWidget | None, location: str | Path) -> EventStore | None:
-    """Open an event and remember it for next start; on failure tell the user why and return None."""
-    try:
-        store = EventStore.open(location)
-    except AccreditorError as error:
-        messages.show_error(parent, "Cannot open the event", str(error))
-        return None
-    remember_event(location)
+    """Open an event and remember it for next start; on failure tell the user why and return None.
+
+    The opening runs off the UI thread (checking or upgrading a file, or reaching a database server, may
+    take a while) and the caller waits for it with the event loop running; "Opening …" is on screen, with
+    Cancel, if it takes long enough to be noticed.  None also when the user cancels.
+    """
+    opened: list[EventStore | None] = []
+    cancelled = False
+    waiting = QEventLoop()
+    progress = QProgressDialog(f"Opening {Path(str(location)).name}…", "Cancel", 0, 0, parent)
+    progress.setWindowTitle("Accreditor")
+    progress.setMinimumDuration(_OPENING_SHOWN_AFTER_MS)
+
+    def done(store: EventStore | None) -> None:
+        if cancelled and store is not None:
+            store.close()  # opened after all, but the user has moved on
+        opened.append(None if cancelled else store)
+        waiting.quit()
+
+    def failed(error: BaseException) -> None:
+        if not cancelled:
+            _title, text, details = messages.describe(error)
+            messages.show_error(parent, "Cannot open the event", text, details=details)
+        done(None)
+
+    def cancel() -> None:
+        nonlocal cancelled
+        cancelled = True
+        waiting.quit()
+
+    # The job belongs to the application: a store opened after a cancel still reaches `done`, which closes it.
+    owner = QCoreApplication.instance() or progress
+    jobs.run_in_background(owner, lambda _context: EventStore.open(location), success=done, failure=failed)
+    progress.canceled.connect(cancel)
+    if not opened and not cancelled:
+        waiting.exec()
+    progress.canceled.disconnect(cancel)
+    progress.reset()
+    progress.deleteLater()
+    store = opened[0] if opened else None
+    if store is not None:
+        remember_event(location)
     return store
 
 
