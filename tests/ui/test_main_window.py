@@ -267,6 +267,21 @@ def test_what_the_desk_writes_reaches_the_views_once_through_the_session(desk_wi
     assert desk_window.event_session.session.guest(HASHIMI).checked_in_station == desk_window.station.station_name
 
 
+def test_a_check_in_refused_for_a_revocation_elsewhere_shows_it_in_every_view(
+    desk_window: MainWindow, event_store: EventStore
+) -> None:
+    with event_store.begin() as connection:  # another station revokes the guest; this one has not heard yet
+        workflow.change_status(connection, [HASHIMI], "revoked", "organiser", "lost badge")
+    heard: list[Changes] = []
+    desk_window.event_session.changed.connect(heard.append)
+
+    desk_window.desk_controller.check_in(HASHIMI)
+
+    assert checked_in_at(event_store, HASHIMI) is None
+    assert heard == [Changes.of(Topic.GUESTS, Topic.CHECK_INS, guests=[HASHIMI])], "what the desk learned"
+    assert desk_window.event_session.session.guest(HASHIMI).status == "revoked"
+
+
 def test_a_guest_opened_in_the_list_is_shown_at_the_desk(desk_window: MainWindow) -> None:
     desk_window.guests_mode_action.trigger()
     desk_window.guest_list.guest_activated.emit(SMITH)
