@@ -397,6 +397,25 @@ def test_in_gate_mode_f8_shows_who_is_inside_and_f6_still_opens_the_organiser(
     assert desk_window.stack.currentWidget() is desk_window.organiser_page, "one key, one meaning in every mode"
 
 
+def test_a_gate_that_cannot_open_says_why_and_the_window_stays_in_its_mode(
+    desk_window: MainWindow, event_store: EventStore, monkeypatch, shown_errors, tmp_path: Path
+) -> None:
+    choice = GateChoice(zone="PLN", direction="in", gate_name="PLN-in")
+    monkeypatch.setattr(gate_setup_dialog.GateSetupDialog, "ask", classmethod(lambda cls, parent, zones, **_: choice))
+    event_file = Path(event_store.location)
+    moved = event_file.rename(tmp_path / "elsewhere.accreditor")  # the file went away under the window
+    try:
+        desk_window.gate_mode_action.trigger()
+    finally:
+        moved.rename(event_file)
+
+    assert [error.title for error in shown_errors] == ["Cannot open the gate"]
+    assert desk_window.mode() == Mode.DESK
+    assert desk_window.desk_mode_action.isChecked()
+    assert desk_window.gate_view is None
+    assert desk_window.statusBar().currentMessage() == ""
+
+
 def test_cancelled_gate_set_up_stays_in_the_mode_it_was(desk_window: MainWindow, monkeypatch) -> None:
     monkeypatch.setattr(gate_setup_dialog.GateSetupDialog, "ask", classmethod(lambda cls, parent, zones, **_: None))
     desk_window.gate_mode_action.trigger()
