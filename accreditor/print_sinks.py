@@ -18,13 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Protocol
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
-from reportlab.pdfgen.canvas import Canvas
-
 from accreditor import vocabulary
-from accreditor.badges import fonts
 from accreditor.vocabulary import PrintStatus
 
 TIMEOUT_S = 30
@@ -204,6 +198,14 @@ class PdfFileSink:
 def write_test_page(out: Path, printer: str, page_mm: Media) -> None:
     """A one-page PDF naming the printer and the date, with a sample QR code; text scaled to the page, so the
     same page fits a CR80 card and an A4 sheet."""
+    # ReportLab is loaded here, not with the sinks: the desktop app shows its window before it draws a page.
+    from reportlab.graphics import renderPDF  # noqa: PLC0415
+    from reportlab.graphics.barcode.qr import QrCodeWidget  # noqa: PLC0415
+    from reportlab.graphics.shapes import Drawing  # noqa: PLC0415
+    from reportlab.pdfgen.canvas import Canvas  # noqa: PLC0415
+
+    from accreditor.badges import fonts  # noqa: PLC0415
+
     fonts.register_fonts()
     regular, bold = fonts.font_names(fonts.SANS)[0], fonts.font_names(fonts.SANS_BOLD)[0]
     width, height = (side * 72 / MM_PER_INCH for side in page_mm)

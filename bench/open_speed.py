@@ -26,10 +26,9 @@ from PySide6.QtCore import QCoreApplication, QDeadlineTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from accreditor.demo import create_demo_event
-from bench.desk_speed import build_event
+# The launched process imports what the app imports and no more: what builds the events is imported by the
+# benchmark's own process only (see `build_events`), so it is not counted as the app's start-up.
 from ui import app, jobs
-from ui.desk.desk_controller import DeskController
 
 USABLE_TARGET_S = 1.5
 MEMORY_TARGET_MB = 400
@@ -48,15 +47,7 @@ def resident_mb() -> float:
 def child(event: str, launched: float) -> None:
     """In the launched process: build and show the window, then time what a user would wait for."""
     imported = time.time() - launched
-    desk_index_s = []  # the desk still builds a search index of its own as it opens (see the report)
-    desk_reload = DeskController.reload
-
-    def timed_desk_reload(controller: DeskController) -> None:
-        started = time.perf_counter()
-        desk_reload(controller)
-        desk_index_s.append(time.perf_counter() - started)
-
-    DeskController.reload = timed_desk_reload  # type: ignore[method-assign]
+    imported_cpu = time.process_time()
     application = QApplication([sys.argv[0], "-platform", "offscreen"])
     app.configure_application(application)
     window = app.build_window(["accreditor-app", event])
@@ -96,7 +87,7 @@ def child(event: str, launched: float) -> None:
             {
                 "guests": len(session.session),
                 "imported_s": imported,
-                "desk_index_s": sum(desk_index_s),
+                "imported_cpu_s": imported_cpu,
                 "usable_s": usable,
                 "usable_cpu_s": usable_cpu,
                 "loaded_s": loaded,
@@ -128,6 +119,8 @@ def measure(event: Path) -> dict[str, float]:
 
 
 def build_events(folder: Path, guests: int) -> tuple[Path, Path]:
+    from accreditor.demo import create_demo_event  # noqa: PLC0415 - see the note at the imports
+    from bench.desk_speed import build_event  # noqa: PLC0415
 
     demo = folder / "demo.accreditor"
     create_demo_event(demo, guest_count=DEMO_GUESTS).close()
@@ -138,9 +131,9 @@ def build_events(folder: Path, guests: int) -> tuple[Path, Path]:
 
 def report(label: str, figures: dict[str, float]) -> None:
     print(
-        f"{label}: {figures['guests']:,.0f} guests — modules imported {figures['imported_s']:.2f} s, "
-        f"window usable {figures['usable_s']:.2f} s ({figures['usable_cpu_s']:.2f} s of CPU; "
-        f"of which the desk's own index {figures['desk_index_s']:.2f} s), "
+        f"{label}: {figures['guests']:,.0f} guests — modules imported {figures['imported_s']:.2f} s "
+        f"({figures['imported_cpu_s']:.2f} s of CPU), "
+        f"window usable {figures['usable_s']:.2f} s ({figures['usable_cpu_s']:.2f} s of CPU), "
         f"guests loaded {figures['loaded_s']:.2f} s, search indexed {figures['indexed_s']:.2f} s, "
         f"first search {figures['first_search_ms']:.1f} ms, resident {figures['resident_mb']:.0f} MB"
     )
@@ -161,7 +154,8 @@ def main(guests: int = 100_000, rounds: int = 2) -> None:
     memory_ok = "ok" if big["resident_mb"] < MEMORY_TARGET_MB else "HEAVY"
     ratio_ok = "ok" if ratio <= RATIO_TARGET else "SLOW"
     print(
-        f"open {guests:,} guests: window usable in {big['usable_s']:.2f} s (target < {USABLE_TARGET_S} s) {usable_ok}"
+        f"open {guests:,} guests: window usable in {big['usable_s']:.2f} s, {big['usable_cpu_s']:.2f} s of CPU "
+        f"(target < {USABLE_TARGET_S} s) {usable_ok}"
     )
     print(f"open {guests:,} guests vs the demo: {ratio:.2f}× (target ≤ {RATIO_TARGET}×) {ratio_ok}")
     print(

@@ -5,7 +5,6 @@ so tests can start the app the way a user does without blocking.
 """
 
 import argparse
-import multiprocessing
 import sys
 from collections.abc import Callable, Sequence
 
@@ -82,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":  # the PyInstaller build runs this file as its entry point
+    import multiprocessing  # only the frozen app's entry point needs it, not the start-up of the window
+
     # A frozen app must let batch-printing worker processes start without opening another window.
     multiprocessing.freeze_support()
     sys.exit(main())

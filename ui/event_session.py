@@ -99,6 +99,12 @@ class SessionAdapter(QObject):
         """Changes made elsewhere (a dialog that wrote itself): applied in the background, then `changed`."""
         self.run_op(self, lambda _store: changes, label="Cannot read the event's changes")
 
+    def announce(self, changes: Changes) -> None:
+        """Changes an operation has applied to this session already (the desk's services apply their own in
+        their worker): every view hears them through `changed`, nothing is read again."""
+        if changes:
+            self.changed.emit(changes)
+
     def run_op(
         self,
         parent: QObject,

@@ -15,37 +15,45 @@ import time
 from collections.abc import Callable
 from enum import IntEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QStackedWidget, QStyle, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QProgressDialog,
+    QStackedWidget,
+    QStyle,
+    QWidget,
+)
 
+from accreditor.acting_user import default_user
 from accreditor.changes import Changes, Topic
-from accreditor.cli.common import default_user
-from accreditor.errors import AccreditorError
 from accreditor.store import EventStore
 from ui import jobs, messages, settings
-from ui.desk.desk_controller import DeskController, GuestDetails
+from ui.desk.desk_controller import DeskController
 from ui.desk.desk_view import DeskView
 from ui.event_session import SessionAdapter
-from ui.gate.gate_setup_dialog import GateSetupDialog
-from ui.gate.gate_view import GateView
 from ui.guest_list import GuestListWidget
 from ui.guest_table_model import GuestTableModel
-from ui.new_event_dialog import NewEventDialog, create_event
-from ui.organiser.categories_editor import CategoriesEditorDialog
-from ui.organiser.designer import BadgeDesigner
-from ui.organiser.guests_page import OrganiserGuestsPage
-from ui.organiser.import_wizard import ImportWizard
-from ui.organiser.reports_page import ReportsPage
 from ui.scanner import ScanDetector
 from ui.settings import StationSettings
+
+if TYPE_CHECKING:  # the gate, the organiser's pages and the dialogs are imported when first used, not at start
+    from ui.gate.gate_view import GateView
+    from ui.organiser.guests_page import OrganiserGuestsPage
+    from ui.organiser.reports_page import ReportsPage
 
 LAST_EVENT_KEY = "events/last"
 RECENT_EVENTS_KEY = "events/recent"
 RECENT_EVENTS_KEPT = 8
 EVENT_FILE_FILTER = "Accreditor events (*.accreditor);;All files (*)"
 SYSTEM_DEFAULT_PRINTER = "System default"
+# Opening an event faster than this shows no "Opening …" dialog at all.
+_OPENING_SHOWN_AFTER_MS = 400
 # Prints still running when the window closes record themselves; give them this long.
 _CLOSE_WAIT_MS = 15_000
 
@@ -65,13 +73,48 @@ def ask_event_file(parent: QWidget | None) -> str | None:
 
 
 def open_event(parent: QWidget | None, location: str | Path) -> EventStore | None:
-    """Open an event and remember it for next start; on failure tell the user why and return None."""
-    try:
-        store = EventStore.open(location)
-    except AccreditorError as error:
-        messages.show_error(parent, "Cannot open the event", str(error))
-        return None
-    remember_event(location)
+    """Open an event and remember it for next start; on failure tell the user why and return None.
+
+    The opening runs off the UI thread (checking or upgrading a file, or reaching a database server, may
+    take a while) and the caller waits for it with the event loop running; "Opening …" is on screen, with
+    Cancel, if it takes long enough to be noticed.  None also when the user cancels.
+    """
+    opened: list[EventStore | None] = []
+    cancelled = False
+    waiting = QEventLoop()
+    progress = QProgressDialog(f"Opening {Path(str(location)).name}…", "Cancel", 0, 0, parent)
+    progress.setWindowTitle("Accreditor")
+    progress.setMinimumDuration(_OPENING_SHOWN_AFTER_MS)
+
+    def done(store: EventStore | None) -> None:
+        if cancelled and store is not None:
+            store.close()  # opened after all, but the user has moved on
+        opened.append(None if cancelled else store)
+        waiting.quit()
+
+    def failed(error: BaseException) -> None:
+        if not cancelled:
+            _title, text, details = messages.describe(error)
+            messages.show_error(parent, "Cannot open the event", text, details=details)
+        done(None)
+
+    def cancel() -> None:
+        nonlocal cancelled
+        cancelled = True
+        waiting.quit()
+
+    # The job belongs to the application: a store opened after a cancel still reaches `done`, which closes it.
+    owner = QCoreApplication.instance() or progress
+    jobs.run_in_background(owner, lambda _context: EventStore.open(location), success=done, failure=failed)
+    progress.canceled.connect(cancel)
+    if not opened and not cancelled:
+        waiting.exec()
+    progress.canceled.disconnect(cancel)
+    progress.reset()
+    progress.deleteLater()
+    store = opened[0] if opened else None
+    if store is not None:
+        remember_event(location)
     return store
 
 
@@ -124,15 +167,16 @@ class MainWindow(QMainWindow):
         self.guest_list = GuestListWidget(self.model)
         self.desk_controller = DeskController(store, self.station, session=self.event_session.session, parent=self)
         self.desk_view = DeskView(self.desk_controller)
-        self.organiser_page = OrganiserGuestsPage(self.event_session)
-        self.reports_page = ReportsPage(store)
+        self._organiser_page: OrganiserGuestsPage | None = None  # built when first shown
+        self._reports_page: ReportsPage | None = None  # built when first shown
         self.stack = QStackedWidget()
         self.stack.insertWidget(Mode.DESK, self.desk_view)
         self.stack.insertWidget(Mode.GUESTS, self.guest_list)
-        self.stack.insertWidget(Mode.ORGANISER, self.organiser_page)
-        self.stack.insertWidget(Mode.REPORTS, self.reports_page)
+        self.stack.insertWidget(Mode.ORGANISER, QWidget())  # a stand-in until the page is first shown
+        self.stack.insertWidget(Mode.REPORTS, QWidget())
         self.gate_page = QStackedWidget()  # holds the gate view once the operator has set the gate up
         self.gate_view: GateView | None = None
+        self._gate_opening = False  # a gate is being opened in the background
         self.stack.insertWidget(Mode.GATE, self.gate_page)
         self.setCentralWidget(self.stack)
         self._guest_list_stale = False  # the session changed while the guest list was hidden
@@ -207,7 +251,7 @@ class MainWindow(QMainWindow):
         self.event_session.loaded.connect(self._session_loaded)
         self.event_session.changed.connect(self._session_changed)
         self.event_session.indexed.connect(self.guest_list.index_ready)
-        self.desk_controller.guest_changed.connect(self._desk_wrote)
+        self.desk_controller.changes_made.connect(self._desk_wrote)
         self.event_session.indexed.connect(self.desk_controller.session_ready)
         self.guest_list.guest_activated.connect(self.show_at_desk)
 
@@ -240,17 +284,55 @@ class MainWindow(QMainWindow):
     def store(self) -> EventStore:
         return self._store
 
+    @property
+    def organiser_page(self) -> "OrganiserGuestsPage":
+        """The organiser's workspace, built when first asked for: its dialogs bring badge rendering along."""
+        if self._organiser_page is None:
+            from ui.organiser.guests_page import OrganiserGuestsPage  # noqa: PLC0415 - see TYPE_CHECKING
+
+            self._organiser_page = OrganiserGuestsPage(self.event_session)
+            self._put_page(Mode.ORGANISER, self._organiser_page)
+        return self._organiser_page
+
+    @property
+    def reports_page(self) -> "ReportsPage":
+        """The reports, built when first asked for: their PDF and workbook export bring ReportLab along."""
+        if self._reports_page is None:
+            from ui.organiser.reports_page import ReportsPage  # noqa: PLC0415 - see TYPE_CHECKING
+
+            self._reports_page = ReportsPage(self._store)
+            self._put_page(Mode.REPORTS, self._reports_page)
+        return self._reports_page
+
+    def _build_page(self, mode: Mode) -> None:
+        """The organiser's and the reports' pages are built before they are first shown."""
+        builders: dict[Mode, Callable[[], QWidget]] = {
+            Mode.ORGANISER: lambda: self.organiser_page,
+            Mode.REPORTS: lambda: self.reports_page,
+        }
+        if mode in builders:
+            builders[mode]()
+
+    def _put_page(self, mode: Mode, page: QWidget) -> None:
+        """`page` takes the place of its stand-in in the stack (never the current page: see `set_mode`)."""
+        stand_in = self.stack.widget(mode)
+        self.stack.removeWidget(stand_in)
+        stand_in.deleteLater()
+        self.stack.insertWidget(mode, page)
+
     # -- modes ---------------------------------------------------------------------------------
 
     def mode(self) -> Mode:
         return Mode(self.stack.currentIndex())
 
     def set_mode(self, mode: Mode) -> None:
-        if mode == Mode.GATE and self.gate_view is None and not self._set_up_gate():
+        if mode == Mode.GATE and self.gate_view is None:
             self._mode_actions[self.mode()].setChecked(True)
+            self._set_up_gate()  # Gate mode follows once the gate is open
             return
         if mode == Mode.GUESTS and self._guest_list_stale:
             self._refresh_guest_list()
+        self._build_page(mode)
         self.stack.setCurrentIndex(mode)
         self._mode_actions[mode].setChecked(True)
         self.counts_label.setVisible(mode == Mode.GUESTS)
@@ -265,16 +347,45 @@ class MainWindow(QMainWindow):
             self.set_mode(Mode.DESK)
         self.desk_view.handle_scan(text)
 
-    def _set_up_gate(self) -> bool:
-        """Ask for the gate's zone and direction; False when the operator cancels."""
+    def _set_up_gate(self) -> None:
+        """Ask for the gate's zone and direction, then open the gate in the background and enter Gate mode;
+        nothing happens when the operator cancels, and a gate that cannot be opened says why."""
+        from ui.gate.gate_setup_dialog import GateSetupDialog  # noqa: PLC0415 - loaded when first used, so the window shows sooner
+        from ui.gate.gate_view import open_event_gate_view  # noqa: PLC0415 - loaded when first used, so the window shows sooner
+
+        if self._gate_opening:
+            return
         zones = {zone.code: zone.name for zone in self.event_session.session.zones()}
         choice = GateSetupDialog.ask(self, zones, allow_package=False)
         if choice is None:
-            return False
+            return
         context = choice.context(station=self.station.station_name, operator=default_user())
-        self.gate_view = GateView.for_event(self._store, context, verdict_seconds=choice.verdict_seconds)
-        self.gate_page.addWidget(self.gate_view)
-        return True
+        store = self._store
+
+        def opened(view: "GateView") -> None:
+            self._gate_opened()
+            if store is not self._store:  # another event was opened meanwhile: this gate is not wanted
+                view.close_gate()
+                view.deleteLater()
+                return
+            self.gate_view = view
+            self.gate_page.addWidget(view)
+            self.set_mode(Mode.GATE)
+
+        def failed(error: BaseException) -> None:
+            self._gate_opened()
+            _title, text, details = messages.describe(error)
+            messages.show_error(self, "Cannot open the gate", text, details=details)
+
+        self._gate_opening = True
+        self.statusBar().showMessage("Opening the gate…")
+        open_event_gate_view(
+            self, store, context, success=opened, failure=failed, verdict_seconds=choice.verdict_seconds
+        )
+
+    def _gate_opened(self) -> None:
+        self._gate_opening = False
+        self.statusBar().clearMessage()
 
     def _close_gate(self) -> None:
         if self.gate_view is not None:
@@ -296,6 +407,8 @@ class MainWindow(QMainWindow):
             self.open_recent(location)
 
     def new_event(self) -> None:
+        from ui.new_event_dialog import NewEventDialog, create_event  # noqa: PLC0415 - loaded when first used, so the window shows sooner
+
         chosen = NewEventDialog.ask(self)
         if chosen is not None:
             self._switch_to(lambda: create_event(chosen), chosen.path, "Cannot create the event")
@@ -329,7 +442,8 @@ class MainWindow(QMainWindow):
         self.model.set_session(self.event_session.session)
         self.desk_controller.set_store(store, self.event_session.session)
         self.desk_view.start_over()
-        self.reports_page.set_store(store)
+        if self._reports_page is not None:
+            self._reports_page.set_store(store)
         self._guest_list_stale = False
         previous.close()
         self._show_event()
@@ -340,17 +454,23 @@ class MainWindow(QMainWindow):
 
     def import_guests(self) -> None:
         """The import wizard; what it wrote shows everywhere at once."""
+        from ui.organiser.import_wizard import ImportWizard  # noqa: PLC0415 - loaded when first used, so the window shows sooner
+
         report = ImportWizard.run(self, self._store)
         if report is not None and report.written:
             self.event_session.apply(Changes.of(Topic.GUESTS, all_guests=True))
 
     def open_designer(self) -> None:
         """The designer is a window of its own, so the desk stays usable beside it."""
+        from ui.organiser.designer import BadgeDesigner  # noqa: PLC0415 - loaded when first used, so the window shows sooner
+
         designer = BadgeDesigner(self._store, parent=self, layout=self.station.layout)
         designer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         designer.show()
 
     def edit_categories(self) -> None:
+        from ui.organiser.categories_editor import CategoriesEditorDialog  # noqa: PLC0415 - loaded when first used, so the window shows sooner
+
         if CategoriesEditorDialog.edit(self, self._store):
             self.event_session.apply(Changes.of(Topic.CATEGORIES))
 
@@ -361,7 +481,8 @@ class MainWindow(QMainWindow):
         else:  # approvals and revocations change what the desk may do: it reads them at once
             self.desk_controller.reload()
             self.desk_view.refresh()
-        self.reports_page.mark_stale()
+        if self._reports_page is not None:
+            self._reports_page.mark_stale()
         self._show_checkins()
         self._show_counts()
         self._guest_list_follows()
@@ -414,11 +535,11 @@ class MainWindow(QMainWindow):
         counts = self.event_session.session.counts()
         self.checkin_label.setText(f"{counts.checked_in} checked in / {counts.expected} expected")
 
-    def _desk_wrote(self, details: GuestDetails) -> None:
-        """What the desk wrote reaches the session, and through it every other view."""
-        changes = Changes.of(Topic.GUESTS, Topic.CHECK_INS, Topic.PRINTS, guests=[details.guest.id])
+    def _desk_wrote(self, changes: Changes) -> None:
+        """What the desk wrote (its services applied it to the shared session already) reaches every other
+        view through the session's one `changed` signal; the desk itself has shown it."""
         self._desk_echoes.append(changes)
-        self.event_session.apply(changes)
+        self.event_session.announce(changes)
 
     # -- the station ---------------------------------------------------------------------------
 

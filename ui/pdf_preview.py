@@ -7,11 +7,14 @@ so what the desk sees is what prints.
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pypdfium2
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:  # pdfium is loaded with the first preview, not before the app can show its window
+    import pypdfium2
 
 _POINTS_PER_INCH = 72
 _MAX_PAGE_WIDTH = 720  # screen pixels: an A4 sheet at 150 dpi is scaled down to this, a card is not
@@ -24,6 +27,8 @@ _PDFIUM = threading.Lock()
 
 def iter_page_images(pdf: Path, dpi: int = 150) -> Iterator[QImage]:
     """Each page as a white-backed image at `dpi`, one at a time (a 600 dpi A4 page is 140 MB)."""
+    import pypdfium2  # noqa: PLC0415 - see the TYPE_CHECKING import
+
     with _PDFIUM:
         document = pypdfium2.PdfDocument(str(pdf))
         pages = len(document)
@@ -37,7 +42,7 @@ def iter_page_images(pdf: Path, dpi: int = 150) -> Iterator[QImage]:
             document.close()
 
 
-def _page_image(document: pypdfium2.PdfDocument, index: int, dpi: int) -> QImage:
+def _page_image(document: "pypdfium2.PdfDocument", index: int, dpi: int) -> QImage:
     page = document[index]
     try:
         bitmap = page.render(scale=dpi / _POINTS_PER_INCH, rev_byteorder=True, prefer_bgrx=True)

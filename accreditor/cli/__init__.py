@@ -10,6 +10,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from accreditor.acting_user import default_user
 from accreditor.cli import badges, checkin, events, gate, guests, organisations, photos, printing, server
 from accreditor.cli.common import (
     EXIT_OK,
@@ -19,7 +20,6 @@ from accreditor.cli.common import (
     Commands,
     OptionsAnywhereParser,
     UsageError,
-    default_user,
 )
 from accreditor.errors import AccreditorError, EventFileError, ImportFileError
 

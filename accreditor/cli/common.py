@@ -1,9 +1,7 @@
-"""What every command shares: exit codes, the acting user, JSON output, argument types."""
+"""What every command shares: exit codes, JSON output, argument types (the acting user is `accreditor.acting_user`)."""
 
 import argparse
-import getpass
 import json
-import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -39,13 +37,6 @@ class OptionsAnywhereParser(argparse.ArgumentParser):
             return self.parse_known_intermixed_args(args, namespace)
         finally:
             self._intermixing = False
-
-
-def default_user() -> str:
-    try:
-        return os.environ.get("ACCREDITOR_USER") or getpass.getuser()
-    except (KeyError, OSError):  # no login name in a container or service
-        return "unknown"
 
 
 def iso_date(text: str) -> date:

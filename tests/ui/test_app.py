@@ -1,14 +1,17 @@
 """Starting the app: which event opens, errors at startup, the error hook, and the bundled fonts."""
 
+import json
+import os
 import shutil
+import subprocess
 import sys
 import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QProgressDialog, QPushButton
 
 from accreditor.errors import EventFileError
 from accreditor.store import EventStore
@@ -87,6 +90,94 @@ def test_main_returns_1_when_no_event_opens_and_leaves_the_hooks_as_they_were(
     assert app.main([PROGRAM, str(tmp_path / "missing.accreditor")]) == 1
     assert [error.text for error in shown_errors] == [f"There is no event file at {tmp_path / 'missing.accreditor'}."]
     assert (sys.excepthook, threading.excepthook) == hooks
+
+
+def test_the_event_is_opened_off_the_ui_thread(built, event_store: EventStore, monkeypatch) -> None:
+    opened_on: list[threading.Thread] = []
+    real_open = EventStore.open
+
+    def open_and_note_the_thread(cls: type[EventStore], location: str) -> EventStore:
+        opened_on.append(threading.current_thread())
+        return real_open(location)
+
+    monkeypatch.setattr(EventStore, "open", classmethod(open_and_note_the_thread))
+    assert built(event_store.location).store.location == event_store.location
+    assert len(opened_on) == 1
+    assert opened_on[0] is not threading.main_thread()
+
+
+def test_a_slow_opening_says_so_and_can_be_cancelled(qtbot, built, event_store: EventStore, monkeypatch) -> None:
+    release = threading.Event()
+    opened: list[EventStore] = []
+    real_open = EventStore.open
+
+    def open_slowly(cls: type[EventStore], location: str) -> EventStore:
+        release.wait(10)
+        opened.append(real_open(location))
+        return opened[-1]
+
+    def cancel_when_shown() -> None:
+        [progress] = [widget for widget in QApplication.topLevelWidgets() if isinstance(widget, QProgressDialog)]
+        assert progress.labelText() == f"Opening {Path(event_store.location).name}…"
+        [cancel] = progress.findChildren(QPushButton)
+        cancel.click()
+
+    closed: list[EventStore] = []
+    real_close = EventStore.close
+
+    def close_and_note(store: EventStore) -> None:
+        closed.append(store)
+        real_close(store)
+
+    monkeypatch.setattr(EventStore, "open", classmethod(open_slowly))
+    monkeypatch.setattr(EventStore, "close", close_and_note)
+    monkeypatch.setattr(main_window, "ask_event_file", lambda _parent: None)
+    QTimer.singleShot(main_window._OPENING_SHOWN_AFTER_MS + 300, cancel_when_shown)
+
+    assert built(event_store.location) is None, "cancelled, and no other event chosen"
+    release.set()
+    assert jobs.wait_for_jobs(10_000)
+    [late] = opened
+    assert late in closed, "the store opened after the cancel is closed, not left holding the file"
+    assert QSettings().value(LAST_EVENT_KEY) is None
+
+
+# Libraries the window does not need before an event is on screen: the command line (which imports every
+# command, badge rendering and the import pipeline with it), PDF drawing, PDF reading, QR codes, workbooks.
+NOT_AT_START = ("accreditor.cli", "reportlab", "pypdfium2", "zxingcpp", "pikepdf", "xlsxwriter", "python_calamine")
+
+SHOW_THE_WINDOW = """
+import json, sys
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from ui import app
+
+application = QApplication([sys.argv[0], "-platform", "offscreen"])
+app.configure_application(application)
+QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[2])
+window = app.build_window(["accreditor-app", sys.argv[1]])
+window.show()
+application.processEvents()
+print(json.dumps(sorted(sys.modules)))
+window.close()
+"""
+
+
+def test_the_app_shows_an_event_without_the_command_line_or_pdf_libraries(
+    event_store: EventStore, tmp_path: Path
+) -> None:
+    shown = subprocess.run(
+        [sys.executable, "-c", SHOW_THE_WINDOW, event_store.location, str(tmp_path / "settings")],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    imported = json.loads(shown.stdout.strip().splitlines()[-1])
+    assert "ui.main_window" in imported
+    assert [name for name in imported if name.split(".")[0] in NOT_AT_START or name.startswith("accreditor.cli")] == []
 
 
 def test_the_command_line_takes_one_optional_event() -> None:

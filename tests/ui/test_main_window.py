@@ -15,10 +15,12 @@ from accreditor.guests import GuestFields
 from accreditor.importing.importer import ImportReport
 from accreditor.store import EventStore
 from ui import jobs, main_window, new_event_dialog, settings
+from ui.gate import gate_setup_dialog
 from ui.gate.gate_setup_dialog import GateChoice
 from ui.gate.gate_view import GateState
 from ui.main_window import LAST_EVENT_KEY, MainWindow, Mode
 from ui.new_event_dialog import NewEvent, NewEventDialog
+from ui.organiser import import_wizard
 from ui.organiser.designer import BadgeDesigner
 from ui.settings import StationSettings
 
@@ -253,6 +255,33 @@ def test_a_check_in_at_the_desk_reaches_the_counts_and_the_guest_list(desk_windo
     assert desk_window.counts_label.text() == "6 guests · 2 checked in"
 
 
+def test_what_the_desk_writes_reaches_the_views_once_through_the_session(desk_window: MainWindow) -> None:
+    heard: list[Changes] = []
+    desk_window.event_session.changed.connect(heard.append)
+    desk_window.desk_view.show_guest(HASHIMI)
+    assert heard == [], "showing a guest writes nothing"
+
+    desk_window.desk_view.check_in_action.trigger()
+
+    assert heard == [Changes.of(Topic.CHECK_INS, guests=[HASHIMI])], "the desk's own changes, once"
+    assert desk_window.event_session.session.guest(HASHIMI).checked_in_station == desk_window.station.station_name
+
+
+def test_a_check_in_refused_for_a_revocation_elsewhere_shows_it_in_every_view(
+    desk_window: MainWindow, event_store: EventStore
+) -> None:
+    with event_store.begin() as connection:  # another station revokes the guest; this one has not heard yet
+        workflow.change_status(connection, [HASHIMI], "revoked", "organiser", "lost badge")
+    heard: list[Changes] = []
+    desk_window.event_session.changed.connect(heard.append)
+
+    desk_window.desk_controller.check_in(HASHIMI)
+
+    assert checked_in_at(event_store, HASHIMI) is None
+    assert heard == [Changes.of(Topic.GUESTS, Topic.CHECK_INS, guests=[HASHIMI])], "what the desk learned"
+    assert desk_window.event_session.session.guest(HASHIMI).status == "revoked"
+
+
 def test_a_guest_opened_in_the_list_is_shown_at_the_desk(desk_window: MainWindow) -> None:
     desk_window.guests_mode_action.trigger()
     desk_window.guest_list.guest_activated.emit(SMITH)
@@ -321,7 +350,7 @@ def test_the_import_action_opens_the_wizard_and_reloads_after_an_import(
     desk_window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     heard: list[Changes] = []
-    monkeypatch.setattr(main_window.ImportWizard, "run", classmethod(lambda cls, parent, store: _written_report()))
+    monkeypatch.setattr(import_wizard.ImportWizard, "run", classmethod(lambda cls, parent, store: _written_report()))
     desk_window.event_session.changed.connect(heard.append)
     desk_window.import_action.trigger()
 
@@ -337,7 +366,7 @@ def test_gate_mode_sends_scans_to_the_gate_not_the_desk(
     qtbot, desk_window: MainWindow, event_store: EventStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     choice = GateChoice(zone="PLN", direction="in", gate_name="PLN-in")
-    monkeypatch.setattr(main_window.GateSetupDialog, "ask", classmethod(lambda cls, parent, zones, **_: choice))
+    monkeypatch.setattr(gate_setup_dialog.GateSetupDialog, "ask", classmethod(lambda cls, parent, zones, **_: choice))
     with event_store.connect() as connection:
         guest = next(g for g in guests.list_guests(connection, status="approved") if not g.checked_in_at)
     desk_window.gate_mode_action.trigger()
@@ -355,7 +384,7 @@ def test_in_gate_mode_f8_shows_who_is_inside_and_f6_still_opens_the_organiser(
     qtbot, desk_window: MainWindow, monkeypatch
 ) -> None:
     choice = GateChoice(zone="PLN", direction="in", gate_name="PLN-in")
-    monkeypatch.setattr(main_window.GateSetupDialog, "ask", classmethod(lambda cls, parent, zones, **_: choice))
+    monkeypatch.setattr(gate_setup_dialog.GateSetupDialog, "ask", classmethod(lambda cls, parent, zones, **_: choice))
     desk_window.activateWindow()
     qtbot.waitActive(desk_window)
     desk_window.gate_mode_action.trigger()
@@ -368,8 +397,27 @@ def test_in_gate_mode_f8_shows_who_is_inside_and_f6_still_opens_the_organiser(
     assert desk_window.stack.currentWidget() is desk_window.organiser_page, "one key, one meaning in every mode"
 
 
+def test_a_gate_that_cannot_open_says_why_and_the_window_stays_in_its_mode(
+    desk_window: MainWindow, event_store: EventStore, monkeypatch, shown_errors, tmp_path: Path
+) -> None:
+    choice = GateChoice(zone="PLN", direction="in", gate_name="PLN-in")
+    monkeypatch.setattr(gate_setup_dialog.GateSetupDialog, "ask", classmethod(lambda cls, parent, zones, **_: choice))
+    event_file = Path(event_store.location)
+    moved = event_file.rename(tmp_path / "elsewhere.accreditor")  # the file went away under the window
+    try:
+        desk_window.gate_mode_action.trigger()
+    finally:
+        moved.rename(event_file)
+
+    assert [error.title for error in shown_errors] == ["Cannot open the gate"]
+    assert desk_window.mode() == Mode.DESK
+    assert desk_window.desk_mode_action.isChecked()
+    assert desk_window.gate_view is None
+    assert desk_window.statusBar().currentMessage() == ""
+
+
 def test_cancelled_gate_set_up_stays_in_the_mode_it_was(desk_window: MainWindow, monkeypatch) -> None:
-    monkeypatch.setattr(main_window.GateSetupDialog, "ask", classmethod(lambda cls, parent, zones, **_: None))
+    monkeypatch.setattr(gate_setup_dialog.GateSetupDialog, "ask", classmethod(lambda cls, parent, zones, **_: None))
     desk_window.gate_mode_action.trigger()
 
     assert desk_window.mode() == Mode.DESK
@@ -382,7 +430,7 @@ def test_new_event_is_created_with_the_standard_categories_and_opened(
 ) -> None:
     path = tmp_path / "summit.accreditor"
     new = NewEvent(path, "Summit", date(2027, 6, 1), date(2027, 6, 2), "Dushanbe")
-    monkeypatch.setattr(main_window.NewEventDialog, "ask", classmethod(lambda cls, parent: new))
+    monkeypatch.setattr(new_event_dialog.NewEventDialog, "ask", classmethod(lambda cls, parent: new))
     desk_window.new_action.trigger()
 
     assert desk_window.store.event_info().name == "Summit"

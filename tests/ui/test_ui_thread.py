@@ -19,7 +19,10 @@ from sqlalchemy.engine import Engine
 
 from accreditor.store import EventStore
 from tests.ui.conftest import GUESTS, MakeEvent
+from tests.ui.test_main_window import token_of
 from ui import jobs, main_window
+from ui.gate.gate_setup_dialog import GateChoice, GateSetupDialog
+from ui.gate.gate_view import GateState
 from ui.main_window import MainWindow, Mode
 from ui.organiser import guests_page
 from ui.settings import StationSettings
@@ -78,7 +81,7 @@ def walk_the_main_paths(
     other_event: EventStore,
 ) -> MainWindow:
     """Open the event, search and check in at the desk, use the guest list, the organiser page and the reports,
-    then open another event from the File menu."""
+    keep a gate (enter Gate mode, scan a badge, see who is inside), then open another event from the File menu."""
     recorded.path = "open the event"
     station = StationSettings(station_name="Desk 2", printer="", layout="cr80", auto_print=False, sounds=False)
     window = MainWindow(store, station=station)
@@ -129,6 +132,30 @@ def walk_the_main_paths(
     window.set_mode(Mode.REPORTS)
     qtbot.waitUntil(lambda: window.reports_page.report is not None)
     settle(qtbot)
+
+    recorded.path = ""  # the test's own reading of the badge's token is not the app's
+    admitted = token_of(store, hashimi)
+    gate_choice = GateChoice(zone="PLN", direction="in", gate_name="PLN-in")
+    monkeypatch.setattr(GateSetupDialog, "ask", classmethod(lambda _cls, _parent, _zones, **_options: gate_choice))
+    recorded.path = "enter Gate mode"
+    window.set_mode(Mode.GATE)
+    qtbot.waitUntil(lambda: window.mode() == Mode.GATE)
+    settle(qtbot)
+    gate = window.gate_view
+    assert gate is not None
+
+    recorded.path = "scan a badge at the gate"
+    with qtbot.waitSignal(gate.verdict_shown) as shown:
+        window.route_scan(admitted)
+    settle(qtbot)
+    assert shown.args[0].colour != "red", shown.args[0].reason
+
+    recorded.path = "who is inside at the gate"
+    gate.toggle_inside()
+    settle(qtbot)
+    assert gate.state == GateState.INSIDE
+    assert gate.inside_panel is not None
+    assert gate.inside_panel.model.rowCount() == 1
 
     recorded.path = "open another event"
     window.set_mode(Mode.GUESTS)

@@ -15,13 +15,13 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+from accreditor.acting_user import default_user
 from accreditor.categories import Category
-from accreditor.changes import NOTHING, Changes
-from accreditor.cli.common import default_user
+from accreditor.changes import NOTHING, Changes, Topic
 from accreditor.guests import Guest, GuestFields
 from accreditor.print_sinks import PrintOutcome
 from accreditor.services.desk import (
@@ -36,13 +36,15 @@ from accreditor.services.desk import (
     standing,
     token_refusal,
 )
-from accreditor.services.issuing import Issued, IssuingService
 from accreditor.session import EventSession
 from accreditor.store import EventStore
 from accreditor.vocabulary import CheckInResult, Tone
 from ui import jobs, messages, printing
 from ui.guest_table_model import format_moment
 from ui.settings import StationSettings
+
+if TYPE_CHECKING:  # badge rendering is imported with the first print, not before the desk can show
+    from accreditor.services.issuing import Issued
 
 __all__ = [
     "MAX_RESULTS",
@@ -102,7 +104,7 @@ class _QueuedPrint:
 
 @dataclass(frozen=True, slots=True)
 class _Printed:
-    issued: Issued
+    issued: "Issued"
     details: GuestDetails | None
 
 
@@ -355,6 +357,8 @@ class DeskController(QObject):
         if not self._queue:
             return
         queued = self._current = self._queue.popleft()
+        from accreditor.services.issuing import IssuingService  # noqa: PLC0415 - see the TYPE_CHECKING import
+
         desk, settings, today = self._desk, self._settings, self._today()
         issuing = IssuingService(desk.store, user=self.user, station=settings.station_name)
 
@@ -436,12 +440,14 @@ def _check_in(desk: DeskService, guest_id: int, *, by_scan: bool, auto_print: bo
     details = desk.details_if_any(guest_id)
     if details is None:  # the guest is gone
         return _Answer((Notice(Tone.ERROR, outcome.message),))
+    # Refused or already in: the desk read the guest again (another station changed them); the views follow.
+    learned = Changes.of(Topic.GUESTS, Topic.CHECK_INS, guests=[guest_id])
     if outcome.result is CheckInResult.REFUSED:  # another desk may have changed the status meanwhile
         notice = Notice(details.standing.tone, f"Not checked in. {details.standing.sentence()}")
-        return _Answer((notice,), details, refresh=True)
+        return _Answer((notice,), details, learned, refresh=True)
     if outcome.result is CheckInResult.ALREADY:
         when = check_in_text(outcome.at, outcome.station or "", outcome.user or "") if outcome.at else ""
-        return _Answer((Notice(Tone.WARNING, f"Already checked in at {when}"),), details, refresh=True)
+        return _Answer((Notice(Tone.WARNING, f"Already checked in at {when}"),), details, learned, refresh=True)
     how = "Checked in by scan" if by_scan else "Checked in"
     notice = Notice(Tone.OK, f"{how}: {display_name(details.guest)}")
     first_badge = auto_print and details.guest.badge_serial is None

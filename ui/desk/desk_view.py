@@ -7,14 +7,16 @@ Enter never checks in a guest the operator has not seen: text typed since the la
 searched first, and a highlighted match different from the card is shown first.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from accreditor.categories import Category
+from accreditor.guests import GuestFields
 from ui import sounds
-from ui.desk import guest_form, reason_dialog
+from ui.desk import reason_dialog
 from ui.desk.desk_controller import (
     MAX_RESULTS,
     MIN_QUERY_LENGTH,
@@ -364,14 +366,14 @@ class DeskView(QWidget):
         details = self.card.details
         if details is None:
             return
-        fields = guest_form.GuestFormDialog.ask(self, self.controller.categories(), details.guest.fields)
+        fields = _ask_guest_fields(self, self.controller.categories(), details.guest.fields)
         if fields is not None:
             self.clear_notice()
             self.controller.edit_guest(details.guest.id, fields)
         self.field.setFocus()
 
     def new_walk_in(self) -> None:
-        fields = guest_form.GuestFormDialog.ask(self, self.controller.categories(), None)
+        fields = _ask_guest_fields(self, self.controller.categories(), None)
         if fields is not None:
             self.clear_notice()
             self.controller.add_walk_in(fields, then=self._show_if_any)
@@ -416,3 +418,12 @@ class DeskView(QWidget):
         self.print_action.setEnabled(admissible and not printing)
         self.undo_action.setEnabled(details is not None and details.guest.checked_in_at is not None)
         self.edit_action.setEnabled(details is not None)
+
+
+def _ask_guest_fields(
+    parent: QWidget, categories: Sequence[Category], fields: GuestFields | None
+) -> GuestFields | None:
+    """The guest form (a walk-in when `fields` is None); its validation loads when first asked for, not at start."""
+    from ui.desk import guest_form  # noqa: PLC0415 - e-mail and country checks are not needed to show the desk
+
+    return guest_form.GuestFormDialog.ask(parent, categories, fields)

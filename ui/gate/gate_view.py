@@ -24,7 +24,8 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -176,6 +177,58 @@ class PhotoFrame(QWidget):
         painter.end()
 
 
+@dataclass(frozen=True)
+class OpenedEventGate:
+    """A gate opened on an event's database with what it shows beside a verdict, before any widget exists."""
+
+    gate: Gate
+    lookups: EventGateLookups
+    inside: EventInside
+
+
+def open_gate_on_event(store: EventStore, context: GateContext) -> OpenedEventGate:
+    """Open a gate on the event and read its categories and zones: database work, so the app calls it off the
+    UI thread (`open_event_gate_view`); the gate is closed again if reading fails."""
+    gate = open_event_gate(store.location, context)
+    try:
+        return OpenedEventGate(gate, EventGateLookups(store), EventInside(store))
+    except BaseException:
+        gate.close()
+        raise
+
+
+def open_event_gate_view(
+    parent: QWidget,
+    store: EventStore,
+    context: GateContext,
+    *,
+    success: Callable[["GateView"], None],
+    failure: Callable[[BaseException], None],
+    **options: Any,
+) -> None:
+    """Open a gate on the event in the background, then build its view on the UI thread and pass it to `success`;
+    `failure` hears why it could not be opened.
+
+    The job belongs to the application, not to `parent`: a gate opened for a `parent` closed meanwhile still
+    reaches this function, which closes it rather than leave it holding the database."""
+
+    def work(_context: jobs.JobContext) -> OpenedEventGate:
+        return open_gate_on_event(store, context)
+
+    def opened(gate: OpenedEventGate) -> None:
+        if shiboken6.isValid(parent):
+            success(GateView.on_opened_gate(gate, **options))
+        else:
+            gate.gate.close()
+
+    def not_opened(error: BaseException) -> None:
+        if shiboken6.isValid(parent):
+            failure(error)
+
+    owner = QCoreApplication.instance() or parent
+    jobs.run_in_background(owner, work, success=opened, failure=not_opened, label="Cannot open the gate")
+
+
 class GateView(QWidget):
     """One gate's screen over a `Gate`; `handle_scan(text)` takes what the scanner read.
 
@@ -258,21 +311,26 @@ class GateView(QWidget):
     @classmethod
     def for_event(cls, store: EventStore, context: GateContext, **options: Any) -> "GateView":
         """A gate live on an open event: it opens its own `Gate` on the same database and closes it in
-        `close_gate()`; the store stays the caller's (it must stay open while the view lives)."""
-        gate = open_event_gate(store.location, context)
+        `close_gate()`; the store stays the caller's (it must stay open while the view lives).
+
+        Opens the gate where it is called; the app opens it in the background (`open_event_gate_view`)."""
+        return cls.on_opened_gate(open_gate_on_event(store, context), **options)
+
+    @classmethod
+    def on_opened_gate(cls, opened: "OpenedEventGate", **options: Any) -> "GateView":
+        """The view of a gate `open_gate_on_event` opened; it closes the gate in `close_gate()`."""
         try:
-            lookups = EventGateLookups(store)
             return cls(
-                gate,
-                categories=lookups.categories,
-                zones=lookups.zones,
-                photo_of=lookups.photo,
-                inside=EventInside(store),
-                on_close=gate.close,
+                opened.gate,
+                categories=opened.lookups.categories,
+                zones=opened.lookups.zones,
+                photo_of=opened.lookups.photo,
+                inside=opened.inside,
+                on_close=opened.gate.close,
                 **options,
             )
         except BaseException:
-            gate.close()
+            opened.gate.close()
             raise
 
     @classmethod

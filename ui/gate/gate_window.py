@@ -19,7 +19,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QWidget
 
-from accreditor.cli.common import default_user
+from accreditor.acting_user import default_user
 from accreditor.errors import AccreditorError
 from accreditor.gate.package import is_gate_package
 from accreditor.services.occupancy import EventInside

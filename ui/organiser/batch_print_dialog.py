@@ -38,10 +38,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from accreditor.acting_user import default_user
 from accreditor.badges.batch import BatchReport
 from accreditor.badges.layout import Layout, list_layouts, load_layout
 from accreditor.badges.printing import ORDERS, PrintRequest, Selection
-from accreditor.cli.common import default_user
 from accreditor.print_sinks import PdfFileSink, PrintSink
 from accreditor.services.issuing import IssuingService
 from accreditor.store import EventStore

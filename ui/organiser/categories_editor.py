@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from accreditor import categories
+from accreditor.acting_user import default_user
 from accreditor.bulk import ReprintNeed
 from accreditor.categories import Category, Zone
-from accreditor.cli.common import default_user
 from accreditor.services import categories as category_service
 from accreditor.services.categories import CategoryEdit, EventCategories
 from accreditor.store import EventStore

@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from accreditor import workflow
+from accreditor.acting_user import default_user
 from accreditor.changes import Changes, Topic
-from accreditor.cli.common import default_user
 from accreditor.countries import country_name
 from accreditor.guests import Guest
 from accreditor.services import accreditation
@@ -52,7 +52,6 @@ from ui.desk.guest_form import GuestFormDialog
 from ui.event_session import SessionAdapter
 from ui.guest_list import GuestListWidget, colour_icon
 from ui.guest_table_model import STATUS_LABELS, Column, GuestFilter, GuestTableModel
-from ui.organiser.batch_print_dialog import BatchPrintDialog
 from ui.organiser.categories_editor import CategoriesEditorDialog, ReprintList
 from ui.organiser.history_panel import GuestHistoryPanel
 from ui.organiser.photo_editor import PhotoEditorDialog, PhotoLabel
@@ -661,6 +660,8 @@ class OrganiserGuestsPage(QWidget):
                 self._tell("No guest matches the filters: there is no badge to print.")
                 return
             guest_ids = None if self.model.guest_filter == GuestFilter() else shown
+        from ui.organiser.batch_print_dialog import BatchPrintDialog  # noqa: PLC0415 - badge rendering loads on first use
+
         report = BatchPrintDialog.run(self, self.store, guest_ids, self.station or load_settings(), user=self.user)
         if report is not None:  # something was printed or saved: the badge column has changed
             self._tell(f"Badges of {guests_count(report.marked_printed)} recorded as printed.")

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from accreditor.cli.common import default_user
+from accreditor.acting_user import default_user
 from accreditor.errors import AccreditorError
 from accreditor.importing.columns import FIELDS, ColumnMapping, detect_mapping, load_mapping_file, save_mapping_file
 from accreditor.importing.importer import ImportReport, RowError, import_file, mapping_problem

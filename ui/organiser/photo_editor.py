@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accreditor.cli.common import default_user
+from accreditor.acting_user import default_user
 from accreditor.photo_import import (
     FRAME_MM,
     MIN_HEIGHT_PX,

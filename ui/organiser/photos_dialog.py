@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accreditor.cli.common import default_user
+from accreditor.acting_user import default_user
 from accreditor.photo_import import (
     GuestWithoutPhoto,
     PhotoImportReport,
