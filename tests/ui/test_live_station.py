@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from accreditor import checkin, workflow
+from accreditor import checkin, server, workflow
 from accreditor.changes import Changes, Topic
 from accreditor.store import EventStore
 from tests.ui.conftest import ACTOR, create_event
@@ -132,3 +132,27 @@ def test_connect_to_server_opens_the_event_as_this_station_and_remembers_it_with
     assert "desk-secret" not in (main_window.last_event() or "")
     qtbot.waitUntil(lambda: window.live_station.watching, timeout=10_000)
     window.close()
+
+
+def test_a_station_says_reconnecting_while_the_server_is_down_and_catches_up_when_it_is_back(
+    postgres_cluster: server.Cluster,
+    postgres_url: str,
+    open_window: Callable[[str, str], MainWindow],
+    qtbot: QtBot,
+) -> None:
+    create_event(postgres_url).close()  # type: ignore[arg-type]
+    desk_2 = open_window(postgres_url, "Desk 2")
+    label = desk_2.live_station.status_label
+    qtbot.waitUntil(lambda: "connected" in label.text() and "reconnecting" not in label.text(), timeout=10_000)
+
+    postgres_cluster.stop()
+    try:
+        qtbot.waitUntil(lambda: "reconnecting" in label.text(), timeout=10_000)
+    finally:
+        postgres_cluster.start()
+    # Another station checks a guest in as soon as the server is back, maybe before this one is reconnected.
+    with EventStore.open(postgres_url, station="Desk 1") as desk_1, desk_1.begin() as connection:
+        checkin.check_in(connection, ARABIC_GUEST, station="Desk 1", user=ACTOR)
+
+    qtbot.waitUntil(lambda: "1 station online" in label.text(), timeout=15_000)
+    qtbot.waitUntil(lambda: desk_2.event_session.session.guest(ARABIC_GUEST).checked_in_at is not None, timeout=10_000)
