@@ -13,7 +13,7 @@ The watcher is opened off the UI thread too, since reaching a server may take se
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QToolBar, QWidget
 
 from accreditor import live
 from accreditor.changes import Changes
@@ -21,6 +21,11 @@ from accreditor.errors import AccreditorError
 from accreditor.store import EventStore
 from ui import jobs
 from ui.event_session import SessionAdapter
+
+OFFLINE_TEXT = (
+    "The event server cannot be reached. Guests are still found from this station's copy, but nothing can be "
+    "recorded (check-ins, prints, decisions) until it is back; this station keeps trying."
+)
 
 # How often the status bar asks the server who is online (a cheap query on pg_stat_activity).
 STATUS_INTERVAL_MS = 3_000
@@ -80,6 +85,15 @@ class LiveStation(QObject):
         self.state = ConnectionState(server=False, connected=True)
         self.status_label = QLabel()
         self.status_label.setContentsMargins(6, 0, 12, 0)
+        self.banner = QToolBar("Event server")  # across the window, above the page, while the server is away
+        self.banner.setObjectName("offline_banner")
+        self.banner.setMovable(False)
+        self.banner.toggleViewAction().setVisible(False)  # not for the toolbar menu: it shows when it must
+        banner_text = QLabel(OFFLINE_TEXT)
+        banner_text.setWordWrap(True)
+        banner_text.setStyleSheet("background: #C62828; color: white; font-weight: bold; padding: 6px;")
+        self.banner.addWidget(banner_text)
+        self.banner.setVisible(False)
         self._arrived.connect(self._deliver)
         self._timer = QTimer(self)
         self._timer.setInterval(STATUS_INTERVAL_MS)
@@ -139,6 +153,7 @@ class LiveStation(QObject):
         self.state = state
         self.status_label.setText(state.text())
         self.status_label.setToolTip(state.tooltip())
+        self.banner.setVisible(state.server and not state.connected and self._watcher is not None)
         if changed:
             self.state_changed.emit(state)
 

@@ -212,6 +212,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.checkin_label)
         self.live_station = LiveStation(self.event_session, self)  # other stations' changes, and the server's state
         self.statusBar().addPermanentWidget(self.live_station.status_label)
+        self.addToolBarBreak()
+        self.addToolBar(self.live_station.banner)
         self.model.modelReset.connect(self._show_counts)
         self.event_session.loaded.connect(self._session_loaded)
         self.event_session.changed.connect(self._session_changed)

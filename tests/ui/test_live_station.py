@@ -148,6 +148,8 @@ def test_a_station_says_reconnecting_while_the_server_is_down_and_catches_up_whe
     postgres_cluster.stop()
     try:
         qtbot.waitUntil(lambda: "reconnecting" in label.text(), timeout=10_000)
+        assert desk_2.live_station.banner.isVisibleTo(desk_2)
+        assert desk_2.event_session.session.find("Рахмонов")  # guests are still found from the station's copy
     finally:
         postgres_cluster.start()
     # Another station checks a guest in as soon as the server is back, maybe before this one is reconnected.
@@ -155,4 +157,5 @@ def test_a_station_says_reconnecting_while_the_server_is_down_and_catches_up_whe
         checkin.check_in(connection, ARABIC_GUEST, station="Desk 1", user=ACTOR)
 
     qtbot.waitUntil(lambda: "1 station online" in label.text(), timeout=15_000)
+    assert not desk_2.live_station.banner.isVisibleTo(desk_2)
     qtbot.waitUntil(lambda: desk_2.event_session.session.guest(ARABIC_GUEST).checked_in_at is not None, timeout=10_000)
