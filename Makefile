@@ -36,6 +36,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.desk_speed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.open_speed
 	$(BIN)/python -m bench.stations
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.app_stations
 
 # The packaged app: dist/accreditor/ holds accreditor, accreditor-app and accreditor-gate (see build.spec).
 DIST := dist/accreditor

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 import accreditor
-from ui import fonts, main_window, messages
+from ui import fonts, main_window, messages, settings
 from ui.main_window import MainWindow
 
 APP_NAME = "Accreditor"
@@ -28,7 +28,11 @@ def configure_application(app: QCoreApplication) -> None:
 def parse_arguments(arguments: Sequence[str]) -> argparse.Namespace:
     """Our command line, from `QCoreApplication.arguments()` (Qt's own options already taken out)."""
     parser = argparse.ArgumentParser(prog="accreditor-app", description="Accreditation and badge printing.")
-    parser.add_argument("event", nargs="?", help="the event file (*.accreditor) to open; default: the one opened last")
+    parser.add_argument(
+        "event",
+        nargs="?",
+        help="the event file (*.accreditor) or event server URL to open; default: the one opened last",
+    )
     return parser.parse_args(arguments[1:])
 
 
@@ -39,12 +43,13 @@ def build_window(arguments: Sequence[str]) -> MainWindow | None:
     """
     fonts.register_fonts()
     location = parse_arguments(arguments).event or main_window.last_event()
-    store = main_window.open_event(None, location) if location else None
+    station = settings.load_settings().station_name  # names this station to the others on an event server
+    store = main_window.open_event(None, location, station=station) if location else None
     while store is None:
         location = main_window.ask_event_file(None)
         if location is None:
             return None
-        store = main_window.open_event(None, location)
+        store = main_window.open_event(None, location, station=station)
     return MainWindow(store)
 
 

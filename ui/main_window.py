@@ -32,14 +32,16 @@ from PySide6.QtWidgets import (
 
 from accreditor.acting_user import default_user
 from accreditor.changes import Changes, Topic
-from accreditor.store import EventStore
+from accreditor.store import EventStore, is_server_url
 from ui import jobs, messages, settings
 from ui.desk.desk_controller import DeskController
 from ui.desk.desk_view import DeskView
 from ui.event_session import SessionAdapter
 from ui.guest_list import GuestListWidget
 from ui.guest_table_model import GuestTableModel
+from ui.live_station import LiveStation
 from ui.scanner import ScanDetector
+from ui.server_dialog import ServerDialog
 from ui.settings import StationSettings
 
 if TYPE_CHECKING:  # the gate, the organiser's pages and the dialogs are imported when first used, not at start
@@ -72,8 +74,11 @@ def ask_event_file(parent: QWidget | None) -> str | None:
     return path or None
 
 
-def open_event(parent: QWidget | None, location: str | Path) -> EventStore | None:
-    """Open an event and remember it for next start; on failure tell the user why and return None.
+def open_event(
+    parent: QWidget | None, location: str | Path, *, station: str = "", remember_as: str | Path | None = None
+) -> EventStore | None:
+    """Open an event as `station` and remember it for next start (as `remember_as`, a server's URL without its
+    password, if given); on failure tell the user why and return None.
 
     The opening runs off the UI thread (checking or upgrading a file, or reaching a database server, may
     take a while) and the caller waits for it with the event loop running; "Opening …" is on screen, with
@@ -105,7 +110,9 @@ def open_event(parent: QWidget | None, location: str | Path) -> EventStore | Non
 
     # The job belongs to the application: a store opened after a cancel still reaches `done`, which closes it.
     owner = QCoreApplication.instance() or progress
-    jobs.run_in_background(owner, lambda _context: EventStore.open(location), success=done, failure=failed)
+    jobs.run_in_background(
+        owner, lambda _context: EventStore.open(location, station=station), success=done, failure=failed
+    )
     progress.canceled.connect(cancel)
     if not opened and not cancelled:
         waiting.exec()
@@ -114,7 +121,7 @@ def open_event(parent: QWidget | None, location: str | Path) -> EventStore | Non
     progress.deleteLater()
     store = opened[0] if opened else None
     if store is not None:
-        remember_event(location)
+        remember_event(remember_as or location)
     return store
 
 
@@ -187,6 +194,8 @@ class MainWindow(QMainWindow):
         self.new_action.setToolTip("Create an event file with the standard categories and zones")
         self.open_action = self._action("&Open event…", QKeySequence.StandardKey.Open, self.choose_event)
         self.open_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton))
+        self.connect_action = self._action("&Connect to event server…", QKeySequence(), self.connect_to_server)
+        self.connect_action.setToolTip("Open an event on the venue's PostgreSQL server, shared by every station")
         self.reload_action = self._action("&Reload", QKeySequence.StandardKey.Refresh, self.reload)
         self.reload_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
         self.reload_action.setToolTip("Reload the guests (changes made at other desks)")
@@ -217,7 +226,7 @@ class MainWindow(QMainWindow):
         self.categories_action = self._action("&Categories and zones…", QKeySequence(), self.edit_categories)
 
         file_menu = self.menuBar().addMenu("&File")
-        file_menu.addActions([self.new_action, self.open_action])
+        file_menu.addActions([self.new_action, self.open_action, self.connect_action])
         self.recent_menu = file_menu.addMenu("Recent &events")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addActions([self.import_action, self.reload_action, self.settings_action])
@@ -247,6 +256,10 @@ class MainWindow(QMainWindow):
             self.statusBar().addWidget(label)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.checkin_label)
+        self.live_station = LiveStation(self.event_session, self)  # other stations' changes, and the server's state
+        self.statusBar().addPermanentWidget(self.live_station.status_label)
+        self.addToolBarBreak()
+        self.addToolBar(self.live_station.banner)
         self.model.modelReset.connect(self._show_counts)
         self.event_session.loaded.connect(self._session_loaded)
         self.event_session.changed.connect(self._session_changed)
@@ -265,6 +278,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 760)
         self.set_mode(Mode.DESK)
         self.event_session.start()
+        self.live_station.follow(store)
 
     def _action(
         self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey, slot: Callable[[], object]
@@ -414,17 +428,49 @@ class MainWindow(QMainWindow):
             self._switch_to(lambda: create_event(chosen), chosen.path, "Cannot create the event")
 
     def open_recent(self, location: str) -> None:
-        self._switch_to(lambda: EventStore.open(location), location, "Cannot open the event")
+        """A remembered event; a server's URL holds no password, so if it is refused the server dialog asks."""
+        station = self.station.station_name
+        retry = (lambda: self.connect_to_server(previous=location)) if is_server_url(location) else None
+        self._switch_to(
+            lambda: EventStore.open(location, station=station), location, "Cannot open the event", on_failure=retry
+        )
 
-    def _switch_to(self, make_store: Callable[[], EventStore], location: str | Path, failure_title: str) -> None:
+    def connect_to_server(self, previous: str = "") -> None:
+        """File › Connect to event server…: the event opens off the UI thread, remembered without its password."""
+        last = last_event()
+        if not previous and last is not None and is_server_url(last):
+            previous = last
+        chosen = ServerDialog.ask(self, previous=previous)
+        if chosen is not None:
+            station = self.station.station_name
+            self._switch_to(
+                lambda: EventStore.open(chosen.open_with, station=station),
+                chosen.remember_as,
+                "Cannot connect to the event server",
+            )
+
+    def _switch_to(
+        self,
+        make_store: Callable[[], EventStore],
+        location: str | Path,
+        failure_title: str,
+        *,
+        on_failure: Callable[[], None] | None = None,
+    ) -> None:
         """Open (or create) the event off the UI thread, as checking or upgrading the file may take a while;
-        the window shows it once it is open, and says why if it cannot be."""
+        the window shows it once it is open, and says why if it cannot be (then `on_failure` runs)."""
 
         def opened(store: EventStore) -> None:
             remember_event(location)
             self.set_store(store)
 
-        jobs.run_in_background(self, lambda _context: make_store(), success=opened, label=failure_title)
+        def failed(error: BaseException) -> None:
+            title, text, details = messages.describe(error)
+            messages.show_error(self, failure_title or title, text, details=details)
+            if on_failure is not None:
+                on_failure()
+
+        jobs.run_in_background(self, lambda _context: make_store(), success=opened, failure=failed, label=failure_title)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -445,6 +491,7 @@ class MainWindow(QMainWindow):
         if self._reports_page is not None:
             self._reports_page.set_store(store)
         self._guest_list_stale = False
+        self.live_station.follow(store)  # stops the previous event's watcher before its store closes
         previous.close()
         self._show_event()
 
@@ -554,6 +601,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.scan_detector.uninstall()
+        self.live_station.stop()
         jobs.wait_for_jobs(_CLOSE_WAIT_MS)
         self._close_gate()
         self._store.close()

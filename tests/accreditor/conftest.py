@@ -4,16 +4,13 @@
 database of a throwaway PostgreSQL cluster that the session starts once (see `postgres_cluster`).
 """
 
-import shutil
-import tempfile
-import uuid
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from accreditor import categories, guests, server, workflow
+from accreditor import categories, guests, workflow
 from accreditor.guests import GuestFields
 from accreditor.store import EventStore
 
@@ -29,41 +26,6 @@ AddGuest = Callable[..., int]
 @pytest.fixture
 def event_path(tmp_path: Path) -> Path:
     return tmp_path / "event.accreditor"
-
-
-@pytest.fixture(scope="session")
-def postgres_cluster() -> Iterator[server.Cluster]:
-    """A PostgreSQL cluster of the system's PostgreSQL, in a temporary folder, for the whole test session.
-
-    As root the server runs as the `postgres` user (PostgreSQL refuses root), so the folder is made
-    outside pytest's private tmp_path, which that user could not enter.
-    """
-    if server.find_binaries() is None:
-        pytest.skip("PostgreSQL is not installed (no initdb in /usr/lib/postgresql/*/bin or on PATH)")
-    pytest.importorskip("psycopg", reason="psycopg is not installed (the postgres extra)")
-    folder = Path(tempfile.mkdtemp(prefix="accreditor-test-pg-"))
-    folder.chmod(0o755)
-    cluster = server.Cluster(folder / "data", port=server.free_port())
-    try:
-        cluster.initialise(durable=False)
-        cluster.start()
-    except server.ServerError:
-        shutil.rmtree(folder, ignore_errors=True)
-        raise
-    yield cluster
-    try:
-        cluster.stop()
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-@pytest.fixture
-def postgres_url(postgres_cluster: server.Cluster) -> Iterator[str]:
-    """The URL of a new, empty database on the test cluster, dropped after the test."""
-    name = f"event_{uuid.uuid4().hex[:12]}"
-    postgres_cluster.create_database(name, file_copy=True)
-    yield postgres_cluster.url(name)
-    postgres_cluster.drop_database(name)
 
 
 ENGINES = ("sqlite", "postgresql")
