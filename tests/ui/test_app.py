@@ -96,9 +96,9 @@ def test_the_event_is_opened_off_the_ui_thread(built, event_store: EventStore, m
     opened_on: list[threading.Thread] = []
     real_open = EventStore.open
 
-    def open_and_note_the_thread(cls: type[EventStore], location: str) -> EventStore:
+    def open_and_note_the_thread(cls: type[EventStore], location: str, **options: str) -> EventStore:
         opened_on.append(threading.current_thread())
-        return real_open(location)
+        return real_open(location, **options)
 
     monkeypatch.setattr(EventStore, "open", classmethod(open_and_note_the_thread))
     assert built(event_store.location).store.location == event_store.location
@@ -111,9 +111,9 @@ def test_a_slow_opening_says_so_and_can_be_cancelled(qtbot, built, event_store: 
     opened: list[EventStore] = []
     real_open = EventStore.open
 
-    def open_slowly(cls: type[EventStore], location: str) -> EventStore:
+    def open_slowly(cls: type[EventStore], location: str, **options: str) -> EventStore:
         release.wait(10)
-        opened.append(real_open(location))
+        opened.append(real_open(location, **options))
         return opened[-1]
 
     def cancel_when_shown() -> None:
