@@ -10,7 +10,7 @@ string and never raises for one.
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any, Protocol
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -26,7 +26,7 @@ from accreditor.errors import WorkflowError
 from accreditor.guests import GuestFields
 from accreditor.scanning import MAX_SCAN_LENGTH, clean_scan
 from accreditor.tokens import BadgeClaims, GuestState, verify_token
-from accreditor.vocabulary import GateColour, GateReason, message
+from accreditor.vocabulary import GateColour, GateReason, Phrase, phrase
 
 GREEN, ORANGE, RED = GateColour.GREEN, GateColour.ORANGE, GateColour.RED
 COLOURS = tuple(GateColour)
@@ -149,6 +149,7 @@ class GateVerdict:
     photo: bytes | None = None  # the JPEG thumbnail, when asked for
     cautions: tuple[str, ...] = ()  # every orange reason that applies; `reason` is the first
     override_reason: str = ""
+    phrases: tuple[Phrase, ...] = ()  # `message` not yet put into words, for the app to say in its language
 
     @property
     def accepted(self) -> bool:
@@ -204,7 +205,8 @@ def decide(
     token = verify_token(code, source.keyring, event_uid=source.event_uid, today=today, guest_state=state_of)
     if token.claims is None:
         reason = GateReason(token.reason)
-        return GateVerdict(RED, reason, message(reason), context.direction)
+        said = phrase(reason)
+        return GateVerdict(RED, reason, str(said), context.direction, phrases=(said,))
     claims = token.claims
     guest = guest_of(claims.guest_id)
     zone = context.zone
@@ -215,28 +217,30 @@ def decide(
     shown = _shown(claims, guest, source, direction, with_photo)
     if not token.valid or guest is None:  # an "ok" token always names a guest the source knows
         reason = GateReason(token.reason) if not token.valid else GateReason.NOT_APPROVED
-        return replace(shown, reason=reason, message=_refusal(reason, claims, guest))
+        return _saying(replace(shown, reason=reason), _refusal(reason, claims, guest))
     if zone not in claims.zones or zone not in guest.zones:
         refused = GateReason.ZONE_NOT_ALLOWED
-        return replace(shown, reason=refused, message=_zone_refusal(zone, claims, guest, source))
-    cautions: list[tuple[GateReason, str]] = []
+        return _saying(replace(shown, reason=refused), _zone_refusal(zone, claims, guest, source))
+    cautions: list[tuple[GateReason, Phrase]] = []
     if context.direction == "in" and context.anti_passback and inside and last is not None:
         cautions.append((GateReason.ALREADY_INSIDE, _already_inside(zone, last)))
     category = source.category(guest.category)
     if category is not None and category.escort_required:
-        cautions.append((GateReason.ESCORT_REQUIRED, message(GateReason.ESCORT_REQUIRED, category=category.name)))
+        cautions.append((GateReason.ESCORT_REQUIRED, phrase(GateReason.ESCORT_REQUIRED, category=category.name)))
     if not guest.has_photo:
-        cautions.append((GateReason.NO_PHOTO, message(GateReason.NO_PHOTO)))
+        cautions.append((GateReason.NO_PHOTO, phrase(GateReason.NO_PHOTO)))
     if not cautions:
         ok = GateReason.OK
-        return replace(shown, colour=GREEN, reason=ok, message=message(ok, zone=_zone_label(zone, source)))
-    return replace(
-        shown,
-        colour=ORANGE,
-        reason=cautions[0][0],
-        message=" ".join(text for _reason, text in cautions),
-        cautions=tuple(reason for reason, _text in cautions),
+        return _saying(replace(shown, colour=GREEN, reason=ok), phrase(ok, zone=_zone_label(zone, source)))
+    return _saying(
+        replace(shown, colour=ORANGE, reason=cautions[0][0], cautions=tuple(reason for reason, _said in cautions)),
+        *(said for _reason, said in cautions),
     )
+
+
+def _saying(verdict: GateVerdict, *phrases: Phrase) -> GateVerdict:
+    """The verdict with its sentences, in English (`message`) and for the app to translate (`phrases`)."""
+    return replace(verdict, message=" ".join(str(said) for said in phrases), phrases=phrases)
 
 
 def overridden(verdict: GateVerdict, reason: str) -> GateVerdict:
@@ -246,13 +250,16 @@ def overridden(verdict: GateVerdict, reason: str) -> GateVerdict:
         raise WorkflowError("An override needs a reason (escorted by protocol, damaged badge checked by hand…).")
     was = f"{verdict.colour} ({verdict.reason})"
     override = GateReason.OVERRIDE
-    return replace(
-        verdict,
-        colour=ORANGE,
-        reason=override,
-        message=message(override, reason=reason, was=was, message=verdict.message),
-        cautions=(override, *(caution for caution in verdict.cautions if caution != override)),
-        override_reason=reason,
+    said = phrase(override, reason=reason, was=was, message=verdict.phrases or verdict.message)
+    return _saying(
+        replace(
+            verdict,
+            colour=ORANGE,
+            reason=override,
+            cautions=(override, *(caution for caution in verdict.cautions if caution != override)),
+            override_reason=reason,
+        ),
+        said,
     )
 
 
@@ -376,33 +383,30 @@ def _shown(
     )
 
 
-def _refusal(reason: GateReason, claims: BadgeClaims, guest: GateGuest | None) -> str:
+def _refusal(reason: GateReason, claims: BadgeClaims, guest: GateGuest | None) -> Phrase:
     if reason == GateReason.SUPERSEDED and guest is not None:
-        return message(reason, serial=claims.serial, current=guest.current_serial)
+        return phrase(reason, serial=claims.serial, current=guest.current_serial)
     if reason == GateReason.EXPIRED:
-        return message(reason, until=_day(claims.valid_until))
+        return phrase(reason, until=claims.valid_until)
     if reason == GateReason.NOT_YET_VALID:
-        return message(reason, since=_day(claims.valid_from))
-    return message(reason)
+        return phrase(reason, since=claims.valid_from)
+    return phrase(reason)
 
 
-def _zone_refusal(zone: str, claims: BadgeClaims, guest: GateGuest, source: GateSource) -> str:
+def _zone_refusal(zone: str, claims: BadgeClaims, guest: GateGuest, source: GateSource) -> Phrase:
     label = _zone_label(zone, source)
     refused = GateReason.ZONE_NOT_ALLOWED
     if zone in guest.zones:  # granted after the badge was printed: the printed badge must not say less
-        return message(refused, "reprint", zone=label, zones=" ".join(claims.zones) or "no zones")
-    return message(refused, zone=label, zones=" ".join(guest.zones) or "no zones")
+        return phrase(refused, "reprint", zone=label, zones=" ".join(claims.zones) or "—")
+    return phrase(refused, zone=label, zones=" ".join(guest.zones) or "—")
 
 
-def _already_inside(zone: str, last: Passage) -> str:
-    gate = f" at {last.gate}" if last.gate else ""
-    return message(GateReason.ALREADY_INSIDE, zone=zone, since=f"{last.at.astimezone():%H:%M}", gate=gate)
+def _already_inside(zone: str, last: Passage) -> Phrase:
+    if last.gate:
+        return phrase(GateReason.ALREADY_INSIDE, "at_gate", zone=zone, since=last.at, gate=last.gate)
+    return phrase(GateReason.ALREADY_INSIDE, zone=zone, since=last.at)
 
 
 def _zone_label(code: str, source: GateSource) -> str:
     name = source.zone_name(code)
     return f"{code} ({name})" if name else code
-
-
-def _day(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
