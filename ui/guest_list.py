@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.guest_table_model import STATUS_LABELS, STATUS_SWATCHES, Column, GuestFilter, GuestTableModel
+from accreditor.vocabulary import GuestStatus
+from ui import i18n
+from ui.guest_table_model import STATUS_SWATCHES, Column, GuestFilter, GuestTableModel
 
 SEARCH_PLACEHOLDER = "Search by name in any script, organisation, passport, e-mail…"
 INDEXING_TEXT = "Indexing…"  # a query typed while the event's search index is still being built
@@ -61,9 +63,9 @@ class GuestListWidget(QWidget):
         self.search_box.setClearButtonEnabled(True)
 
         self.status_combo = QComboBox()
-        self.status_combo.addItem("All statuses", None)
-        for status, label in STATUS_LABELS.items():
-            self.status_combo.addItem(colour_icon(STATUS_SWATCHES[status].foreground), label, status)
+        self.status_combo.addItem(self.tr("All statuses"), None)
+        for status in GuestStatus:
+            self.status_combo.addItem(colour_icon(STATUS_SWATCHES[status].foreground), i18n.label(status), status)
 
         self.category_combo = QComboBox()
         self.category_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -149,7 +151,7 @@ class GuestListWidget(QWidget):
         picked = combo.currentData()
         combo.blockSignals(True)
         combo.clear()
-        combo.addItem("All categories", None)
+        combo.addItem(self.tr("All categories"), None)
         for category in self.model.categories():
             combo.addItem(colour_icon(QColor(category.colour)), category.name, category.code)
         found = combo.findData(picked) if picked else 0

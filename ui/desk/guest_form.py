@@ -92,7 +92,9 @@ class GuestFormDialog(QDialog):
         self.general_error.hide()
         layout = QVBoxLayout(self)
         if initial is None:
-            intro = QLabel("A walk-in stays pending — no check-in, no badge — until an organiser approves them.")
+            intro = QLabel(
+                self.tr("A walk-in stays pending — no check-in, no badge — until an organiser approves them.")
+            )
             intro.setWordWrap(True)
             layout.addWidget(intro)
         layout.addLayout(form)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QWidget
 
@@ -47,7 +47,9 @@ def last_source() -> str | None:
 
 def ask_source_file(parent: QWidget | None) -> str | None:
     """Let the operator pick an event file or a gate package (tests monkeypatch this); None when they cancel."""
-    path, _selected = QFileDialog.getOpenFileName(parent, "Open an event or a gate package", "", SOURCE_FILTER)
+    path, _selected = QFileDialog.getOpenFileName(
+        parent, QCoreApplication.translate("gate_window", "Open an event or a gate package"), "", SOURCE_FILTER
+    )
     return path or None
 
 
@@ -55,8 +57,8 @@ def confirm_leave(parent: QWidget | None) -> bool:
     """Whether the operator really wants to stop this gate (tests monkeypatch this)."""
     answer = QMessageBox.question(
         parent,
-        "Leave the gate",
-        "Stop checking badges at this gate? Every scan so far is saved.",
+        QCoreApplication.translate("gate_window", "Leave the gate"),
+        QCoreApplication.translate("gate_window", "Stop checking badges at this gate? Every scan so far is saved."),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )
@@ -80,12 +82,13 @@ class GateWindow(QMainWindow):
         self._store = store
         self.setCentralWidget(view)
         context = view.gate.context
-        self.setWindowTitle(f"Gate {context.gate} — {context.zone} {view.gate.zone_name} — Accreditor")
+        gate = self.tr("Gate {gate}").format(gate=context.gate)
+        self.setWindowTitle(f"{gate} — {context.zone} {view.gate.zone_name} — Accreditor")
 
-        self.full_screen_action = key_action(self, "&Full screen", "F11", self.toggle_full_screen, _WINDOW)
-        self.leave_action = key_action(self, "&Leave the gate", "Esc", self.close, _WINDOW)
-        view.add_key_hint("F11  full screen")
-        view.add_key_hint("Esc  leave")
+        self.full_screen_action = key_action(self, self.tr("&Full screen"), "F11", self.toggle_full_screen, _WINDOW)
+        self.leave_action = key_action(self, self.tr("&Leave the gate"), "Esc", self.close, _WINDOW)
+        view.add_key_hint(self.tr("F11  full screen"))
+        view.add_key_hint(self.tr("Esc  leave"))
 
         self.scan_detector = ScanDetector(self, clock=scan_clock)
         self.scan_detector.scanned.connect(view.handle_scan)

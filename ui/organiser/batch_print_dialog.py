@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,7 +51,7 @@ from ui.desk.guest_card import MUTED
 from ui.jobs import Job, JobContext
 from ui.pdf_preview import iter_page_images
 from ui.printing import StationSink
-from ui.settings import SYSTEM_DEFAULT, StationSettings
+from ui.settings import StationSettings, system_default
 
 ORDER_LABELS = {
     "id": "Registration number",
@@ -74,7 +74,10 @@ def ask_pdf_path(parent: QWidget | None, suggested_name: str) -> Path | None:
     """Where to save the badges, or None when the organiser cancels (tests monkeypatch this)."""
     folder = str(QSettings().value(LAST_FOLDER_KEY, "")) or str(Path.home())
     path, _selected = QFileDialog.getSaveFileName(
-        parent, "Save the badges as PDF", str(Path(folder) / suggested_name), PDF_FILTER
+        parent,
+        QCoreApplication.translate("batch_print_dialog", "Save the badges as PDF"),
+        str(Path(folder) / suggested_name),
+        PDF_FILTER,
     )
     if not path:
         return None
@@ -202,7 +205,7 @@ class BatchPrintDialog(QDialog):
         user: str | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Print badges")
+        self.setWindowTitle(self.tr("Print badges"))
         self._store = store
         self._guest_ids = None if guest_ids is None else list(dict.fromkeys(guest_ids))
         self._station = station
@@ -218,7 +221,7 @@ class BatchPrintDialog(QDialog):
         self.count_label = QLabel()
         self.count_label.setWordWrap(True)
         self.skipped_list = QTreeWidget()
-        self.skipped_list.setHeaderLabels(["Guest", "Why no badge"])
+        self.skipped_list.setHeaderLabels([self.tr("Guest"), self.tr("Why no badge")])
         self.skipped_list.setRootIsDecorated(False)
         self.skipped_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.skipped_list.setMinimumHeight(90)
@@ -236,8 +239,8 @@ class BatchPrintDialog(QDialog):
         for order in ORDERS:
             self.order_choice.addItem(ORDER_LABELS[order], order)
 
-        self.only_unprinted = QRadioButton("Only guests whose badge is not printed yet")
-        self.reprint = QRadioButton("Also reprint badges already printed (the old ones stop working)")
+        self.only_unprinted = QRadioButton(self.tr("Only guests whose badge is not printed yet"))
+        self.reprint = QRadioButton(self.tr("Also reprint badges already printed (the old ones stop working)"))
         self.only_unprinted.setChecked(True)
         self.reason_edit = QLineEdit()
         self.reason_edit.setPlaceholderText(REASON_SUGGESTION)
@@ -246,26 +249,28 @@ class BatchPrintDialog(QDialog):
         for button in (self.only_unprinted, self.reprint):
             self._badges_group.addButton(button)
 
-        self.to_printer = QRadioButton("Printer")
-        self.to_pdf = QRadioButton("Save as PDF…")
+        self.to_printer = QRadioButton(self.tr("Printer"))
+        self.to_pdf = QRadioButton(self.tr("Save as PDF…"))
         self.to_printer.setChecked(True)
         self._destination_group = QButtonGroup(self)
         for button in (self.to_printer, self.to_pdf):
             self._destination_group.addButton(button)
         self.printer_choice = QComboBox()
-        self.printer_choice.addItem(SYSTEM_DEFAULT, "")
+        self.printer_choice.addItem(system_default(), "")
         for name in ui_printing.available_printers():
             self.printer_choice.addItem(name, name)
         if station.printer and self.printer_choice.findData(station.printer) < 0:
-            self.printer_choice.addItem(f"{station.printer} (not found)", station.printer)
+            self.printer_choice.addItem(
+                self.tr("{printer} (not found)").format(printer=station.printer), station.printer
+            )
         self.printer_choice.setCurrentIndex(max(self.printer_choice.findData(station.printer), 0))
 
-        self.preview = QLabel("Preview the first page to see the badges as they will print.")
+        self.preview = QLabel(self.tr("Preview the first page to see the badges as they will print."))
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setWordWrap(True)
         self.preview.setFixedSize(PREVIEW_BOX)
         self.preview.setStyleSheet(f"background: #ECEFF1; color: {MUTED}; padding: 12px;")
-        self.preview_button = QPushButton("Preview first page")
+        self.preview_button = QPushButton(self.tr("Preview first page"))
 
         self.progress = QProgressBar()
         self.progress.setFormat("%v of %m badges")
@@ -301,10 +306,10 @@ class BatchPrintDialog(QDialog):
         layout_column.addWidget(self.layout_description)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Layout", layout_column)
-        form.addRow("Order", self.order_choice)
-        form.addRow("Badges", reprint_row)
-        form.addRow("Send to", destination_row)
+        form.addRow(self.tr("Layout"), layout_column)
+        form.addRow(self.tr("Order"), self.order_choice)
+        form.addRow(self.tr("Badges"), reprint_row)
+        form.addRow(self.tr("Send to"), destination_row)
 
         options = QVBoxLayout()
         options.addWidget(self.heading)
@@ -398,14 +403,14 @@ class BatchPrintDialog(QDialog):
             self._planned(Selection(), generation)
             return
         self._counting = True
-        self.count_label.setText("Counting the badges…")
+        self.count_label.setText(self.tr("Counting the badges…"))
         self._update_buttons()
         jobs.run_in_background(
             self,
             lambda _context: IssuingService(store, user=user).plan(request),
             success=lambda selection: self._planned(selection, generation),
             failure=lambda error: self._plan_failed(error, generation),
-            label="Counting the badges",
+            label=self.tr("Counting the badges"),
         )
 
     def _planned(self, selection: Selection, generation: int) -> None:
@@ -420,7 +425,7 @@ class BatchPrintDialog(QDialog):
             return
         self._counting = False
         self._selection = Selection()
-        self.count_label.setText(f"The badges cannot be counted: {messages.describe(error)[1]}")
+        self.count_label.setText(self.tr("The badges cannot be counted: {why}").format(why=messages.describe(error)[1]))
         self._update_buttons()
 
     def _show_selection(self, selection: Selection) -> None:
@@ -446,7 +451,7 @@ class BatchPrintDialog(QDialog):
     def _clear_preview(self) -> None:
         self._preview_generation += 1
         self.preview.setPixmap(QPixmap())
-        self.preview.setText("Preview the first page to see the badges as they will print.")
+        self.preview.setText(self.tr("Preview the first page to see the badges as they will print."))
         self._update_buttons()
 
     def is_running(self) -> bool:
@@ -480,14 +485,14 @@ class BatchPrintDialog(QDialog):
         """Render the first sheet in the background and show its first page fitted into the preview box."""
         store, request, layout = self._store, self._planning_request(), self.layout_name()
         generation = self._preview_generation
-        self.preview.setText("Rendering the first page…")
+        self.preview.setText(self.tr("Rendering the first page…"))
         self.preview_button.setEnabled(False)
         jobs.run_in_background(
             self,
             lambda _context: first_page_image(store, request, layout),
             success=lambda image: self._show_page(image, generation),
             failure=lambda error: self._preview_failed(error, generation),
-            label="Badge preview",
+            label=self.tr("Badge preview"),
         )
 
     def _show_page(self, image: QImage | None, generation: int) -> None:
@@ -495,7 +500,7 @@ class BatchPrintDialog(QDialog):
             return  # the options changed while it rendered
         self._update_buttons()
         if image is None:
-            self.preview.setText("There is no badge to preview.")
+            self.preview.setText(self.tr("There is no badge to preview."))
             return
         pixmap = QPixmap.fromImage(image).scaled(
             self.preview.size() - QSize(16, 16),
@@ -508,7 +513,7 @@ class BatchPrintDialog(QDialog):
         if generation != self._preview_generation:
             return
         self._update_buttons()
-        self.preview.setText(f"No preview: {messages.describe(error)[1]}")
+        self.preview.setText(self.tr("No preview: {why}").format(why=messages.describe(error)[1]))
 
     # -- the run -------------------------------------------------------------------------------------------
 
@@ -540,7 +545,7 @@ class BatchPrintDialog(QDialog):
             ),
             success=self._finished,
             failure=self._failed,
-            label="Batch printing",
+            label=self.tr("Batch printing"),
         )
         self._job = job
         if job.is_finished():  # a synchronous job (tests) is over before anyone could connect
@@ -555,7 +560,7 @@ class BatchPrintDialog(QDialog):
         if self.is_running() and self._job is not None:
             self._job.cancel()
             self.cancel_button.setEnabled(False)
-            self._set_status("Cancelling…")
+            self._set_status(self.tr("Cancelling…"))
 
     def reject(self) -> None:
         """Escape or Close while a batch runs cancels it first; the dialog closes once it has stopped."""
@@ -588,7 +593,7 @@ class BatchPrintDialog(QDialog):
         _title, text, details = messages.describe(error)
         self._show_summary(f"The batch stopped: {text}\nNo badge was marked printed.", FAILED_TINT)
         if details:  # a bug, not a refusal: the app's one error dialog, with the traceback to send
-            messages.show_error(self, "Batch printing failed", text, details=details)
+            messages.show_error(self, self.tr("Batch printing failed"), text, details=details)
 
     def _job_ended(self) -> None:
         """After success, failure or a cancel (which reports neither): leave the view ready for another run."""

@@ -44,14 +44,14 @@ from accreditor.services import accreditation
 from accreditor.services.accreditation import Decision, GuestRecord
 from accreditor.services.photos import import_changes
 from accreditor.store import EventStore
-from ui import jobs
+from ui import i18n, jobs
 from ui.desk import reason_dialog
 from ui.desk.desk_controller import badge_text, check_in_text
 from ui.desk.guest_card import show_photo
 from ui.desk.guest_form import GuestFormDialog
 from ui.event_session import SessionAdapter
 from ui.guest_list import GuestListWidget, colour_icon
-from ui.guest_table_model import STATUS_LABELS, Column, GuestFilter, GuestTableModel
+from ui.guest_table_model import Column, GuestFilter, GuestTableModel
 from ui.organiser.batch_print_dialog import BatchPrintDialog
 from ui.organiser.categories_editor import CategoriesEditorDialog, ReprintList
 from ui.organiser.history_panel import GuestHistoryPanel
@@ -321,30 +321,46 @@ class OrganiserGuestsPage(QWidget):
         self.guest_list = OrganiserGuestList(self.model)
         self.table = self.guest_list.table
 
-        self.approve_action = self._action("Approve", "Approve the selected pending guests", self.approve)
-        self.reject_action = self._action("Reject…", "Reject the selected pending guests, with a reason", self.reject)
+        self.approve_action = self._action(
+            self.tr("Approve"), self.tr("Approve the selected pending guests"), self.approve
+        )
+        self.reject_action = self._action(
+            self.tr("Reject…"), self.tr("Reject the selected pending guests, with a reason"), self.reject
+        )
         self.revoke_action = self._action(
-            "Revoke…", "Withdraw the accreditation of the selected guests: their badges stop working", self.revoke
+            self.tr("Revoke…"),
+            self.tr("Withdraw the accreditation of the selected guests: their badges stop working"),
+            self.revoke,
         )
-        self.category_action = self._action("Set category…", "Give the selected guests a category", self.set_category)
-        self.add_zones_action = self._action("Add zones…", "Grant the selected guests zones", self.add_zones)
+        self.category_action = self._action(
+            self.tr("Set category…"), self.tr("Give the selected guests a category"), self.set_category
+        )
+        self.add_zones_action = self._action(
+            self.tr("Add zones…"), self.tr("Grant the selected guests zones"), self.add_zones
+        )
         self.remove_zones_action = self._action(
-            "Remove zones…", "Withdraw zones from the selected guests", self.remove_zones
+            self.tr("Remove zones…"), self.tr("Withdraw zones from the selected guests"), self.remove_zones
         )
-        self.edit_action = self._action("Edit…", "Edit the selected guest (or double-click them)", self.edit_guest)
+        self.edit_action = self._action(
+            self.tr("Edit…"), self.tr("Edit the selected guest (or double-click them)"), self.edit_guest
+        )
         self.categories_action = self._action(
-            "Categories && zones…", "Categories, their colours and default zones; the zones", self.edit_categories
+            self.tr("Categories && zones…"),
+            self.tr("Categories, their colours and default zones; the zones"),
+            self.edit_categories,
         )
         self.print_action = self._action(
-            "Print badges…",
-            "Print or save the badges of the selected guests, or of every guest the filters show",
+            self.tr("Print badges…"),
+            self.tr("Print or save the badges of the selected guests, or of every guest the filters show"),
             self.print_badges,
         )
         self.photos_action = self._action(
-            "Photos…", "Import a folder of photos, matched to guests by file name", self.import_photos
+            self.tr("Photos…"), self.tr("Import a folder of photos, matched to guests by file name"), self.import_photos
         )
         self.change_photo_action = self._action(
-            "Change photo…", "Load or crop the selected guest's photo (or double-click the photo)", self.change_photo
+            self.tr("Change photo…"),
+            self.tr("Load or crop the selected guest's photo (or double-click the photo)"),
+            self.change_photo,
         )
         self.bulk_actions = [
             self.approve_action,
@@ -530,7 +546,7 @@ class OrganiserGuestsPage(QWidget):
             self.history.setVisible(True)
             self.history.show_history(record.history)
 
-        jobs.run_in_background(self, read, success=show, label="Cannot read the guest's history")
+        jobs.run_in_background(self, read, success=show, label=self.tr("Cannot read the guest's history"))
 
     # -- bulk actions ----------------------------------------------------------------------------
 
@@ -551,9 +567,13 @@ class OrganiserGuestsPage(QWidget):
         wording = STATUS_ACTIONS[status]
         sources = workflow.ALLOWED[status]
         ids = [guest.id for guest in guests if guest.status in sources]
-        allowed = " or ".join(STATUS_LABELS[source].lower() for source in sources)
+        allowed = " or ".join(i18n.status_label(source).lower() for source in sources)
         if not ids:
-            self._tell(f"Nobody was {status}: only {allowed} guests can be, and none of those selected is.")
+            self._tell(
+                self.tr("Nobody was {status}: only {allowed} guests can be, and none of those selected is.").format(
+                    status=status, allowed=allowed
+                )
+            )
             return
         question = f"{wording.verb} {guests_count(len(ids))}? {wording.consequence}"
         others = len(guests) - len(ids)
@@ -564,7 +584,9 @@ class OrganiserGuestsPage(QWidget):
         title = f"{wording.verb} {guests_count(len(ids))}"
         reason = ""
         if status in workflow.REASON_REQUIRED:
-            asked = reason_dialog.ask_reason(self, title, f"{question}\n\nWhy?", wording.suggestions)
+            asked = reason_dialog.ask_reason(
+                self, title, self.tr("{question}\n\nWhy?").format(question=question), wording.suggestions
+            )
             if asked is None:
                 return
             reason = asked
@@ -658,12 +680,14 @@ class OrganiserGuestsPage(QWidget):
         if not guest_ids:
             shown = self.model.matched_ids()
             if not shown:
-                self._tell("No guest matches the filters: there is no badge to print.")
+                self._tell(self.tr("No guest matches the filters: there is no badge to print."))
                 return
             guest_ids = None if self.model.guest_filter == GuestFilter() else shown
         report = BatchPrintDialog.run(self, self.store, guest_ids, self.station or load_settings(), user=self.user)
         if report is not None:  # something was printed or saved: the badge column has changed
-            self._tell(f"Badges of {guests_count(report.marked_printed)} recorded as printed.")
+            self._tell(
+                self.tr("Badges of {guests} recorded as printed.").format(guests=guests_count(report.marked_printed))
+            )
             printed = [guest_id for guest_id, _serial in report.printed]
             self._session.apply(Changes.of(Topic.PRINTS, guests=printed))
 
@@ -686,7 +710,7 @@ class OrganiserGuestsPage(QWidget):
         (guest,) = guests
         if PhotoEditorDialog.edit(self, self.store, guest.id, user=self.user):
             self._session.apply(Changes.of(Topic.PHOTOS, guests=[guest.id]))
-            self._tell(f"Saved the photo of {guest.full_name}.")
+            self._tell(self.tr("Saved the photo of {name}.").format(name=guest.full_name))
 
     # -- writing ---------------------------------------------------------------------------------
 
@@ -721,7 +745,7 @@ def details_html(guest: Guest, category_names: dict[str, str]) -> str:
     category = category_names.get(fields.category, fields.category)
     zones = " ".join(guest.zones) or "no zones"
     lines.append(f"<b>{escape(category)}</b> ({escape(fields.category)}) — zones {escape(zones)}")
-    status = STATUS_LABELS.get(guest.status, guest.status)
+    status = i18n.status_label(guest.status)
     reason = f": {escape(guest.status_reason)}" if guest.status_reason else ""
     lines.append(f"Status: <b>{escape(status)}</b>{reason}")
     lines.append(f"Badge: {escape(badge_text(guest))}")

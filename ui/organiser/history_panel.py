@@ -9,7 +9,7 @@ from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from accreditor.audit import AuditEntry
@@ -75,7 +75,7 @@ def _printed(details: dict[str, Any]) -> str:
 
 
 def _status(word: str) -> Callable[[dict[str, Any]], str]:
-    return lambda details: f"{word}{_because(details)}"
+    return lambda details: f"{QCoreApplication.translate('history_panel', word)}{_because(details)}"
 
 
 _DESCRIBERS: dict[str, Callable[[dict[str, Any]], str]] = {
@@ -87,9 +87,9 @@ _DESCRIBERS: dict[str, Callable[[dict[str, Any]], str]] = {
     "guest.checked_in": lambda details: f"Checked in at {details.get('station') or 'a desk'}",
     "guest.check_in_undone": lambda details: f"Check-in undone{_because(details)}",
     "badge.printed": _printed,
-    "status.approved": _status("Approved"),
-    "status.rejected": _status("Rejected"),
-    "status.revoked": _status("Revoked"),
+    "status.approved": _status(QT_TRANSLATE_NOOP("history_panel", "Approved")),
+    "status.rejected": _status(QT_TRANSLATE_NOOP("history_panel", "Rejected")),
+    "status.revoked": _status(QT_TRANSLATE_NOOP("history_panel", "Revoked")),
 }
 
 
@@ -120,10 +120,10 @@ class GuestHistoryPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel("History")
+        self.title = QLabel(self.tr("History"))
         self.title.setStyleSheet("font-weight: bold;")
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["When", "Who", "What"])
+        self.tree.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What")])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)

@@ -14,7 +14,16 @@ from enum import IntEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSettings, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSettings,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,7 +52,7 @@ from accreditor.importing.columns import FIELDS, ColumnMapping, detect_mapping, 
 from accreditor.importing.importer import ImportReport, RowError, import_file, mapping_problem
 from accreditor.importing.reading import SourceRow, SourceTable, list_sheets, read_table
 from accreditor.store import EventStore
-from ui import jobs, messages
+from ui import i18n, jobs, messages
 from ui.desk.guest_form import CONTACT_FIELDS, ERROR_COLOUR, TEXT_FIELDS
 from ui.guest_table_model import Swatch
 from ui.jobs import Job, JobContext
@@ -425,7 +434,13 @@ def _cell_messages(found: list[tuple[int | None, str]]) -> dict[int, str]:
 class ReportLinesModel(RowsModel):
     """The import report's errors, duplicates and updates, one line each, as saved to CSV."""
 
-    HEADERS = ("Row", "What", "Column", "Value", "Message")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ReportLinesModel", "Row"),
+        QT_TRANSLATE_NOOP("ReportLinesModel", "What"),
+        QT_TRANSLATE_NOOP("ReportLinesModel", "Column"),
+        QT_TRANSLATE_NOOP("ReportLinesModel", "Value"),
+        QT_TRANSLATE_NOOP("ReportLinesModel", "Message"),
+    )
 
     def set_report(self, report: ImportReport | None) -> None:
         self.set_rows(report.problem_lines() if report else [])
@@ -521,12 +536,12 @@ def _progress_bar() -> QProgressBar:
 class FilePage(_WizardPage):
     def __init__(self, owner: "ImportWizard") -> None:
         super().__init__(owner)
-        self.setTitle("Choose the registration list")
-        self.setSubTitle("A CSV, TSV or text export in any common encoding, or an XLSX, XLS or ODS workbook.")
+        self.setTitle(self.tr("Choose the registration list"))
+        self.setSubTitle(self.tr("A CSV, TSV or text export in any common encoding, or an XLSX, XLS or ODS workbook."))
         self.path_edit = QLineEdit()
         self.path_edit.setReadOnly(True)
-        self.path_edit.setPlaceholderText("No file chosen")
-        self.choose_button = QPushButton("Choose file…")
+        self.path_edit.setPlaceholderText(self.tr("No file chosen"))
+        self.choose_button = QPushButton(self.tr("Choose file…"))
         self.choose_button.clicked.connect(self.choose)
         self.info_label = QLabel()
         self.info_label.setWordWrap(True)
@@ -592,7 +607,7 @@ def _table_summary(table: SourceTable) -> str:
 class SheetPage(_WizardPage):
     def __init__(self, owner: "ImportWizard") -> None:
         super().__init__(owner)
-        self.setTitle("Choose the sheet")
+        self.setTitle(self.tr("Choose the sheet"))
         self.sheet_combo = QComboBox()
         self.sheet_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.sheet_combo.activated.connect(self._sheet_chosen)
@@ -600,7 +615,7 @@ class SheetPage(_WizardPage):
         self.error_label = _error_label()
         self.progress = _progress_bar()
         row = QHBoxLayout()
-        row.addWidget(QLabel("Sheet:"))
+        row.addWidget(QLabel(self.tr("Sheet:")))
         row.addWidget(self.sheet_combo)
         row.addStretch(1)
         layout = QVBoxLayout(self)
@@ -612,7 +627,11 @@ class SheetPage(_WizardPage):
 
     def initializePage(self) -> None:
         table = self.owner.table
-        self.setSubTitle(f"{table.name if table else 'The workbook'} has several sheets: pick the one with the guests.")
+        self.setSubTitle(
+            self.tr("{file} has several sheets: pick the one with the guests.").format(file=table.name)
+            if table
+            else self.tr("The workbook has several sheets: pick the one with the guests.")
+        )
         self.sheet_combo.clear()
         self.sheet_combo.addItems(self.owner.sheets)
         if table is not None and table.sheet is not None:
@@ -648,7 +667,7 @@ class SheetPage(_WizardPage):
 class HeaderPage(_WizardPage):
     def __init__(self, owner: "ImportWizard") -> None:
         super().__init__(owner)
-        self.setTitle("Find the header row")
+        self.setTitle(self.tr("Find the header row"))
         self.model = HeaderRowsModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -708,12 +727,14 @@ class MappingPage(_WizardPage):
 
     def __init__(self, owner: "ImportWizard") -> None:
         super().__init__(owner)
-        self.setTitle("Map the columns")
+        self.setTitle(self.tr("Map the columns"))
         self.setSubTitle(
-            "Each column of the file goes into one guest field, or is ignored. Recognised names are filled in."
+            self.tr("Each column of the file goes into one guest field, or is ignored. Recognised names are filled in.")
         )
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["Column in the file", "First values", "Guest field"])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Column in the file"), self.tr("First values"), self.tr("Guest field")]
+        )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -723,11 +744,11 @@ class MappingPage(_WizardPage):
         header.setSectionResizeMode(self.SAMPLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(self.FIELD, QHeaderView.ResizeMode.ResizeToContents)
         self.problem_label = _error_label()
-        self.load_button = QPushButton("Load preset…")
-        self.load_button.setToolTip("Use a column mapping saved earlier for lists shaped like this one")
+        self.load_button = QPushButton(self.tr("Load preset…"))
+        self.load_button.setToolTip(self.tr("Use a column mapping saved earlier for lists shaped like this one"))
         self.load_button.clicked.connect(self.load_preset)
-        self.save_button = QPushButton("Save as preset…")
-        self.save_button.setToolTip("Keep this mapping (a JSON file) for the next list from the same sender")
+        self.save_button = QPushButton(self.tr("Save as preset…"))
+        self.save_button.setToolTip(self.tr("Keep this mapping (a JSON file) for the next list from the same sender"))
         self.save_button.clicked.connect(self.save_preset)
         self.combos: list[QComboBox] = []
         buttons = QHBoxLayout()
@@ -812,17 +833,19 @@ class MappingPage(_WizardPage):
 class PreviewPage(_WizardPage):
     def __init__(self, owner: "ImportWizard") -> None:
         super().__init__(owner)
-        self.setTitle("Check the rows")
+        self.setTitle(self.tr("Check the rows"))
         self.setSubTitle(
-            "Nothing is written yet. Errors are red, changes to check yellow, duplicates orange, updates of guests "
-            "already in the event blue: point at a cell to see why."
+            self.tr(
+                "Nothing is written yet. Errors are red, changes to check yellow, duplicates orange, updates of guests "
+                "already in the event blue: point at a cell to see why."
+            )
         )
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
         self.error_label = _error_label()
         self.progress = _progress_bar()
         self.model = PreviewModel(self)
-        self.only_problems = QCheckBox("Show only rows with errors, warnings or duplicates")
+        self.only_problems = QCheckBox(self.tr("Show only rows with errors, warnings or duplicates"))
         self.only_problems.toggled.connect(self.model.set_only_problems)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -836,7 +859,7 @@ class PreviewPage(_WizardPage):
 
     def initializePage(self) -> None:
         self.owner.preview = None
-        self.summary_label.setText("Checking every row…")
+        self.summary_label.setText(self.tr("Checking every row…"))
         _show_error(self.error_label, "")
         self.model.set_rows(())
         mapping = self.owner.mapping
@@ -866,12 +889,12 @@ class PreviewPage(_WizardPage):
 class ImportPage(_WizardPage):
     def __init__(self, owner: "ImportWizard") -> None:
         super().__init__(owner)
-        self.setTitle("Import")
-        self.setSubTitle("Choose what happens to rows with errors, then import.")
-        self.atomic_button = QRadioButton("All or nothing: import only if every row is valid")
-        self.skip_button = QRadioButton("Skip invalid rows: import the good rows and leave the others out")
+        self.setTitle(self.tr("Import"))
+        self.setSubTitle(self.tr("Choose what happens to rows with errors, then import."))
+        self.atomic_button = QRadioButton(self.tr("All or nothing: import only if every row is valid"))
+        self.skip_button = QRadioButton(self.tr("Skip invalid rows: import the good rows and leave the others out"))
         self.atomic_button.setChecked(True)
-        self.import_button = QPushButton("Import")
+        self.import_button = QPushButton(self.tr("Import"))
         self.import_button.setDefault(True)
         self.import_button.clicked.connect(self.start_import)
         self.progress = _progress_bar()
@@ -880,8 +903,10 @@ class ImportPage(_WizardPage):
         self.result_label.setStyleSheet("font-weight: bold;")
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label = _error_label()
-        self.save_button = QPushButton("Save report…")
-        self.save_button.setToolTip("Every error, duplicate and update, to send back with the file (JSON or CSV)")
+        self.save_button = QPushButton(self.tr("Save report…"))
+        self.save_button.setToolTip(
+            self.tr("Every error, duplicate and update, to send back with the file (JSON or CSV)")
+        )
         self.save_button.clicked.connect(self.save_report)
         self.save_button.setEnabled(False)
         self.lines_model = ReportLinesModel(self)
@@ -924,9 +949,12 @@ class ImportPage(_WizardPage):
         error_rows = len({error.row for error in preview.errors}) if preview else 0
         self.skip_button.setEnabled(error_rows > 0)
         if error_rows:
-            self.skip_button.setText(
-                f"Skip invalid rows: import the good rows and leave out the {_plural(error_rows, 'row')} with errors"
+            skip = (
+                self.tr("Skip invalid rows: import the good rows and leave out the 1 row with errors")
+                if error_rows == 1
+                else self.tr("Skip invalid rows: import the good rows and leave out the {count} rows with errors")
             )
+            self.skip_button.setText(skip.format(count=i18n.number_text(error_rows)))
         else:
             self.atomic_button.setChecked(True)
         self.result_label.setText(describe_report(preview, preview=True) if preview else "")
@@ -994,7 +1022,7 @@ class ImportWizard(QWizard):
         self.report: ImportReport | None = None  # the import, once it ran
         self._jobs: list[Job[Any]] = []
 
-        self.setWindowTitle("Import guests")
+        self.setWindowTitle(self.tr("Import guests"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.file_page = FilePage(self)

@@ -12,7 +12,7 @@ from enum import IntEnum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSettings, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QObject, QPersistentModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,8 +41,8 @@ from accreditor.reports import (
 )
 from accreditor.services.reports import BUCKET_MINUTES, Report, load_report
 from accreditor.store import EventStore
-from ui import jobs, messages
-from ui.guest_table_model import STATUS_LABELS, STATUS_SWATCHES, format_moment
+from ui import i18n, jobs, messages
+from ui.guest_table_model import STATUS_SWATCHES, format_moment
 from ui.jobs import JobContext
 from ui.organiser.timeline_chart import TimelineChart
 from ui.rows_model import RowsModel
@@ -124,7 +124,14 @@ class AttendanceColumn(IntEnum):
 class AttendanceModel(RowsModel):
     """The guests of one delegation with their status and when they checked in."""
 
-    HEADERS = ("Name (as written)", "Name (Latin)", "Organisation", "Category", "Status", "Checked in")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("AttendanceModel", "Name (as written)"),
+        QT_TRANSLATE_NOOP("AttendanceModel", "Name (Latin)"),
+        QT_TRANSLATE_NOOP("AttendanceModel", "Organisation"),
+        QT_TRANSLATE_NOOP("AttendanceModel", "Category"),
+        QT_TRANSLATE_NOOP("AttendanceModel", "Status"),
+        QT_TRANSLATE_NOOP("AttendanceModel", "Checked in"),
+    )
 
     def cell(self, guest: AttendanceEntry, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -133,7 +140,7 @@ class AttendanceModel(RowsModel):
                 guest.name_latin,
                 guest.organisation,
                 guest.category,
-                STATUS_LABELS.get(guest.status, guest.status),
+                i18n.status_label(guest.status),
                 format_moment(guest.checked_in_at),
             )
             return values[column]
@@ -215,19 +222,19 @@ class ReportsPage(QWidget):
         self.attendance_figure = _Figure("attendance")
         self.registered_label = QLabel()
         self.registered_label.setWordWrap(True)
-        self.refresh_button = QPushButton("Refresh")
-        self.refresh_button.setToolTip("Read the numbers again (check-ins at other desks since)")
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.setToolTip(self.tr("Read the numbers again (check-ins at other desks since)"))
         self.refresh_button.clicked.connect(self.refresh)
-        self.xlsx_button = QPushButton("Export XLSX…")
+        self.xlsx_button = QPushButton(self.tr("Export XLSX…"))
         self.xlsx_button.clicked.connect(self.export_xlsx)
-        self.pdf_button = QPushButton("Export PDF…")
+        self.pdf_button = QPushButton(self.tr("Export PDF…"))
         self.pdf_button.clicked.connect(self.export_pdf)
         self.status_label = QLabel()
         self.status_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         self.breakdown_combo = QComboBox()
         for key, title in BREAKDOWNS.items():
-            self.breakdown_combo.addItem(f"By {title.lower()}", key)
+            self.breakdown_combo.addItem(self.tr("By {dimension}").format(dimension=title.lower()), key)
         self.breakdown_combo.setCurrentIndex(self.breakdown_combo.findData("category"))  # status is in the figures
         self.breakdown_combo.currentIndexChanged.connect(self._show_breakdown)
         self.breakdown_model = BreakdownModel(self)
@@ -266,13 +273,13 @@ class ReportsPage(QWidget):
         actions.addWidget(self.status_label)
         figures.addLayout(actions)
 
-        breakdown = QGroupBox("Breakdown")
+        breakdown = QGroupBox(self.tr("Breakdown"))
         breakdown_layout = QVBoxLayout(breakdown)
         breakdown_layout.addWidget(self.breakdown_combo, alignment=Qt.AlignmentFlag.AlignLeft)
         breakdown_layout.addWidget(self.breakdown_table)
-        self.arrivals_box = QGroupBox(f"Arrivals per {self.bucket_minutes} minutes")
+        self.arrivals_box = QGroupBox(self.tr("Arrivals per {minutes} minutes").format(minutes=self.bucket_minutes))
         QVBoxLayout(self.arrivals_box).addWidget(self.chart)
-        delegations = QGroupBox("Delegation attendance")
+        delegations = QGroupBox(self.tr("Delegation attendance"))
         delegation_layout = QVBoxLayout(delegations)
         delegation_layout.addWidget(self.delegation_combo, alignment=Qt.AlignmentFlag.AlignLeft)
         delegation_layout.addWidget(self.attendance_table)
@@ -317,7 +324,7 @@ class ReportsPage(QWidget):
             return
         self._loading = True
         self._set_enabled()
-        self.status_label.setText("Reading…")
+        self.status_label.setText(self.tr("Reading…"))
         store, minutes = self.store, self.bucket_minutes
 
         def loaded(report: Report) -> None:
@@ -341,10 +348,16 @@ class ReportsPage(QWidget):
         self.attendance_figure.set_value(summary.percent)
         waiting = {row.key: row.registered for row in summary.breakdowns["status"]}
         self.registered_label.setText(
-            f"{summary.registered} registered: {waiting.get('pending', 0)} awaiting a decision, "
-            f"{waiting.get('rejected', 0)} rejected, {waiting.get('revoked', 0)} revoked."
+            self.tr(
+                "{registered} registered: {pending} awaiting a decision, {rejected} rejected, {revoked} revoked."
+            ).format(
+                registered=i18n.number_text(summary.registered),
+                pending=i18n.number_text(waiting.get("pending", 0)),
+                rejected=i18n.number_text(waiting.get("rejected", 0)),
+                revoked=i18n.number_text(waiting.get("revoked", 0)),
+            )
         )
-        self.status_label.setText(f"As of {format_moment(report.loaded_at)}")
+        self.status_label.setText(self.tr("As of {when}").format(when=format_moment(report.loaded_at)))
         self._show_breakdown()
         self.chart.set_timeline(report.timeline, self.bucket_minutes)
         self._fill_delegations(report.delegations)
@@ -362,7 +375,10 @@ class ReportsPage(QWidget):
         combo.clear()
         for delegation in delegations:
             combo.addItem(
-                f"{delegation.label} — {delegation.checked_in} of {delegation.expected}", delegation.delegation
+                self.tr("{label} — {checked_in} of {expected}").format(
+                    label=delegation.label, checked_in=delegation.checked_in, expected=delegation.expected
+                ),
+                delegation.delegation,
             )
         found = combo.findData(picked) if picked is not None else -1
         combo.setCurrentIndex(found if found >= 0 else 0)
@@ -406,11 +422,11 @@ class ReportsPage(QWidget):
             write(report.summary, report.timeline, report.delegations, path, **options)
             return path
 
-        self.status_label.setText(f"Writing {path.name}…")
+        self.status_label.setText(self.tr("Writing {name}…").format(name=path.name))
         job = jobs.run_in_background(
             self,
             op,
-            success=lambda written: self.status_label.setText(f"Saved {written.name}"),
+            success=lambda written: self.status_label.setText(self.tr("Saved {name}").format(name=written.name)),
             failure=lambda error: self._report_failure(f"Cannot write {path.name}", error),
         )
         jobs.progress_dialog(job, self, f"Writing {path.name}…")
