@@ -2036,7 +2036,7 @@ Why?</source>
         <message>
             <source>Valid for this zone</source>
             <comment>GateReason.ok label</comment>
-            <translation>Барои ин минтақа эътибор дорад</translation>
+            <translation>Эътибор дорад</translation>
         </message>
         <message>
             <source>Valid for {zone}.</source>
@@ -2131,7 +2131,7 @@ Why?</source>
         <message>
             <source>Accreditation REVOKED</source>
             <comment>GateReason.revoked label</comment>
-            <translation>Аккредитатсия БЕКОР шуд</translation>
+            <translation>Иҷозат БЕКОР шуд</translation>
         </message>
         <message>
             <source>Accreditation REVOKED: do not let in.</source>
@@ -2151,7 +2151,7 @@ Why?</source>
         <message>
             <source>Not accredited</source>
             <comment>GateReason.not_approved label</comment>
-            <translation>Аккредитатсия нашудааст</translation>
+            <translation>Тасдиқ нашудааст</translation>
         </message>
         <message>
             <source>Not accredited: the guest is not approved.</source>
