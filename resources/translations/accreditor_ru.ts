@@ -129,6 +129,94 @@
     <context>
         <name>BatchPrintDialog</name>
         <message>
+            <source>1 badge</source>
+            <translation>1 бейдж</translation>
+        </message>
+        <message>
+            <source>{count} badges</source>
+            <translation>бейджей: {count}</translation>
+        </message>
+        <message>
+            <source>1 page</source>
+            <translation>1 страница</translation>
+        </message>
+        <message>
+            <source>{count} pages</source>
+            <translation>страниц: {count}</translation>
+        </message>
+        <message>
+            <source>1 guest</source>
+            <translation>1 гость</translation>
+        </message>
+        <message>
+            <source>{count} guests</source>
+            <translation>гостей: {count}</translation>
+        </message>
+        <message>
+            <source>1 sheet</source>
+            <translation>1 лист</translation>
+        </message>
+        <message>
+            <source>{count} sheets</source>
+            <translation>листов: {count}</translation>
+        </message>
+        <message>
+            <source>the default printer</source>
+            <translation>принтер по умолчанию</translation>
+        </message>
+        <message>
+            <source>{badges} on {pages}</source>
+            <translation>{badges}, {pages}</translation>
+        </message>
+        <message>
+            <source>No badge to print: every guest was skipped.</source>
+            <translation>Нечего печатать: все гости пропущены.</translation>
+        </message>
+        <message>
+            <source>Nothing was printed: {why} No badge was marked printed.</source>
+            <translation>Ничего не напечатано: {why} Ни один бейдж не отмечен как напечатанный.</translation>
+        </message>
+        <message>
+            <source>Saved {made} to {path}.</source>
+            <translation>Сохранено ({made}) в {path}.</translation>
+        </message>
+        <message>
+            <source>Printed {made} on {printer}.</source>
+            <translation>Напечатано ({made}) на {printer}.</translation>
+        </message>
+        <message>
+            <source>They are not marked printed: {why}</source>
+            <translation>Они не отмечены как напечатанные: {why}</translation>
+        </message>
+        <message>
+            <source>{badges} marked printed.</source>
+            <translation>Отмечено как напечатанные — {badges}.</translation>
+        </message>
+        <message>
+            <source>Skipped {count}:</source>
+            <translation>Пропущено: {count}:</translation>
+        </message>
+        <message>
+            <source>Warnings:</source>
+            <translation>Предупреждения:</translation>
+        </message>
+        <message>
+            <source>There is nobody to print.</source>
+            <translation>Печатать некого.</translation>
+        </message>
+        <message>
+            <source>None of these {guests} gets a badge:</source>
+            <translation>Никто из выбранных ({guests}) не получает бейдж:</translation>
+        </message>
+        <message>
+            <source>{badges} to print on {sheets}; {guests} skipped:</source>
+            <translation>К печати {badges} ({sheets}); пропущено — {guests}:</translation>
+        </message>
+        <message>
+            <source>{badges} to print on {sheets}.</source>
+            <translation>К печати {badges} ({sheets}).</translation>
+        </message>
+        <message>
             <source>Print badges</source>
             <translation>Печать бейджей</translation>
         </message>
@@ -197,6 +285,14 @@
             <translation>Не удаётся подсчитать бейджи: {why}</translation>
         </message>
         <message>
+            <source>Badges for all {guests} of the event</source>
+            <translation>Бейджи для всех гостей мероприятия ({guests})</translation>
+        </message>
+        <message>
+            <source>Badges for {guests}</source>
+            <translation>Бейджи ({guests})</translation>
+        </message>
+        <message>
             <source>Rendering the first page…</source>
             <translation>Подготовка первой страницы…</translation>
         </message>
@@ -213,6 +309,10 @@
             <translation>Просмотр недоступен: {why}</translation>
         </message>
         <message>
+            <source>Rendering {badges}…</source>
+            <translation>Подготовка ({badges})…</translation>
+        </message>
+        <message>
             <source>Batch printing</source>
             <translation>Пакетная печать</translation>
         </message>
@@ -221,12 +321,34 @@
             <translation>Отмена…</translation>
         </message>
         <message>
+            <source>Rendered {done} of {badges}…</source>
+            <translation>Подготовлено {done} ({badges})…</translation>
+        </message>
+        <message>
+            <source>Sending {badges} to {printer}…</source>
+            <translation>Отправка ({badges}) на {printer}…</translation>
+        </message>
+        <message>
+            <source>Writing {name}…</source>
+            <translation>Запись {name}…</translation>
+        </message>
+        <message>
+            <source>The batch stopped: {why}
+No badge was marked printed.</source>
+            <translation>Пакет остановлен: {why}
+Ни один бейдж не отмечен как напечатанный.</translation>
+        </message>
+        <message>
             <source>Batch printing failed</source>
             <translation>Пакетная печать не удалась</translation>
         </message>
     </context>
     <context>
         <name>CategoriesEditorDialog</name>
+        <message>
+            <source>{colour} is hard to tell from {other} with {vision} (ΔE {distance}, at least {minimum} is needed).</source>
+            <translation>{colour} трудно отличить от {other} при {vision} (ΔE {distance}, нужно не меньше {minimum}).</translation>
+        </message>
         <message>
             <source>Code</source>
             <translation>Код</translation>
@@ -306,6 +428,26 @@
         <message>
             <source>Cannot read the categories</source>
             <translation>Не удаётся прочитать категории</translation>
+        </message>
+        <message>
+            <source>The colour {colour}</source>
+            <translation>Цвет {colour}</translation>
+        </message>
+        <message>
+            <source>Saved the category {name} ({code}).</source>
+            <translation>Категория {name} ({code}) сохранена.</translation>
+        </message>
+        <message>
+            <source>Deleted the category {code}.</source>
+            <translation>Категория {code} удалена.</translation>
+        </message>
+        <message>
+            <source>Saved the zone {name} ({code}).</source>
+            <translation>Зона {name} ({code}) сохранена.</translation>
+        </message>
+        <message>
+            <source>Deleted the zone {code}.</source>
+            <translation>Зона {code} удалена.</translation>
         </message>
     </context>
     <context>
@@ -887,8 +1029,84 @@ Why? The reason is logged with the scan.</source>
     <context>
         <name>GuestFormDialog</name>
         <message>
+            <source>Family name</source>
+            <translation>Фамилия</translation>
+        </message>
+        <message>
+            <source>Given name</source>
+            <translation>Имя</translation>
+        </message>
+        <message>
+            <source>Family name (Latin, as in passport)</source>
+            <translation>Фамилия (латиницей, как в паспорте)</translation>
+        </message>
+        <message>
+            <source>Given name (Latin, as in passport)</source>
+            <translation>Имя (латиницей, как в паспорте)</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Обращение</translation>
+        </message>
+        <message>
+            <source>Position</source>
+            <translation>Должность</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Организация</translation>
+        </message>
+        <message>
+            <source>Delegation</source>
+            <translation>Делегация</translation>
+        </message>
+        <message>
+            <source>Passport / ID no.</source>
+            <translation>Паспорт / № удостоверения</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Телефон</translation>
+        </message>
+        <message>
+            <source>New walk-in</source>
+            <translation>Гость без записи</translation>
+        </message>
+        <message>
+            <source>Edit guest — {name}</source>
+            <translation>Изменить гостя — {name}</translation>
+        </message>
+        <message>
+            <source>Country</source>
+            <translation>Страна</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Категория</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Примечания</translation>
+        </message>
+        <message>
             <source>A walk-in stays pending — no check-in, no badge — until an organiser approves them.</source>
             <translation>Гость без записи ожидает одобрения организатора — до этого ни регистрации, ни бейджа.</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>Рег. номер</translation>
+        </message>
+        <message>
+            <source>Full name (split in two)</source>
+            <translation>Полное имя (разделить на два)</translation>
+        </message>
+        <message>
+            <source>Photo</source>
+            <translation>Фото</translation>
         </message>
     </context>
     <context>
@@ -1253,6 +1471,10 @@ Why? The reason is logged with the scan.</source>
     <context>
         <name>MappingPage</name>
         <message>
+            <source>(ignore)</source>
+            <translation>(пропустить)</translation>
+        </message>
+        <message>
             <source>Map the columns</source>
             <translation>Сопоставьте столбцы</translation>
         </message>
@@ -1334,6 +1556,86 @@ Why? The reason is logged with the scan.</source>
     </context>
     <context>
         <name>OrganiserGuestsPage</name>
+        <message>
+            <source>1 guest</source>
+            <translation>1 гость</translation>
+        </message>
+        <message>
+            <source>{count} guests</source>
+            <translation>гостей: {count}</translation>
+        </message>
+        <message>
+            <source>approve guests</source>
+            <translation>одобрить гостей</translation>
+        </message>
+        <message>
+            <source>Approve {guests}</source>
+            <translation>Одобрить ({guests})</translation>
+        </message>
+        <message>
+            <source>Approve {guests}? They can then be checked in and get badges.</source>
+            <translation>Одобрить ({guests})? После этого их можно регистрировать и выдавать бейджи.</translation>
+        </message>
+        <message>
+            <source>Approved {guests}.</source>
+            <translation>Одобрено: {guests}.</translation>
+        </message>
+        <message>
+            <source>reject guests</source>
+            <translation>отклонить гостей</translation>
+        </message>
+        <message>
+            <source>Reject {guests}</source>
+            <translation>Отклонить ({guests})</translation>
+        </message>
+        <message>
+            <source>Reject {guests}? They get no badge and are turned away at the desk.</source>
+            <translation>Отклонить ({guests})? Они не получат бейдж, и на стойке им откажут.</translation>
+        </message>
+        <message>
+            <source>Rejected {guests}.</source>
+            <translation>Отклонено: {guests}.</translation>
+        </message>
+        <message>
+            <source>Registration incomplete</source>
+            <translation>Регистрация не завершена</translation>
+        </message>
+        <message>
+            <source>Not eligible for this event</source>
+            <translation>Не имеет права участия</translation>
+        </message>
+        <message>
+            <source>Duplicate registration</source>
+            <translation>Повторная регистрация</translation>
+        </message>
+        <message>
+            <source>revoke guests</source>
+            <translation>отозвать аккредитацию гостей</translation>
+        </message>
+        <message>
+            <source>Revoke {guests}</source>
+            <translation>Отозвать ({guests})</translation>
+        </message>
+        <message>
+            <source>Revoke {guests}? Their badges stop opening doors at every gate.</source>
+            <translation>Отозвать аккредитацию ({guests})? Их бейджи перестанут открывать двери на всех КПП.</translation>
+        </message>
+        <message>
+            <source>Revoked {guests}.</source>
+            <translation>Отозвано: {guests}.</translation>
+        </message>
+        <message>
+            <source>Left the delegation</source>
+            <translation>Выбыл из делегации</translation>
+        </message>
+        <message>
+            <source>Security decision</source>
+            <translation>Решение службы безопасности</translation>
+        </message>
+        <message>
+            <source>Accredited in error</source>
+            <translation>Аккредитован по ошибке</translation>
+        </message>
         <message>
             <source>Approve</source>
             <translation>Одобрить</translation>
@@ -1427,8 +1729,20 @@ Why? The reason is logged with the scan.</source>
             <translation>Не удаётся прочитать историю гостя</translation>
         </message>
         <message>
+            <source> or </source>
+            <translation> или </translation>
+        </message>
+        <message>
             <source>Nobody was {status}: only {allowed} guests can be, and none of those selected is.</source>
             <translation>Никто не получил статус «{status}»: это возможно только для гостей со статусом «{allowed}», а среди выбранных таких нет.</translation>
+        </message>
+        <message>
+            <source>The other guest selected is not {allowed} and is left as they are.</source>
+            <translation>Ещё один выбранный гость не в статусе «{allowed}» и остаётся как есть.</translation>
+        </message>
+        <message>
+            <source>The other {others} guests selected are not {allowed} and are left as they are.</source>
+            <translation>Остальные выбранные гости ({others}) не в статусе «{allowed}» и остаются как есть.</translation>
         </message>
         <message>
             <source>{question}
@@ -1437,6 +1751,50 @@ Why?</source>
             <translation>{question}
 
 Причина?</translation>
+        </message>
+        <message>
+            <source>Set category of {guests}</source>
+            <translation>Категория ({guests})</translation>
+        </message>
+        <message>
+            <source>Give {guests} the category:</source>
+            <translation>Назначить категорию ({guests}):</translation>
+        </message>
+        <message>
+            <source>set the category</source>
+            <translation>назначить категорию</translation>
+        </message>
+        <message>
+            <source>Gave {guests} the category {category}.</source>
+            <translation>Назначена категория {category}: {guests}.</translation>
+        </message>
+        <message>
+            <source>Add zones to {guests}</source>
+            <translation>Добавить зоны ({guests})</translation>
+        </message>
+        <message>
+            <source>Remove zones from {guests}</source>
+            <translation>Убрать зоны ({guests})</translation>
+        </message>
+        <message>
+            <source>Grant {guests} access to:</source>
+            <translation>Открыть доступ ({guests}) в:</translation>
+        </message>
+        <message>
+            <source>Withdraw the access of {guests} to:</source>
+            <translation>Закрыть доступ ({guests}) в:</translation>
+        </message>
+        <message>
+            <source>Granted {zones} for {guests}.</source>
+            <translation>Открыт доступ в {zones}: {guests}.</translation>
+        </message>
+        <message>
+            <source>Withdrew {zones} for {guests}.</source>
+            <translation>Закрыт доступ в {zones}: {guests}.</translation>
+        </message>
+        <message>
+            <source>change zones</source>
+            <translation>изменить зоны</translation>
         </message>
         <message>
             <source>No guest matches the filters: there is no badge to print.</source>
@@ -1449,6 +1807,34 @@ Why?</source>
         <message>
             <source>Saved the photo of {name}.</source>
             <translation>Фото {name} сохранено.</translation>
+        </message>
+        <message>
+            <source>Cannot {what}</source>
+            <translation>Не удалось {what}</translation>
+        </message>
+        <message>
+            <source>Delegation: {delegation}</source>
+            <translation>Делегация: {delegation}</translation>
+        </message>
+        <message>
+            <source>zones {zones}</source>
+            <translation>зоны {zones}</translation>
+        </message>
+        <message>
+            <source>Status: {status}</source>
+            <translation>Статус: {status}</translation>
+        </message>
+        <message>
+            <source>Badge: {badge}</source>
+            <translation>Бейдж: {badge}</translation>
+        </message>
+        <message>
+            <source>Not checked in</source>
+            <translation>Не зарегистрирован</translation>
+        </message>
+        <message>
+            <source>Checked in {when}</source>
+            <translation>Прибыл {when}</translation>
         </message>
     </context>
     <context>
@@ -1484,6 +1870,14 @@ Why?</source>
         <message>
             <source>Photo of {name}</source>
             <translation>Фото: {name}</translation>
+        </message>
+        <message>
+            <source>Frame: {width}×{height} pixels. Drag it to move it, drag its corners to resize it; the face should fill most of it.</source>
+            <translation>Рамка: {width}×{height} пикселей. Перетащите, чтобы сдвинуть, тяните за углы, чтобы изменить размер; лицо должно занимать бо́льшую часть.</translation>
+        </message>
+        <message>
+            <source>This is the guest's photo now.</source>
+            <translation>Это текущее фото гостя.</translation>
         </message>
         <message>
             <source>Cannot save the photo</source>
@@ -1700,6 +2094,10 @@ Why?</source>
         <message>
             <source>Saved {name}</source>
             <translation>Сохранено: {name}</translation>
+        </message>
+        <message>
+            <source>Cannot write {name}</source>
+            <translation>Не удаётся записать {name}</translation>
         </message>
     </context>
     <context>
@@ -1945,6 +2343,21 @@ Why?</source>
         <message>
             <source>Accreditor events ({pattern});;All files (*)</source>
             <translation>Мероприятия Accreditor ({pattern});;Все файлы (*)</translation>
+        </message>
+    </context>
+    <context>
+        <name>messages</name>
+        <message>
+            <source>Unexpected error</source>
+            <translation>Непредвиденная ошибка</translation>
+        </message>
+        <message>
+            <source>Accreditor hit an unexpected problem and the last action may not have finished. Everything already confirmed on screen is saved.</source>
+            <translation>В Accreditor произошла непредвиденная ошибка, последнее действие могло не завершиться. Всё, что уже подтверждено на экране, сохранено.</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>Ошибка</translation>
         </message>
     </context>
     <context>

@@ -129,6 +129,94 @@
     <context>
         <name>BatchPrintDialog</name>
         <message>
+            <source>1 badge</source>
+            <translation>1 нишона</translation>
+        </message>
+        <message>
+            <source>{count} badges</source>
+            <translation>{count} нишона</translation>
+        </message>
+        <message>
+            <source>1 page</source>
+            <translation>1 саҳифа</translation>
+        </message>
+        <message>
+            <source>{count} pages</source>
+            <translation>{count} саҳифа</translation>
+        </message>
+        <message>
+            <source>1 guest</source>
+            <translation>1 меҳмон</translation>
+        </message>
+        <message>
+            <source>{count} guests</source>
+            <translation>{count} меҳмон</translation>
+        </message>
+        <message>
+            <source>1 sheet</source>
+            <translation>1 варақ</translation>
+        </message>
+        <message>
+            <source>{count} sheets</source>
+            <translation>{count} варақ</translation>
+        </message>
+        <message>
+            <source>the default printer</source>
+            <translation>чопгари пешфарз</translation>
+        </message>
+        <message>
+            <source>{badges} on {pages}</source>
+            <translation>{badges} дар {pages}</translation>
+        </message>
+        <message>
+            <source>No badge to print: every guest was skipped.</source>
+            <translation>Нишона барои чоп нест: ҳамаи меҳмонон гузаронида шуданд.</translation>
+        </message>
+        <message>
+            <source>Nothing was printed: {why} No badge was marked printed.</source>
+            <translation>Ҳеҷ чиз чоп нашуд: {why} Ягон нишона ҳамчун чопшуда қайд нашуд.</translation>
+        </message>
+        <message>
+            <source>Saved {made} to {path}.</source>
+            <translation>{made} дар {path} захира шуд.</translation>
+        </message>
+        <message>
+            <source>Printed {made} on {printer}.</source>
+            <translation>{made} дар {printer} чоп шуд.</translation>
+        </message>
+        <message>
+            <source>They are not marked printed: {why}</source>
+            <translation>Онҳо ҳамчун чопшуда қайд нашуданд: {why}</translation>
+        </message>
+        <message>
+            <source>{badges} marked printed.</source>
+            <translation>{badges} ҳамчун чопшуда қайд шуд.</translation>
+        </message>
+        <message>
+            <source>Skipped {count}:</source>
+            <translation>Гузаронида шуд: {count}:</translation>
+        </message>
+        <message>
+            <source>Warnings:</source>
+            <translation>Огоҳиҳо:</translation>
+        </message>
+        <message>
+            <source>There is nobody to print.</source>
+            <translation>Касе барои чоп нест.</translation>
+        </message>
+        <message>
+            <source>None of these {guests} gets a badge:</source>
+            <translation>Ҳеҷ яке аз ин {guests} нишона намегирад:</translation>
+        </message>
+        <message>
+            <source>{badges} to print on {sheets}; {guests} skipped:</source>
+            <translation>Барои чоп {badges} дар {sheets}; {guests} гузаронида шуд:</translation>
+        </message>
+        <message>
+            <source>{badges} to print on {sheets}.</source>
+            <translation>Барои чоп {badges} дар {sheets}.</translation>
+        </message>
+        <message>
             <source>Print badges</source>
             <translation>Чопи нишонаҳо</translation>
         </message>
@@ -197,6 +285,14 @@
             <translation>Нишонаҳоро ҳисоб кардан ғайриимкон аст: {why}</translation>
         </message>
         <message>
+            <source>Badges for all {guests} of the event</source>
+            <translation>Нишонаҳо барои ҳамаи {guests}-и чорабинӣ</translation>
+        </message>
+        <message>
+            <source>Badges for {guests}</source>
+            <translation>Нишонаҳо барои {guests}</translation>
+        </message>
+        <message>
             <source>Rendering the first page…</source>
             <translation>Тайёр кардани саҳифаи якум…</translation>
         </message>
@@ -213,6 +309,10 @@
             <translation>Пешнамоиш нест: {why}</translation>
         </message>
         <message>
+            <source>Rendering {badges}…</source>
+            <translation>Тайёр кардани {badges}…</translation>
+        </message>
+        <message>
             <source>Batch printing</source>
             <translation>Чопи гурӯҳӣ</translation>
         </message>
@@ -221,12 +321,34 @@
             <translation>Бекор шуда истодааст…</translation>
         </message>
         <message>
+            <source>Rendered {done} of {badges}…</source>
+            <translation>{done} аз {badges} тайёр шуд…</translation>
+        </message>
+        <message>
+            <source>Sending {badges} to {printer}…</source>
+            <translation>Фиристодани {badges} ба {printer}…</translation>
+        </message>
+        <message>
+            <source>Writing {name}…</source>
+            <translation>Навиштани {name}…</translation>
+        </message>
+        <message>
+            <source>The batch stopped: {why}
+No badge was marked printed.</source>
+            <translation>Баста қатъ шуд: {why}
+Ягон нишона ҳамчун чопшуда қайд нашуд.</translation>
+        </message>
+        <message>
             <source>Batch printing failed</source>
             <translation>Чопи гурӯҳӣ анҷом наёфт</translation>
         </message>
     </context>
     <context>
         <name>CategoriesEditorDialog</name>
+        <message>
+            <source>{colour} is hard to tell from {other} with {vision} (ΔE {distance}, at least {minimum} is needed).</source>
+            <translation>{colour}-ро аз {other} ҳангоми {vision} фарқ кардан душвор аст (ΔE {distance}, ақаллан {minimum} лозим).</translation>
+        </message>
         <message>
             <source>Code</source>
             <translation>Рамз</translation>
@@ -306,6 +428,26 @@
         <message>
             <source>Cannot read the categories</source>
             <translation>Категорияҳоро хондан ғайриимкон аст</translation>
+        </message>
+        <message>
+            <source>The colour {colour}</source>
+            <translation>Ранги {colour}</translation>
+        </message>
+        <message>
+            <source>Saved the category {name} ({code}).</source>
+            <translation>Категорияи {name} ({code}) захира шуд.</translation>
+        </message>
+        <message>
+            <source>Deleted the category {code}.</source>
+            <translation>Категорияи {code} нест карда шуд.</translation>
+        </message>
+        <message>
+            <source>Saved the zone {name} ({code}).</source>
+            <translation>Минтақаи {name} ({code}) захира шуд.</translation>
+        </message>
+        <message>
+            <source>Deleted the zone {code}.</source>
+            <translation>Минтақаи {code} нест карда шуд.</translation>
         </message>
     </context>
     <context>
@@ -887,8 +1029,84 @@ Why? The reason is logged with the scan.</source>
     <context>
         <name>GuestFormDialog</name>
         <message>
+            <source>Family name</source>
+            <translation>Насаб</translation>
+        </message>
+        <message>
+            <source>Given name</source>
+            <translation>Ном</translation>
+        </message>
+        <message>
+            <source>Family name (Latin, as in passport)</source>
+            <translation>Насаб (бо лотинӣ, мисли шиноснома)</translation>
+        </message>
+        <message>
+            <source>Given name (Latin, as in passport)</source>
+            <translation>Ном (бо лотинӣ, мисли шиноснома)</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Унвон</translation>
+        </message>
+        <message>
+            <source>Position</source>
+            <translation>Вазифа</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Ташкилот</translation>
+        </message>
+        <message>
+            <source>Delegation</source>
+            <translation>Ҳайат</translation>
+        </message>
+        <message>
+            <source>Passport / ID no.</source>
+            <translation>Шиноснома / № ҳуҷҷат</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Телефон</translation>
+        </message>
+        <message>
+            <source>New walk-in</source>
+            <translation>Меҳмони бе сабт</translation>
+        </message>
+        <message>
+            <source>Edit guest — {name}</source>
+            <translation>Тағйири меҳмон — {name}</translation>
+        </message>
+        <message>
+            <source>Country</source>
+            <translation>Кишвар</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Категория</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Эзоҳ</translation>
+        </message>
+        <message>
             <source>A walk-in stays pending — no check-in, no badge — until an organiser approves them.</source>
             <translation>Меҳмони бе сабт то тасдиқи ташкилкунанда дар интизор мемонад — на қайд, на нишона.</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>Рақами сабт</translation>
+        </message>
+        <message>
+            <source>Full name (split in two)</source>
+            <translation>Номи пурра (ба ду тақсим)</translation>
+        </message>
+        <message>
+            <source>Photo</source>
+            <translation>Акс</translation>
         </message>
     </context>
     <context>
@@ -1253,6 +1471,10 @@ Why? The reason is logged with the scan.</source>
     <context>
         <name>MappingPage</name>
         <message>
+            <source>(ignore)</source>
+            <translation>(сарфи назар)</translation>
+        </message>
+        <message>
             <source>Map the columns</source>
             <translation>Сутунҳоро мувофиқ кунед</translation>
         </message>
@@ -1334,6 +1556,86 @@ Why? The reason is logged with the scan.</source>
     </context>
     <context>
         <name>OrganiserGuestsPage</name>
+        <message>
+            <source>1 guest</source>
+            <translation>1 меҳмон</translation>
+        </message>
+        <message>
+            <source>{count} guests</source>
+            <translation>{count} меҳмон</translation>
+        </message>
+        <message>
+            <source>approve guests</source>
+            <translation>меҳмононро тасдиқ кардан</translation>
+        </message>
+        <message>
+            <source>Approve {guests}</source>
+            <translation>Тасдиқи {guests}</translation>
+        </message>
+        <message>
+            <source>Approve {guests}? They can then be checked in and get badges.</source>
+            <translation>{guests}-ро тасдиқ мекунед? Баъд онҳоро қайд кардан ва нишона додан мумкин аст.</translation>
+        </message>
+        <message>
+            <source>Approved {guests}.</source>
+            <translation>Тасдиқ шуд: {guests}.</translation>
+        </message>
+        <message>
+            <source>reject guests</source>
+            <translation>меҳмононро рад кардан</translation>
+        </message>
+        <message>
+            <source>Reject {guests}</source>
+            <translation>Радди {guests}</translation>
+        </message>
+        <message>
+            <source>Reject {guests}? They get no badge and are turned away at the desk.</source>
+            <translation>{guests}-ро рад мекунед? Онҳо нишона намегиранд ва дар миз рад карда мешаванд.</translation>
+        </message>
+        <message>
+            <source>Rejected {guests}.</source>
+            <translation>Рад шуд: {guests}.</translation>
+        </message>
+        <message>
+            <source>Registration incomplete</source>
+            <translation>Сабти ном нопурра</translation>
+        </message>
+        <message>
+            <source>Not eligible for this event</source>
+            <translation>Ҳуқуқи иштирок надорад</translation>
+        </message>
+        <message>
+            <source>Duplicate registration</source>
+            <translation>Сабти такрорӣ</translation>
+        </message>
+        <message>
+            <source>revoke guests</source>
+            <translation>аккредитатсияи меҳмононро бекор кардан</translation>
+        </message>
+        <message>
+            <source>Revoke {guests}</source>
+            <translation>Бекор кардани {guests}</translation>
+        </message>
+        <message>
+            <source>Revoke {guests}? Their badges stop opening doors at every gate.</source>
+            <translation>Аккредитатсияи {guests}-ро бекор мекунед? Нишонаҳояшон дар ҳеҷ дарвоза кор намекунанд.</translation>
+        </message>
+        <message>
+            <source>Revoked {guests}.</source>
+            <translation>Бекор шуд: {guests}.</translation>
+        </message>
+        <message>
+            <source>Left the delegation</source>
+            <translation>Аз ҳайат баромад</translation>
+        </message>
+        <message>
+            <source>Security decision</source>
+            <translation>Қарори хадамоти амният</translation>
+        </message>
+        <message>
+            <source>Accredited in error</source>
+            <translation>Хатогӣ аккредитатсия шуд</translation>
+        </message>
         <message>
             <source>Approve</source>
             <translation>Тасдиқ</translation>
@@ -1427,8 +1729,20 @@ Why? The reason is logged with the scan.</source>
             <translation>Таърихи меҳмонро хондан ғайриимкон аст</translation>
         </message>
         <message>
+            <source> or </source>
+            <translation> ё </translation>
+        </message>
+        <message>
             <source>Nobody was {status}: only {allowed} guests can be, and none of those selected is.</source>
             <translation>Ба ҳеҷ кас вазъи «{status}» дода нашуд: ин танҳо барои меҳмонони «{allowed}» мумкин аст ва дар байни интихобшудагон чунин нест.</translation>
+        </message>
+        <message>
+            <source>The other guest selected is not {allowed} and is left as they are.</source>
+            <translation>Меҳмони дигари интихобшуда «{allowed}» нест ва бетағйир мемонад.</translation>
+        </message>
+        <message>
+            <source>The other {others} guests selected are not {allowed} and are left as they are.</source>
+            <translation>{others} меҳмони дигари интихобшуда «{allowed}» нестанд ва бетағйир мемонанд.</translation>
         </message>
         <message>
             <source>{question}
@@ -1437,6 +1751,50 @@ Why?</source>
             <translation>{question}
 
 Сабаб?</translation>
+        </message>
+        <message>
+            <source>Set category of {guests}</source>
+            <translation>Категорияи {guests}</translation>
+        </message>
+        <message>
+            <source>Give {guests} the category:</source>
+            <translation>Ба {guests} категория диҳед:</translation>
+        </message>
+        <message>
+            <source>set the category</source>
+            <translation>категория муайян кардан</translation>
+        </message>
+        <message>
+            <source>Gave {guests} the category {category}.</source>
+            <translation>Ба {guests} категорияи {category} дода шуд.</translation>
+        </message>
+        <message>
+            <source>Add zones to {guests}</source>
+            <translation>Илова кардани минтақаҳо ба {guests}</translation>
+        </message>
+        <message>
+            <source>Remove zones from {guests}</source>
+            <translation>Гирифтани минтақаҳо аз {guests}</translation>
+        </message>
+        <message>
+            <source>Grant {guests} access to:</source>
+            <translation>Ба {guests} дастрасӣ ба:</translation>
+        </message>
+        <message>
+            <source>Withdraw the access of {guests} to:</source>
+            <translation>Дастрасии {guests}-ро гиред ба:</translation>
+        </message>
+        <message>
+            <source>Granted {zones} for {guests}.</source>
+            <translation>Дастрасӣ ба {zones} дода шуд: {guests}.</translation>
+        </message>
+        <message>
+            <source>Withdrew {zones} for {guests}.</source>
+            <translation>Дастрасӣ ба {zones} гирифта шуд: {guests}.</translation>
+        </message>
+        <message>
+            <source>change zones</source>
+            <translation>минтақаҳоро тағйир додан</translation>
         </message>
         <message>
             <source>No guest matches the filters: there is no badge to print.</source>
@@ -1449,6 +1807,34 @@ Why?</source>
         <message>
             <source>Saved the photo of {name}.</source>
             <translation>Акси {name} захира шуд.</translation>
+        </message>
+        <message>
+            <source>Cannot {what}</source>
+            <translation>{what} муяссар нашуд</translation>
+        </message>
+        <message>
+            <source>Delegation: {delegation}</source>
+            <translation>Ҳайат: {delegation}</translation>
+        </message>
+        <message>
+            <source>zones {zones}</source>
+            <translation>минтақаҳо {zones}</translation>
+        </message>
+        <message>
+            <source>Status: {status}</source>
+            <translation>Вазъ: {status}</translation>
+        </message>
+        <message>
+            <source>Badge: {badge}</source>
+            <translation>Нишона: {badge}</translation>
+        </message>
+        <message>
+            <source>Not checked in</source>
+            <translation>Қайд нашудааст</translation>
+        </message>
+        <message>
+            <source>Checked in {when}</source>
+            <translation>Омад {when}</translation>
         </message>
     </context>
     <context>
@@ -1484,6 +1870,14 @@ Why?</source>
         <message>
             <source>Photo of {name}</source>
             <translation>Акси {name}</translation>
+        </message>
+        <message>
+            <source>Frame: {width}×{height} pixels. Drag it to move it, drag its corners to resize it; the face should fill most of it.</source>
+            <translation>Чаҳорчӯба: {width}×{height} пиксел. Барои ҷойивазкунӣ кашед, барои андоза кунҷҳоро кашед; рӯй бояд қисми зиёдро пур кунад.</translation>
+        </message>
+        <message>
+            <source>This is the guest's photo now.</source>
+            <translation>Ин акси ҳозираи меҳмон аст.</translation>
         </message>
         <message>
             <source>Cannot save the photo</source>
@@ -1700,6 +2094,10 @@ Why?</source>
         <message>
             <source>Saved {name}</source>
             <translation>Захира шуд: {name}</translation>
+        </message>
+        <message>
+            <source>Cannot write {name}</source>
+            <translation>{name}-ро навиштан ғайриимкон аст</translation>
         </message>
     </context>
     <context>
@@ -1945,6 +2343,21 @@ Why?</source>
         <message>
             <source>Accreditor events ({pattern});;All files (*)</source>
             <translation>Чорабиниҳои Accreditor ({pattern});;Ҳама файлҳо (*)</translation>
+        </message>
+    </context>
+    <context>
+        <name>messages</name>
+        <message>
+            <source>Unexpected error</source>
+            <translation>Хатои ғайричашмдошт</translation>
+        </message>
+        <message>
+            <source>Accreditor hit an unexpected problem and the last action may not have finished. Everything already confirmed on screen is saved.</source>
+            <translation>Дар Accreditor хатои ғайричашмдошт рух дод ва амали охирин шояд анҷом наёфт. Ҳар чизе, ки дар экран тасдиқ шудааст, захира шудааст.</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>Хато</translation>
         </message>
     </context>
     <context>

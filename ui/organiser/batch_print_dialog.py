@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QSize, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,7 +45,8 @@ from accreditor.cli.common import default_user
 from accreditor.print_sinks import PdfFileSink, PrintSink
 from accreditor.services.issuing import IssuingService
 from accreditor.store import EventStore
-from ui import jobs, messages
+from accreditor.vocabulary import Phrase
+from ui import i18n, jobs, messages
 from ui import printing as ui_printing
 from ui.desk.guest_card import MUTED
 from ui.jobs import Job, JobContext
@@ -85,8 +86,32 @@ def ask_pdf_path(parent: QWidget | None, suggested_name: str) -> Path | None:
     return Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
 
 
+# "1 badge" and "{count} badges" for each thing counted, in the app's language.
+_COUNTED = {
+    "badge": (
+        QT_TRANSLATE_NOOP("BatchPrintDialog", "1 badge"),
+        QT_TRANSLATE_NOOP("BatchPrintDialog", "{count} badges"),
+    ),
+    "page": (
+        QT_TRANSLATE_NOOP("BatchPrintDialog", "1 page"),
+        QT_TRANSLATE_NOOP("BatchPrintDialog", "{count} pages"),
+    ),
+    "guest": (
+        QT_TRANSLATE_NOOP("BatchPrintDialog", "1 guest"),
+        QT_TRANSLATE_NOOP("BatchPrintDialog", "{count} guests"),
+    ),
+    "sheet": (
+        QT_TRANSLATE_NOOP("BatchPrintDialog", "1 sheet"),
+        QT_TRANSLATE_NOOP("BatchPrintDialog", "{count} sheets"),
+    ),
+}
+
+
 def counted(count: int, thing: str) -> str:
-    return f"{count} {thing}" if count == 1 else f"{count} {thing}s"
+    one, many = _COUNTED[thing]
+    return QCoreApplication.translate("BatchPrintDialog", one if count == 1 else many).format(
+        count=i18n.number_text(count)
+    )
 
 
 # -- the work, off the UI thread ----------------------------------------------------------------------
@@ -102,7 +127,7 @@ class Destination:
     def describe(self) -> str:
         if self.pdf is not None:
             return self.pdf.name
-        return self.printer or "the default printer"
+        return self.printer or QCoreApplication.translate("BatchPrintDialog", "the default printer")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +139,7 @@ class BatchOutcome:
     delivered: bool  # the PDF is saved, or the print system accepted it
     message: str = ""  # the print system's own sentence
     record_error: str = ""  # produced, but recording failed (another desk printed some meanwhile)
+    phrase: Phrase | None = None  # `message` for the app to say in its language
 
 
 def run_batch(
@@ -135,8 +161,8 @@ def run_batch(
     report, outcome = issued.report, issued.outcome
     if outcome is None:
         return BatchOutcome(report, destination, delivered=False)
-    message = outcome.message if destination.pdf is None else ""
-    return BatchOutcome(report, destination, outcome.accepted, message, issued.record_error)
+    message, said = (outcome.message, outcome.phrase) if destination.pdf is None else ("", None)
+    return BatchOutcome(report, destination, outcome.accepted, message, issued.record_error, said)
 
 
 def first_page_image(store: EventStore, request: PrintRequest, layout: str) -> QImage | None:
@@ -155,24 +181,54 @@ def first_page_image(store: EventStore, request: PrintRequest, layout: str) -> Q
 def summary_text(outcome: BatchOutcome) -> str:
     """What happened, in the organiser's words: printed or saved N on P pages, skipped M and why, warnings."""
     report, destination = outcome.report, outcome.destination
-    made = f"{counted(report.badges, 'badge')} on {counted(report.pages, 'page')}"
+    made = QCoreApplication.translate("BatchPrintDialog", "{badges} on {pages}").format(
+        badges=counted(report.badges, "badge"), pages=counted(report.pages, "page")
+    )
+    message = i18n.say(outcome.phrase) if outcome.phrase is not None else outcome.message
     if not report.printed:
-        lines = ["No badge to print: every guest was skipped."]
+        lines = [QCoreApplication.translate("BatchPrintDialog", "No badge to print: every guest was skipped.")]
     elif not outcome.delivered:
-        lines = [f"Nothing was printed: {outcome.message} No badge was marked printed."]
+        lines = [
+            QCoreApplication.translate(
+                "BatchPrintDialog", "Nothing was printed: {why} No badge was marked printed."
+            ).format(why=message)
+        ]
     elif destination.pdf is not None:
-        lines = [f"Saved {made} to {destination.pdf}."]
+        lines = [
+            QCoreApplication.translate("BatchPrintDialog", "Saved {made} to {path}.").format(
+                made=made, path=destination.pdf
+            )
+        ]
     else:
-        lines = [f"Printed {made} on {destination.describe()}. {outcome.message}".strip()]
+        printed = QCoreApplication.translate("BatchPrintDialog", "Printed {made} on {printer}.").format(
+            made=made, printer=destination.describe()
+        )
+        lines = [f"{printed} {message}".strip()]
     if outcome.record_error:
-        lines.append(f"They are not marked printed: {outcome.record_error}")
+        lines.append(
+            QCoreApplication.translate("BatchPrintDialog", "They are not marked printed: {why}").format(
+                why=outcome.record_error
+            )
+        )
     elif report.marked_printed:
-        lines.append(f"{counted(report.marked_printed, 'badge')} marked printed.")
+        lines.append(
+            QCoreApplication.translate("BatchPrintDialog", "{badges} marked printed.").format(
+                badges=counted(report.marked_printed, "badge")
+            )
+        )
     if report.skipped:
         skipped = [f"{entry['name']} — {entry['reason']}" for entry in report.skipped]
-        lines.extend([f"Skipped {len(report.skipped)}:", *(f"• {line}" for line in skipped)])
+        heading = QCoreApplication.translate("BatchPrintDialog", "Skipped {count}:").format(
+            count=i18n.number_text(len(report.skipped))
+        )
+        lines.extend([heading, *(f"• {line}" for line in skipped)])
     if report.warnings:
-        lines.extend(["Warnings:", *(f"• {warning}" for warning in report.warnings)])
+        lines.extend(
+            [
+                QCoreApplication.translate("BatchPrintDialog", "Warnings:"),
+                *(f"• {warning}" for warning in report.warnings),
+            ]
+        )
     return "\n".join(lines)
 
 
@@ -180,10 +236,20 @@ def selection_text(selection: Selection, layout: Layout) -> str:
     """The dry run in a sentence: how many get a badge, on how many sheets, how many are skipped."""
     printable, skipped = len(selection.printable), len(selection.skipped)
     if not printable:
-        return f"None of these {counted(skipped, 'guest')} gets a badge:" if skipped else "There is nobody to print."
+        if not skipped:
+            return QCoreApplication.translate("BatchPrintDialog", "There is nobody to print.")
+        return QCoreApplication.translate("BatchPrintDialog", "None of these {guests} gets a badge:").format(
+            guests=counted(skipped, "guest")
+        )
     sheets = math.ceil(printable / layout.badges_per_sheet)
-    text = f"{counted(printable, 'badge')} to print on {counted(sheets, 'sheet')}"
-    return f"{text}; {counted(skipped, 'guest')} skipped:" if skipped else f"{text}."
+    badges, sheets_text = counted(printable, "badge"), counted(sheets, "sheet")
+    if skipped:
+        return QCoreApplication.translate(
+            "BatchPrintDialog", "{badges} to print on {sheets}; {guests} skipped:"
+        ).format(badges=badges, sheets=sheets_text, guests=counted(skipped, "guest"))
+    return QCoreApplication.translate("BatchPrintDialog", "{badges} to print on {sheets}.").format(
+        badges=badges, sheets=sheets_text
+    )
 
 
 # -- the dialog ------------------------------------------------------------------------------------------
@@ -432,9 +498,11 @@ class BatchPrintDialog(QDialog):
         self._selection = selection
         considered = len(selection.printable) + len(selection.skipped)
         self.heading.setText(
-            f"Badges for all {counted(considered, 'guest')} of the event"
-            if self._guest_ids is None
-            else f"Badges for {counted(considered, 'guest')}"
+            (
+                self.tr("Badges for all {guests} of the event")
+                if self._guest_ids is None
+                else self.tr("Badges for {guests}")
+            ).format(guests=counted(considered, "guest"))
         )
         self.count_label.setText(selection_text(selection, load_layout(self.layout_name())))
         self._show_skipped(selection.skipped)
@@ -536,7 +604,7 @@ class BatchPrintDialog(QDialog):
         self.progress.setRange(0, len(self._selection.printable))
         self.progress.setValue(0)
         self.progress.show()
-        self._set_status(f"Rendering {counted(len(self._selection.printable), 'badge')}…")
+        self._set_status(self.tr("Rendering {badges}…").format(badges=counted(len(self._selection.printable), "badge")))
 
         job = jobs.run_in_background(
             self,
@@ -576,11 +644,19 @@ class BatchPrintDialog(QDialog):
         if self._job is not None and self._job.context.cancelled():
             return
         if done < total:
-            self._set_status(f"Rendered {done} of {counted(total, 'badge')}…")
+            self._set_status(
+                self.tr("Rendered {done} of {badges}…").format(
+                    done=i18n.number_text(done), badges=counted(total, "badge")
+                )
+            )
         elif destination.pdf is None:
-            self._set_status(f"Sending {counted(total, 'badge')} to {destination.describe()}…")
+            self._set_status(
+                self.tr("Sending {badges} to {printer}…").format(
+                    badges=counted(total, "badge"), printer=destination.describe()
+                )
+            )
         else:
-            self._set_status(f"Writing {destination.pdf.name}…")
+            self._set_status(self.tr("Writing {name}…").format(name=destination.pdf.name))
 
     def _finished(self, outcome: BatchOutcome) -> None:
         self.outcome = outcome
@@ -591,7 +667,9 @@ class BatchPrintDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         _title, text, details = messages.describe(error)
-        self._show_summary(f"The batch stopped: {text}\nNo badge was marked printed.", FAILED_TINT)
+        self._show_summary(
+            self.tr("The batch stopped: {why}\nNo badge was marked printed.").format(why=text), FAILED_TINT
+        )
         if details:  # a bug, not a refusal: the app's one error dialog, with the traceback to send
             messages.show_error(self, self.tr("Batch printing failed"), text, details=details)
 

@@ -9,7 +9,7 @@ the event's views re-read the guests' zones only then.
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +37,7 @@ from accreditor import categories
 from accreditor.bulk import ReprintNeed
 from accreditor.categories import Category, Zone
 from accreditor.cli.common import default_user
+from accreditor.palette import MIN_DISTANCE, Clash
 from accreditor.services import categories as category_service
 from accreditor.services.categories import CategoryEdit, EventCategories
 from accreditor.store import EventStore
@@ -97,6 +98,20 @@ class ReprintList(QWidget):
 
     def lines(self) -> list[str]:
         return [self.list.item(row).text() for row in range(self.list.count())]
+
+
+def clash_text(colour_name: str, clash: Clash) -> str:
+    """`Clash.describe` in the app's language."""
+    return QCoreApplication.translate(
+        "CategoriesEditorDialog",
+        "{colour} is hard to tell from {other} with {vision} (ΔE {distance}, at least {minimum} is needed).",
+    ).format(
+        colour=colour_name,
+        other=clash.other,
+        vision=clash.vision,
+        distance=QLocale().toString(clash.distance, "f", 1),
+        minimum=QLocale().toString(float(MIN_DISTANCE), "g"),
+    )
 
 
 def _table(headers: Sequence[str]) -> QTableWidget:
@@ -403,7 +418,9 @@ class CategoriesEditorDialog(QDialog):
         if colour is not None:
             self._set_colour(colour)
             clash = categories.colour_clash(self.category_in_form(), self._categories)
-            self.status.setText(clash.describe(f"The colour {colour}") if clash else "")
+            self.status.setText(
+                clash_text(self.tr("The colour {colour}").format(colour=colour), clash) if clash else ""
+            )
 
     def category_in_form(self) -> Category:
         aliases = tuple(alias.strip() for alias in self.aliases_edit.text().split(",") if alias.strip())
@@ -424,7 +441,10 @@ class CategoriesEditorDialog(QDialog):
 
         def saved(edit: CategoryEdit) -> None:
             self._select_code(self.category_table, category.code)
-            self._done(f"Saved the category {category.name} ({category.code}).", edit.reprint_needs)
+            self._done(
+                self.tr("Saved the category {name} ({code}).").format(name=category.name, code=category.code),
+                edit.reprint_needs,
+            )
 
         self._write(
             "save the category",
@@ -439,7 +459,7 @@ class CategoriesEditorDialog(QDialog):
 
         def deleted(_edit: CategoryEdit) -> None:
             self.new_category()
-            self._done(f"Deleted the category {code}.")
+            self._done(self.tr("Deleted the category {code}.").format(code=code))
 
         self._write(
             "delete the category", lambda store: category_service.delete_category(store, code, self.user), deleted
@@ -464,7 +484,7 @@ class CategoriesEditorDialog(QDialog):
         self.zone_code_edit.setText(zone.code)
         self.zone_code_edit.setEnabled(new)
         self.zone_name_edit.setText(zone.name)
-        self.zone_heading.setText("New zone" if new else f"{zone.name} ({zone.code})")
+        self.zone_heading.setText(self.tr("New zone") if new else f"{zone.name} ({zone.code})")
         self.save_zone_button.setText("Add zone" if new else "Save zone")
 
     def save_zone(self) -> None:
@@ -473,7 +493,7 @@ class CategoriesEditorDialog(QDialog):
 
         def saved(_edit: CategoryEdit) -> None:
             self._select_code(self.zone_table, zone.code)
-            self._done(f"Saved the zone {zone.name} ({zone.code}).")
+            self._done(self.tr("Saved the zone {name} ({code}).").format(name=zone.name, code=zone.code))
 
         self._write(
             "save the zone", lambda store: category_service.save_zone(store, zone, self.user, new=adding), saved
@@ -486,7 +506,7 @@ class CategoriesEditorDialog(QDialog):
 
         def deleted(_edit: CategoryEdit) -> None:
             self.new_zone()
-            self._done(f"Deleted the zone {code}.")
+            self._done(self.tr("Deleted the zone {code}.").format(code=code))
 
         self._write("delete the zone", lambda store: category_service.delete_zone(store, code, self.user), deleted)
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -66,7 +66,10 @@ NOTICE_STYLE = "QLabel { background: #E3F2FD; color: #0D47A1; padding: 6px 10px;
 
 
 def guests_count(count: int) -> str:
-    return f"{count} guest" if count == 1 else f"{count} guests"
+    """ "1 guest", "12 guests" in the app's language."""
+    if count == 1:
+        return QCoreApplication.translate("OrganiserGuestsPage", "1 guest")
+    return QCoreApplication.translate("OrganiserGuestsPage", "{count} guests").format(count=i18n.number_text(count))
 
 
 # -- asking (module functions, looked up at call time, so tests replace them) ------------------------
@@ -272,27 +275,43 @@ class OrganiserGuestList(GuestListWidget):
 
 @dataclass(frozen=True, slots=True)
 class StatusAction:
-    """How the page words one workflow transition."""
+    """How the page words one workflow transition ({guests} is "12 guests"; marked for translation, said translated)."""
 
-    verb: str
+    what: str  # for an error: "approve guests"
+    title: str
+    question: str
     done: str
-    consequence: str
     suggestions: tuple[str, ...] = ()
 
 
 STATUS_ACTIONS = {
-    "approved": StatusAction("Approve", "Approved", "They can then be checked in and get badges."),
+    "approved": StatusAction(
+        QT_TRANSLATE_NOOP("OrganiserGuestsPage", "approve guests"),
+        QT_TRANSLATE_NOOP("OrganiserGuestsPage", "Approve {guests}"),
+        QT_TRANSLATE_NOOP("OrganiserGuestsPage", "Approve {guests}? They can then be checked in and get badges."),
+        QT_TRANSLATE_NOOP("OrganiserGuestsPage", "Approved {guests}."),
+    ),
     "rejected": StatusAction(
-        "Reject",
-        "Rejected",
-        "They get no badge and are turned away at the desk.",
-        ("Registration incomplete", "Not eligible for this event", "Duplicate registration"),
+        QT_TRANSLATE_NOOP("OrganiserGuestsPage", "reject guests"),
+        QT_TRANSLATE_NOOP("OrganiserGuestsPage", "Reject {guests}"),
+        QT_TRANSLATE_NOOP("OrganiserGuestsPage", "Reject {guests}? They get no badge and are turned away at the desk."),
+        QT_TRANSLATE_NOOP("OrganiserGuestsPage", "Rejected {guests}."),
+        (
+            QT_TRANSLATE_NOOP("OrganiserGuestsPage", "Registration incomplete"),
+            QT_TRANSLATE_NOOP("OrganiserGuestsPage", "Not eligible for this event"),
+            QT_TRANSLATE_NOOP("OrganiserGuestsPage", "Duplicate registration"),
+        ),
     ),
     "revoked": StatusAction(
-        "Revoke",
-        "Revoked",
-        "Their badges stop opening doors at every gate.",
-        ("Left the delegation", "Security decision", "Accredited in error"),
+        QT_TRANSLATE_NOOP("OrganiserGuestsPage", "revoke guests"),
+        QT_TRANSLATE_NOOP("OrganiserGuestsPage", "Revoke {guests}"),
+        QT_TRANSLATE_NOOP("OrganiserGuestsPage", "Revoke {guests}? Their badges stop opening doors at every gate."),
+        QT_TRANSLATE_NOOP("OrganiserGuestsPage", "Revoked {guests}."),
+        (
+            QT_TRANSLATE_NOOP("OrganiserGuestsPage", "Left the delegation"),
+            QT_TRANSLATE_NOOP("OrganiserGuestsPage", "Security decision"),
+            QT_TRANSLATE_NOOP("OrganiserGuestsPage", "Accredited in error"),
+        ),
     ),
 }
 
@@ -567,25 +586,32 @@ class OrganiserGuestsPage(QWidget):
         wording = STATUS_ACTIONS[status]
         sources = workflow.ALLOWED[status]
         ids = [guest.id for guest in guests if guest.status in sources]
-        allowed = " or ".join(i18n.status_label(source).lower() for source in sources)
+        allowed = self.tr(" or ").join(i18n.status_label(source).lower() for source in sources)
         if not ids:
             self._tell(
                 self.tr("Nobody was {status}: only {allowed} guests can be, and none of those selected is.").format(
-                    status=status, allowed=allowed
+                    status=i18n.status_label(status).lower(), allowed=allowed
                 )
             )
             return
-        question = f"{wording.verb} {guests_count(len(ids))}? {wording.consequence}"
+        question = self.tr(wording.question).format(guests=guests_count(len(ids)))
         others = len(guests) - len(ids)
         if others == 1:
-            question += f" The other guest selected is not {allowed} and is left as they are."
+            question += " " + self.tr("The other guest selected is not {allowed} and is left as they are.").format(
+                allowed=allowed
+            )
         elif others:
-            question += f" The other {others} guests selected are not {allowed} and are left as they are."
-        title = f"{wording.verb} {guests_count(len(ids))}"
+            question += " " + self.tr(
+                "The other {others} guests selected are not {allowed} and are left as they are."
+            ).format(others=i18n.number_text(others), allowed=allowed)
+        title = self.tr(wording.title).format(guests=guests_count(len(ids)))
         reason = ""
         if status in workflow.REASON_REQUIRED:
             asked = reason_dialog.ask_reason(
-                self, title, self.tr("{question}\n\nWhy?").format(question=question), wording.suggestions
+                self,
+                title,
+                self.tr("{question}\n\nWhy?").format(question=question),
+                tuple(self.tr(suggestion) for suggestion in wording.suggestions),
             )
             if asked is None:
                 return
@@ -593,9 +619,9 @@ class OrganiserGuestsPage(QWidget):
         elif not confirm(self, title, question):
             return
         self._write(
-            f"{wording.verb.lower()} guests",
+            self.tr(wording.what),
             lambda store: accreditation.change_status(store, ids, status, self.user, reason),
-            lambda decision: self._tell(f"{wording.done} {guests_count(len(decision.changed))}."),
+            lambda decision: self._tell(self.tr(wording.done).format(guests=guests_count(len(decision.changed)))),
         )
 
     def set_category(self) -> None:
@@ -607,17 +633,23 @@ class OrganiserGuestsPage(QWidget):
             Choice(category.code, f"{category.name} ({category.code})", category.colour) for category in categories
         ]
         picked = ask_choice(
-            self, f"Set category of {guests_count(len(ids))}", f"Give {guests_count(len(ids))} the category:", choices
+            self,
+            self.tr("Set category of {guests}").format(guests=guests_count(len(ids))),
+            self.tr("Give {guests} the category:").format(guests=guests_count(len(ids))),
+            choices,
         )
         if not picked:
             return
         (code,) = picked
         name = next((category.name for category in categories if category.code == code), code)
         self._write(
-            "set the category",
+            self.tr("set the category"),
             lambda store: accreditation.set_category(store, ids, code, self.user),
             lambda decision: self._badges_changed(
-                decision, f"Gave {guests_count(len(decision.changed))} the category {name}."
+                decision,
+                self.tr("Gave {guests} the category {category}.").format(
+                    guests=guests_count(len(decision.changed)), category=name
+                ),
             ),
         )
 
@@ -633,20 +665,24 @@ class OrganiserGuestsPage(QWidget):
             return
         zones = self._session.session.zones()
         count = guests_count(len(ids))
-        title = f"{'Add zones to' if adding else 'Remove zones from'} {count}"
-        prompt = f"Grant {count} access to:" if adding else f"Withdraw the access of {count} to:"
+        title = (self.tr("Add zones to {guests}") if adding else self.tr("Remove zones from {guests}")).format(
+            guests=count
+        )
+        prompt = (
+            self.tr("Grant {guests} access to:") if adding else self.tr("Withdraw the access of {guests} to:")
+        ).format(guests=count)
         picked = ask_choice(
             self, title, prompt, [Choice(zone.code, f"{zone.code} — {zone.name}") for zone in zones], multiple=True
         )
         if not picked:
             return
         add, remove = (picked, []) if adding else ([], picked)
-        verb = "Granted" if adding else "Withdrew"
+        done = self.tr("Granted {zones} for {guests}.") if adding else self.tr("Withdrew {zones} for {guests}.")
         self._write(
-            "change zones",
+            self.tr("change zones"),
             lambda store: accreditation.change_zones(store, ids, add=add, remove=remove, actor=self.user),
             lambda decision: self._badges_changed(
-                decision, f"{verb} {' '.join(picked)} for {guests_count(len(decision.changed))}."
+                decision, done.format(zones=" ".join(picked), guests=guests_count(len(decision.changed)))
             ),
         )
 
@@ -722,7 +758,7 @@ class OrganiserGuestsPage(QWidget):
             self.reprint_list.show_needs([])  # of the last change; `done` lists those of this one
             done(decision)
 
-        self._session.run_op(self, operation, success=succeeded, label=f"Cannot {what}")
+        self._session.run_op(self, operation, success=succeeded, label=self.tr("Cannot {what}").format(what=what))
 
     def _tell(self, text: str) -> None:
         self.notice.setText(text)
@@ -737,21 +773,32 @@ def details_html(guest: Guest, category_names: dict[str, str]) -> str:
         lines.append(escape(guest.name_latin))
     role = " · ".join(part for part in (fields.title, fields.position) if part)
     lines.extend(escape(part) for part in (role, fields.organisation) if part)
-    where = [country_name(fields.country)] if fields.country else []
+    where = [i18n.country_text(fields.country)] if fields.country else []
     if fields.delegation and fields.delegation != fields.organisation:
-        where.append(f"Delegation: {fields.delegation}")
+        where.append(
+            QCoreApplication.translate("OrganiserGuestsPage", "Delegation: {delegation}").format(
+                delegation=fields.delegation
+            )
+        )
     if where:
         lines.append(escape(" · ".join(where)))
     category = category_names.get(fields.category, fields.category)
-    zones = " ".join(guest.zones) or "no zones"
-    lines.append(f"<b>{escape(category)}</b> ({escape(fields.category)}) — zones {escape(zones)}")
+    zones = " ".join(guest.zones) or "—"
+    zones_text = QCoreApplication.translate("OrganiserGuestsPage", "zones {zones}").format(zones=escape(zones))
+    lines.append(f"<b>{escape(category)}</b> ({escape(fields.category)}) — {zones_text}")
     status = i18n.status_label(guest.status)
     reason = f": {escape(guest.status_reason)}" if guest.status_reason else ""
-    lines.append(f"Status: <b>{escape(status)}</b>{reason}")
-    lines.append(f"Badge: {escape(badge_text(guest))}")
+    lines.append(
+        QCoreApplication.translate("OrganiserGuestsPage", "Status: {status}").format(
+            status=f"<b>{escape(status)}</b>{reason}"
+        )
+    )
+    lines.append(
+        QCoreApplication.translate("OrganiserGuestsPage", "Badge: {badge}").format(badge=escape(badge_text(guest)))
+    )
     if guest.checked_in_at is None:
-        lines.append("Not checked in")
+        lines.append(QCoreApplication.translate("OrganiserGuestsPage", "Not checked in"))
     else:
         when = check_in_text(guest.checked_in_at, guest.checked_in_station, guest.checked_in_by)
-        lines.append(f"Checked in {escape(when)}")
+        lines.append(QCoreApplication.translate("OrganiserGuestsPage", "Checked in {when}").format(when=escape(when)))
     return "<br>".join(lines)

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -68,7 +69,7 @@ REPORT_FILTER = "Report as JSON (*.json);;Report as CSV (*.csv)"
 LAST_FOLDER_KEY = "import/last_folder"
 HEADER_SEARCH_ROWS = 30
 """Rows offered to find the header row in: the core looks for it in as many."""
-IGNORE_LABEL = "(ignore)"
+IGNORE_LABEL = QT_TRANSLATE_NOOP("MappingPage", "(ignore)")
 SIZING_ROWS = 50
 """Rows measured to size a column: measuring 100,000 would take seconds."""
 QUIET = QColor("#5F6368")
@@ -77,12 +78,12 @@ QUIET = QColor("#5F6368")
 FIELD_LABELS = {
     **dict(TEXT_FIELDS),
     **dict(CONTACT_FIELDS),
-    "external_ref": "Reference",
-    "full_name": "Full name (split in two)",
-    "country": "Country",
-    "category": "Category",
-    "notes": "Notes",
-    "photo": "Photo",
+    "external_ref": QT_TRANSLATE_NOOP("GuestFormDialog", "Reference"),
+    "full_name": QT_TRANSLATE_NOOP("GuestFormDialog", "Full name (split in two)"),
+    "country": QT_TRANSLATE_NOOP("GuestFormDialog", "Country"),
+    "category": QT_TRANSLATE_NOOP("GuestFormDialog", "Category"),
+    "notes": QT_TRANSLATE_NOOP("GuestFormDialog", "Notes"),
+    "photo": QT_TRANSLATE_NOOP("GuestFormDialog", "Photo"),
 }
 
 
@@ -778,9 +779,9 @@ class MappingPage(_WizardPage):
             sample.setToolTip(samples)
             self.table.setItem(index, self.SAMPLE, sample)
             combo = QComboBox()
-            combo.addItem(IGNORE_LABEL, None)
+            combo.addItem(self.tr(IGNORE_LABEL), None)
             for field in FIELDS:
-                combo.addItem(FIELD_LABELS.get(field, field), field)
+                combo.addItem(QCoreApplication.translate("GuestFormDialog", FIELD_LABELS.get(field, field)), field)
             combo.setCurrentIndex(max(combo.findData(mapping.columns.get(index)), 0))
             combo.currentIndexChanged.connect(self._edited)
             self.table.setCellWidget(index, self.FIELD, combo)

@@ -508,12 +508,12 @@ class PhotoEditorDialog(QDialog):
             if self._problem:
                 self._say(self._problem, ERROR_STYLE)
             else:
-                now = "" if self._has_changes() else "This is the guest's photo now. "
-                self._say(
-                    f"{now}Frame: {width}×{height} pixels. Drag it to move it, drag its corners to resize it; "
-                    "the face should fill most of it.",
-                    HINT_STYLE,
-                )
+                frame = self.tr(
+                    "Frame: {width}×{height} pixels. Drag it to move it, drag its corners to resize it; "
+                    "the face should fill most of it."
+                ).format(width=width, height=height)
+                now = "" if self._has_changes() else self.tr("This is the guest's photo now.") + " "
+                self._say(now + frame, HINT_STYLE)
         self.save_button.setEnabled(self._has_changes() and not self._problem)
 
     def _has_changes(self) -> bool:

@@ -427,9 +427,9 @@ class ReportsPage(QWidget):
             self,
             op,
             success=lambda written: self.status_label.setText(self.tr("Saved {name}").format(name=written.name)),
-            failure=lambda error: self._report_failure(f"Cannot write {path.name}", error),
+            failure=lambda error: self._report_failure(self.tr("Cannot write {name}").format(name=path.name), error),
         )
-        jobs.progress_dialog(job, self, f"Writing {path.name}…")
+        jobs.progress_dialog(job, self, self.tr("Writing {name}…").format(name=path.name))
 
     def _report_failure(self, title: str, error: BaseException) -> None:
         """Through the app's one error dialog; the status line stops claiming work is under way."""
