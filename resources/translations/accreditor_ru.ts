@@ -1184,6 +1184,22 @@ Why? The reason is logged with the scan.</source>
             <source>Find the header row</source>
             <translation>Найдите строку заголовков</translation>
         </message>
+        <message>
+            <source>The row with the column names is highlighted: row {row}, found by its names. If it is another one, click it.</source>
+            <translation>Строка с названиями столбцов выделена: строка {row}, найдена по названиям. Если это другая строка, щёлкните по ней.</translation>
+        </message>
+        <message>
+            <source>No row looks like column names (such as Surname / Фамилия / Nom). Click the row that has them.</source>
+            <translation>Ни одна строка не похожа на названия столбцов (например, Surname / Фамилия / Nom). Щёлкните по строке с ними.</translation>
+        </message>
+        <message>
+            <source>Header row: {row}. The guests are read from the rows below it.</source>
+            <translation>Строка заголовков: {row}. Гости читаются из строк ниже.</translation>
+        </message>
+        <message>
+            <source>No header row chosen.</source>
+            <translation>Строка заголовков не выбрана.</translation>
+        </message>
     </context>
     <context>
         <name>ImportPage</name>
@@ -1222,6 +1238,122 @@ Why? The reason is logged with the scan.</source>
     </context>
     <context>
         <name>ImportWizard</name>
+        <message>
+            <source>1 row</source>
+            <translation>1 строка</translation>
+        </message>
+        <message>
+            <source>{count} rows</source>
+            <translation>строк: {count}</translation>
+        </message>
+        <message>
+            <source>1 new guest</source>
+            <translation>1 новый гость</translation>
+        </message>
+        <message>
+            <source>{count} new guests</source>
+            <translation>новых гостей: {count}</translation>
+        </message>
+        <message>
+            <source>1 duplicate</source>
+            <translation>1 дубликат</translation>
+        </message>
+        <message>
+            <source>{count} duplicates</source>
+            <translation>дубликатов: {count}</translation>
+        </message>
+        <message>
+            <source>1 non-empty row</source>
+            <translation>1 непустая строка</translation>
+        </message>
+        <message>
+            <source>{count} non-empty rows</source>
+            <translation>непустых строк: {count}</translation>
+        </message>
+        <message>
+            <source>{rows} with errors</source>
+            <translation>с ошибками — {rows}</translation>
+        </message>
+        <message>
+            <source>{new}, {updated} to update, {unchanged} unchanged</source>
+            <translation>{new}, обновить: {updated}, без изменений: {unchanged}</translation>
+        </message>
+        <message>
+            <source>{new} added, {updated} updated, {unchanged} unchanged</source>
+            <translation>добавлено: {new}, обновлено: {updated}, без изменений: {unchanged}</translation>
+        </message>
+        <message>
+            <source>{rows}: {counts}.</source>
+            <translation>{rows}: {counts}.</translation>
+        </message>
+        <message>
+            <source> and </source>
+            <translation> и </translation>
+        </message>
+        <message>
+            <source>{problems} will be left out.</source>
+            <translation>Будут пропущены: {problems}.</translation>
+        </message>
+        <message>
+            <source>{problems} were left out.</source>
+            <translation>Пропущены: {problems}.</translation>
+        </message>
+        <message>
+            <source>Nothing was written: 1 row has errors. Fix the file and import it again, or choose to skip invalid rows.</source>
+            <translation>Ничего не записано: в 1 строке ошибки. Исправьте файл и импортируйте снова или выберите пропуск ошибочных строк.</translation>
+        </message>
+        <message>
+            <source>Nothing was written: {count} rows have errors. Fix the file and import it again, or choose to skip invalid rows.</source>
+            <translation>Ничего не записано: строк с ошибками — {count}. Исправьте файл и импортируйте снова или выберите пропуск ошибочных строк.</translation>
+        </message>
+        <message>
+            <source>{rows} will be imported with a change to check (in yellow).</source>
+            <translation>Будут импортированы с изменением, которое нужно проверить (жёлтым): {rows}.</translation>
+        </message>
+        <message>
+            <source>{rows} were imported with a change to check (in yellow).</source>
+            <translation>Импортированы с изменением, которое нужно проверить (жёлтым): {rows}.</translation>
+        </message>
+        <message>
+            <source>Columns not imported: {columns}.</source>
+            <translation>Не импортированы столбцы: {columns}.</translation>
+        </message>
+        <message>
+            <source>Updates guest {guest}: {fields}</source>
+            <translation>Обновляет гостя {guest}: {fields}</translation>
+        </message>
+        <message>
+            <source>Duplicate of {other} ({why})</source>
+            <translation>Дубликат {other} ({why})</translation>
+        </message>
+        <message>
+            <source>Error in {columns}</source>
+            <translation>Ошибка в {columns}</translation>
+        </message>
+        <message>
+            <source>sheet “{sheet}”</source>
+            <translation>лист «{sheet}»</translation>
+        </message>
+        <message>
+            <source>{rows} in {encoding}</source>
+            <translation>{rows} в {encoding}</translation>
+        </message>
+        <message>
+            <source>separated by tabs</source>
+            <translation>разделитель — табуляция</translation>
+        </message>
+        <message>
+            <source>separated by commas</source>
+            <translation>разделитель — запятая</translation>
+        </message>
+        <message>
+            <source>separated by semicolons</source>
+            <translation>разделитель — точка с запятой</translation>
+        </message>
+        <message>
+            <source>separated by {delimiter}</source>
+            <translation>разделитель — {delimiter}</translation>
+        </message>
         <message>
             <source>Import guests</source>
             <translation>Импорт гостей</translation>
@@ -2303,6 +2435,110 @@ Why?</source>
     </context>
     <context>
         <name>history_panel</name>
+        <message>
+            <source>family name</source>
+            <translation>фамилия</translation>
+        </message>
+        <message>
+            <source>given name</source>
+            <translation>имя</translation>
+        </message>
+        <message>
+            <source>family name (Latin)</source>
+            <translation>фамилия (латиницей)</translation>
+        </message>
+        <message>
+            <source>given name (Latin)</source>
+            <translation>имя (латиницей)</translation>
+        </message>
+        <message>
+            <source>passport</source>
+            <translation>паспорт</translation>
+        </message>
+        <message>
+            <source>e-mail</source>
+            <translation>e-mail</translation>
+        </message>
+        <message>
+            <source>reference</source>
+            <translation>рег. номер</translation>
+        </message>
+        <message>
+            <source>{field} set to {new}</source>
+            <translation>{field}: задано {new}</translation>
+        </message>
+        <message>
+            <source>{field} cleared (was {old})</source>
+            <translation>{field}: очищено (было {old})</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>нет</translation>
+        </message>
+        <message>
+            <source>Added ({source})</source>
+            <translation>Добавлен ({source})</translation>
+        </message>
+        <message>
+            <source>Added</source>
+            <translation>Добавлен</translation>
+        </message>
+        <message>
+            <source>Saved</source>
+            <translation>Сохранено</translation>
+        </message>
+        <message>
+            <source>Changed {changes}</source>
+            <translation>Изменено: {changes}</translation>
+        </message>
+        <message>
+            <source>Zone {zone} granted</source>
+            <translation>Доступ в зону {zone} открыт</translation>
+        </message>
+        <message>
+            <source>Zone {zone} withdrawn</source>
+            <translation>Доступ в зону {zone} закрыт</translation>
+        </message>
+        <message>
+            <source>Zone {zone} back to the category default</source>
+            <translation>Зона {zone}: как у категории по умолчанию</translation>
+        </message>
+        <message>
+            <source>Zones {changes}, now {zones}</source>
+            <translation>Зоны {changes}, теперь {zones}</translation>
+        </message>
+        <message>
+            <source>Badge {serial} reprinted at {station}</source>
+            <translation>Бейдж {serial} перепечатан, {station}</translation>
+        </message>
+        <message>
+            <source>Badge {serial} reprinted</source>
+            <translation>Бейдж {serial} перепечатан</translation>
+        </message>
+        <message>
+            <source>Badge {serial} printed at {station}</source>
+            <translation>Бейдж {serial} напечатан, {station}</translation>
+        </message>
+        <message>
+            <source>Badge {serial} printed</source>
+            <translation>Бейдж {serial} напечатан</translation>
+        </message>
+        <message>
+            <source>Checked in at a desk</source>
+            <translation>Зарегистрирован на стойке</translation>
+        </message>
+        <message>
+            <source>Checked in at {station}</source>
+            <translation>Зарегистрирован: {station}</translation>
+        </message>
+        <message>
+            <source>Photo set</source>
+            <translation>Фото добавлено</translation>
+        </message>
+        <message>
+            <source>Check-in undone</source>
+            <translation>Регистрация отменена</translation>
+        </message>
         <message>
             <source>Approved</source>
             <translation>Одобрен</translation>

@@ -1184,6 +1184,22 @@ Why? The reason is logged with the scan.</source>
             <source>Find the header row</source>
             <translation>Сатри сарлавҳаҳоро ёбед</translation>
         </message>
+        <message>
+            <source>The row with the column names is highlighted: row {row}, found by its names. If it is another one, click it.</source>
+            <translation>Сатри номҳои сутунҳо ҷудо карда шуд: сатри {row}, аз рӯи номҳо ёфт шуд. Агар сатри дигар бошад, онро пахш кунед.</translation>
+        </message>
+        <message>
+            <source>No row looks like column names (such as Surname / Фамилия / Nom). Click the row that has them.</source>
+            <translation>Ягон сатр ба номҳои сутунҳо монанд нест (масалан, Surname / Фамилия / Nom). Сатреро, ки онҳо дорад, пахш кунед.</translation>
+        </message>
+        <message>
+            <source>Header row: {row}. The guests are read from the rows below it.</source>
+            <translation>Сатри сарлавҳа: {row}. Меҳмонон аз сатрҳои поёнӣ хонда мешаванд.</translation>
+        </message>
+        <message>
+            <source>No header row chosen.</source>
+            <translation>Сатри сарлавҳа интихоб нашудааст.</translation>
+        </message>
     </context>
     <context>
         <name>ImportPage</name>
@@ -1222,6 +1238,122 @@ Why? The reason is logged with the scan.</source>
     </context>
     <context>
         <name>ImportWizard</name>
+        <message>
+            <source>1 row</source>
+            <translation>1 сатр</translation>
+        </message>
+        <message>
+            <source>{count} rows</source>
+            <translation>{count} сатр</translation>
+        </message>
+        <message>
+            <source>1 new guest</source>
+            <translation>1 меҳмони нав</translation>
+        </message>
+        <message>
+            <source>{count} new guests</source>
+            <translation>{count} меҳмони нав</translation>
+        </message>
+        <message>
+            <source>1 duplicate</source>
+            <translation>1 такрор</translation>
+        </message>
+        <message>
+            <source>{count} duplicates</source>
+            <translation>{count} такрор</translation>
+        </message>
+        <message>
+            <source>1 non-empty row</source>
+            <translation>1 сатри пур</translation>
+        </message>
+        <message>
+            <source>{count} non-empty rows</source>
+            <translation>{count} сатри пур</translation>
+        </message>
+        <message>
+            <source>{rows} with errors</source>
+            <translation>{rows} бо хато</translation>
+        </message>
+        <message>
+            <source>{new}, {updated} to update, {unchanged} unchanged</source>
+            <translation>{new}, барои навсозӣ: {updated}, бетағйир: {unchanged}</translation>
+        </message>
+        <message>
+            <source>{new} added, {updated} updated, {unchanged} unchanged</source>
+            <translation>илова шуд: {new}, нав шуд: {updated}, бетағйир: {unchanged}</translation>
+        </message>
+        <message>
+            <source>{rows}: {counts}.</source>
+            <translation>{rows}: {counts}.</translation>
+        </message>
+        <message>
+            <source> and </source>
+            <translation> ва </translation>
+        </message>
+        <message>
+            <source>{problems} will be left out.</source>
+            <translation>Гузаронида мешаванд: {problems}.</translation>
+        </message>
+        <message>
+            <source>{problems} were left out.</source>
+            <translation>Гузаронида шуданд: {problems}.</translation>
+        </message>
+        <message>
+            <source>Nothing was written: 1 row has errors. Fix the file and import it again, or choose to skip invalid rows.</source>
+            <translation>Ҳеҷ чиз навишта нашуд: 1 сатр хато дорад. Файлро ислоҳ карда аз нав ворид кунед ё гузаронидани сатрҳои хатодорро интихоб кунед.</translation>
+        </message>
+        <message>
+            <source>Nothing was written: {count} rows have errors. Fix the file and import it again, or choose to skip invalid rows.</source>
+            <translation>Ҳеҷ чиз навишта нашуд: {count} сатр хато дорад. Файлро ислоҳ карда аз нав ворид кунед ё гузаронидани сатрҳои хатодорро интихоб кунед.</translation>
+        </message>
+        <message>
+            <source>{rows} will be imported with a change to check (in yellow).</source>
+            <translation>{rows} бо тағйироте, ки бояд санҷида шавад (зард), ворид мешавад.</translation>
+        </message>
+        <message>
+            <source>{rows} were imported with a change to check (in yellow).</source>
+            <translation>{rows} бо тағйироте, ки бояд санҷида шавад (зард), ворид шуд.</translation>
+        </message>
+        <message>
+            <source>Columns not imported: {columns}.</source>
+            <translation>Сутунҳои воридношуда: {columns}.</translation>
+        </message>
+        <message>
+            <source>Updates guest {guest}: {fields}</source>
+            <translation>Меҳмони {guest}-ро нав мекунад: {fields}</translation>
+        </message>
+        <message>
+            <source>Duplicate of {other} ({why})</source>
+            <translation>Такрори {other} ({why})</translation>
+        </message>
+        <message>
+            <source>Error in {columns}</source>
+            <translation>Хато дар {columns}</translation>
+        </message>
+        <message>
+            <source>sheet “{sheet}”</source>
+            <translation>варақи «{sheet}»</translation>
+        </message>
+        <message>
+            <source>{rows} in {encoding}</source>
+            <translation>{rows} дар {encoding}</translation>
+        </message>
+        <message>
+            <source>separated by tabs</source>
+            <translation>ҷудокунанда — табулятсия</translation>
+        </message>
+        <message>
+            <source>separated by commas</source>
+            <translation>ҷудокунанда — вергул</translation>
+        </message>
+        <message>
+            <source>separated by semicolons</source>
+            <translation>ҷудокунанда — нуқтавергул</translation>
+        </message>
+        <message>
+            <source>separated by {delimiter}</source>
+            <translation>ҷудокунанда — {delimiter}</translation>
+        </message>
         <message>
             <source>Import guests</source>
             <translation>Воридоти меҳмонон</translation>
@@ -2303,6 +2435,110 @@ Why?</source>
     </context>
     <context>
         <name>history_panel</name>
+        <message>
+            <source>family name</source>
+            <translation>насаб</translation>
+        </message>
+        <message>
+            <source>given name</source>
+            <translation>ном</translation>
+        </message>
+        <message>
+            <source>family name (Latin)</source>
+            <translation>насаб (бо лотинӣ)</translation>
+        </message>
+        <message>
+            <source>given name (Latin)</source>
+            <translation>ном (бо лотинӣ)</translation>
+        </message>
+        <message>
+            <source>passport</source>
+            <translation>шиноснома</translation>
+        </message>
+        <message>
+            <source>e-mail</source>
+            <translation>e-mail</translation>
+        </message>
+        <message>
+            <source>reference</source>
+            <translation>рақами сабт</translation>
+        </message>
+        <message>
+            <source>{field} set to {new}</source>
+            <translation>{field}: {new} муқаррар шуд</translation>
+        </message>
+        <message>
+            <source>{field} cleared (was {old})</source>
+            <translation>{field}: тоза шуд (буд {old})</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>нест</translation>
+        </message>
+        <message>
+            <source>Added ({source})</source>
+            <translation>Илова шуд ({source})</translation>
+        </message>
+        <message>
+            <source>Added</source>
+            <translation>Илова шуд</translation>
+        </message>
+        <message>
+            <source>Saved</source>
+            <translation>Захира шуд</translation>
+        </message>
+        <message>
+            <source>Changed {changes}</source>
+            <translation>Тағйир ёфт: {changes}</translation>
+        </message>
+        <message>
+            <source>Zone {zone} granted</source>
+            <translation>Дастрасӣ ба минтақаи {zone} дода шуд</translation>
+        </message>
+        <message>
+            <source>Zone {zone} withdrawn</source>
+            <translation>Дастрасӣ ба минтақаи {zone} гирифта шуд</translation>
+        </message>
+        <message>
+            <source>Zone {zone} back to the category default</source>
+            <translation>Минтақаи {zone}: мисли пешфарзи категория</translation>
+        </message>
+        <message>
+            <source>Zones {changes}, now {zones}</source>
+            <translation>Минтақаҳо {changes}, акнун {zones}</translation>
+        </message>
+        <message>
+            <source>Badge {serial} reprinted at {station}</source>
+            <translation>Нишонаи {serial} аз нав чоп шуд, {station}</translation>
+        </message>
+        <message>
+            <source>Badge {serial} reprinted</source>
+            <translation>Нишонаи {serial} аз нав чоп шуд</translation>
+        </message>
+        <message>
+            <source>Badge {serial} printed at {station}</source>
+            <translation>Нишонаи {serial} чоп шуд, {station}</translation>
+        </message>
+        <message>
+            <source>Badge {serial} printed</source>
+            <translation>Нишонаи {serial} чоп шуд</translation>
+        </message>
+        <message>
+            <source>Checked in at a desk</source>
+            <translation>Дар миз қайд шуд</translation>
+        </message>
+        <message>
+            <source>Checked in at {station}</source>
+            <translation>Қайд шуд: {station}</translation>
+        </message>
+        <message>
+            <source>Photo set</source>
+            <translation>Акс гузошта шуд</translation>
+        </message>
+        <message>
+            <source>Check-in undone</source>
+            <translation>Қайд бекор шуд</translation>
+        </message>
         <message>
             <source>Approved</source>
             <translation>Тасдиқшуда</translation>

@@ -194,8 +194,32 @@ def _fit_columns(table: QTableView) -> None:
         columns.resizeSection(section, min(columns.sectionSize(section) + 8, widest))
 
 
-def _plural(count: int, word: str, plural: str = "") -> str:
-    return f"{count} {word if count == 1 else plural or word + 's'}"
+# "1 row" and "{count} rows" for each thing counted, in the app's language.
+_COUNTED = {
+    "row": (QT_TRANSLATE_NOOP("ImportWizard", "1 row"), QT_TRANSLATE_NOOP("ImportWizard", "{count} rows")),
+    "new guest": (
+        QT_TRANSLATE_NOOP("ImportWizard", "1 new guest"),
+        QT_TRANSLATE_NOOP("ImportWizard", "{count} new guests"),
+    ),
+    "duplicate": (
+        QT_TRANSLATE_NOOP("ImportWizard", "1 duplicate"),
+        QT_TRANSLATE_NOOP("ImportWizard", "{count} duplicates"),
+    ),
+    "non-empty row": (
+        QT_TRANSLATE_NOOP("ImportWizard", "1 non-empty row"),
+        QT_TRANSLATE_NOOP("ImportWizard", "{count} non-empty rows"),
+    ),
+}
+
+
+def _tr(text: str) -> str:
+    """Words marked with QT_TRANSLATE_NOOP("ImportWizard", …) where they are written, in the app's language."""
+    return QCoreApplication.translate("ImportWizard", text)
+
+
+def _plural(count: int, thing: str) -> str:
+    one, many = _COUNTED[thing]
+    return _tr(one if count == 1 else many).format(count=i18n.number_text(count))
 
 
 def describe_report(report: ImportReport, *, preview: bool) -> str:
@@ -203,28 +227,59 @@ def describe_report(report: ImportReport, *, preview: bool) -> str:
     error_rows = len({error.row for error in report.errors})
     problems = []
     if error_rows:
-        problems.append(f"{_plural(error_rows, 'row')} with errors")
+        problems.append(
+            _tr(QT_TRANSLATE_NOOP("ImportWizard", "{rows} with errors")).format(rows=_plural(error_rows, "row"))
+        )
     if report.duplicates:
         problems.append(_plural(len(report.duplicates), "duplicate"))
-    counts = (
-        f"{_plural(report.imported, 'new guest')}, {report.updated} to update, {report.unchanged} unchanged"
+    counts = _tr(
+        QT_TRANSLATE_NOOP("ImportWizard", "{new}, {updated} to update, {unchanged} unchanged")
         if preview
-        else f"{_plural(report.imported, 'new guest')} added, {report.updated} updated, {report.unchanged} unchanged"
+        else QT_TRANSLATE_NOOP("ImportWizard", "{new} added, {updated} updated, {unchanged} unchanged")
+    ).format(
+        new=_plural(report.imported, "new guest"),
+        updated=i18n.number_text(report.updated),
+        unchanged=i18n.number_text(report.unchanged),
     )
-    text = f"{_plural(report.rows, 'row')}: {counts}."
+    text = _tr(QT_TRANSLATE_NOOP("ImportWizard", "{rows}: {counts}.")).format(
+        rows=_plural(report.rows, "row"), counts=counts
+    )
     if problems:
-        text += f" {' and '.join(problems).capitalize()} {'will be' if preview else 'were'} left out."
-    if not preview and not report.written:
-        text = (
-            f"Nothing was written: {_plural(error_rows, 'row')} {'has' if error_rows == 1 else 'have'} errors. "
-            "Fix the file and import it again, or choose to skip invalid rows."
+        listed = _tr(QT_TRANSLATE_NOOP("ImportWizard", " and ")).join(problems)
+        listed = listed[:1].upper() + listed[1:]
+        left_out = (
+            QT_TRANSLATE_NOOP("ImportWizard", "{problems} will be left out.")
+            if preview
+            else QT_TRANSLATE_NOOP("ImportWizard", "{problems} were left out.")
         )
+        text += " " + _tr(left_out).format(problems=listed)
+    if not preview and not report.written:
+        nothing = (
+            QT_TRANSLATE_NOOP(
+                "ImportWizard",
+                "Nothing was written: 1 row has errors. "
+                "Fix the file and import it again, or choose to skip invalid rows.",
+            )
+            if error_rows == 1
+            else QT_TRANSLATE_NOOP(
+                "ImportWizard",
+                "Nothing was written: {count} rows have errors. "
+                "Fix the file and import it again, or choose to skip invalid rows.",
+            )
+        )
+        text = _tr(nothing).format(count=i18n.number_text(error_rows))
     warning_rows = len({warning.row for warning in report.warnings})
     if warning_rows and (preview or report.written):
-        verb = "will be" if preview else "were"
-        text += f" {_plural(warning_rows, 'row')} {verb} imported with a change to check (in yellow)."
+        imported = (
+            QT_TRANSLATE_NOOP("ImportWizard", "{rows} will be imported with a change to check (in yellow).")
+            if preview
+            else QT_TRANSLATE_NOOP("ImportWizard", "{rows} were imported with a change to check (in yellow).")
+        )
+        text += " " + _tr(imported).format(rows=_plural(warning_rows, "row"))
     if report.unmapped_columns:
-        text += f" Columns not imported: {', '.join(report.unmapped_columns)}."
+        text += " " + _tr(QT_TRANSLATE_NOOP("ImportWizard", "Columns not imported: {columns}.")).format(
+            columns=", ".join(report.unmapped_columns)
+        )
     return text
 
 
@@ -398,18 +453,23 @@ def _outcomes(mapping: ColumnMapping, report: ImportReport) -> dict[int, _RowOut
     column_of = {mapping.headers[index]: index for index in mapping.columns}
     outcomes: dict[int, _RowOutcome] = {}
     for update in report.updates:
-        note = f"Updates guest {update.guest}: {', '.join(update.fields)}"
+        note = _tr(QT_TRANSLATE_NOOP("ImportWizard", "Updates guest {guest}: {fields}")).format(
+            guest=update.guest, fields=", ".join(update.fields)
+        )
         outcomes[update.row] = _RowOutcome(UPDATE_SWATCH, note, {})
     for number, found in _by_row(report.warnings, column_of).items():  # imported, with a change to see
         cells = _cell_messages(found)
         notes = [outcomes[number].note] if number in outcomes else []  # an update with a warning
         outcomes[number] = _RowOutcome(WARNING_SWATCH, "; ".join([*notes, *(message for _, message in found)]), cells)
     for duplicate in report.duplicates:
-        note = f"Duplicate of {duplicate.of} ({duplicate.reason})"
+        note = _tr(QT_TRANSLATE_NOOP("ImportWizard", "Duplicate of {other} ({why})")).format(
+            other=duplicate.of, why=duplicate.reason
+        )
         outcomes[duplicate.row] = _RowOutcome(DUPLICATE_SWATCH, note, {})
     for number, found in _by_row(report.errors, column_of).items():
         cells = _cell_messages(found)
-        notes = [f"Error in {', '.join(mapping.headers[column] for column in cells)}"] if cells else []
+        columns = ", ".join(mapping.headers[column] for column in cells)
+        notes = [_tr(QT_TRANSLATE_NOOP("ImportWizard", "Error in {columns}")).format(columns=columns)] if cells else []
         notes += [message for column, message in found if column is None]  # e.g. a required field not mapped
         outcomes[number] = _RowOutcome(ERROR_SWATCH, "; ".join(notes), cells)
     return outcomes
@@ -593,15 +653,28 @@ class FilePage(_WizardPage):
 def _table_summary(table: SourceTable) -> str:
     parts = [table.name]
     if table.sheet is not None:
-        parts.append(f"sheet “{table.sheet}”")
+        parts.append(_tr(QT_TRANSLATE_NOOP("ImportWizard", "sheet “{sheet}”")).format(sheet=table.sheet))
     parts.append(_plural(len(table.rows), "non-empty row"))
     if table.encoding:
         parts.append(table.encoding.removesuffix("-sig").upper())
     for codec in sorted(set(table.row_encodings.values())):  # lists pasted together from two sources
         count = sum(1 for other in table.row_encodings.values() if other == codec)
-        parts.append(f"{_plural(count, 'row')} in {codec.upper()}")
+        parts.append(
+            _tr(QT_TRANSLATE_NOOP("ImportWizard", "{rows} in {encoding}")).format(
+                rows=_plural(count, "row"), encoding=codec.upper()
+            )
+        )
     if table.delimiter:
-        parts.append("separated by " + {"\t": "tabs", ",": "commas", ";": "semicolons"}.get(table.delimiter, "|"))
+        separated = {
+            "\t": QT_TRANSLATE_NOOP("ImportWizard", "separated by tabs"),
+            ",": QT_TRANSLATE_NOOP("ImportWizard", "separated by commas"),
+            ";": QT_TRANSLATE_NOOP("ImportWizard", "separated by semicolons"),
+        }.get(table.delimiter)
+        parts.append(
+            _tr(separated)
+            if separated
+            else _tr(QT_TRANSLATE_NOOP("ImportWizard", "separated by {delimiter}")).format(delimiter=table.delimiter)
+        )
     return " · ".join(parts)
 
 
@@ -691,10 +764,14 @@ class HeaderPage(_WizardPage):
         _fit_columns(self.table)
         detected = self.owner.detected
         self.setSubTitle(
-            f"The row with the column names is highlighted: row {detected.header_row}, found by its names. "
-            "If it is another one, click it."
+            self.tr(
+                "The row with the column names is highlighted: row {row}, found by its names. "
+                "If it is another one, click it."
+            ).format(row=detected.header_row)
             if detected
-            else "No row looks like column names (such as Surname / Фамилия / Nom). Click the row that has them."
+            else self.tr(
+                "No row looks like column names (such as Surname / Фамилия / Nom). Click the row that has them."
+            )
         )
         self.pick(wanted)
 
@@ -715,7 +792,9 @@ class HeaderPage(_WizardPage):
         self.model.set_header(number)
         self.owner.set_header_row(number)
         self.hint_label.setText(
-            f"Header row: {number}. The guests are read from the rows below it." if number else "No header row chosen."
+            self.tr("Header row: {row}. The guests are read from the rows below it.").format(row=number)
+            if number
+            else self.tr("No header row chosen.")
         )
         self.completeChanged.emit()
 
