@@ -308,10 +308,10 @@ class MainWindow(QMainWindow):
     def new_event(self) -> None:
         chosen = NewEventDialog.ask(self)
         if chosen is not None:
-            self._switch_to(lambda: create_event(chosen), chosen.path, "Cannot create the event")
+            self._switch_to(lambda: create_event(chosen), chosen.path, self.tr("Cannot create the event"))
 
     def open_recent(self, location: str) -> None:
-        self._switch_to(lambda: EventStore.open(location), location, "Cannot open the event")
+        self._switch_to(lambda: EventStore.open(location), location, self.tr("Cannot open the event"))
 
     def _switch_to(self, make_store: Callable[[], EventStore], location: str | Path, failure_title: str) -> None:
         """Open (or create) the event off the UI thread, as checking or upgrading the file may take a while;

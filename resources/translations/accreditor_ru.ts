@@ -430,6 +430,10 @@ No badge was marked printed.</source>
             <translation>Не удаётся прочитать категории</translation>
         </message>
         <message>
+            <source>Add category</source>
+            <translation>Добавить категорию</translation>
+        </message>
+        <message>
             <source>The colour {colour}</source>
             <translation>Цвет {colour}</translation>
         </message>
@@ -741,6 +745,10 @@ No badge was marked printed.</source>
             <source>Choose file…</source>
             <translation>Выбрать файл…</translation>
         </message>
+        <message>
+            <source>Import a registration list</source>
+            <translation>Импорт списка регистрации</translation>
+        </message>
     </context>
     <context>
         <name>GateSetupDialog</name>
@@ -803,6 +811,14 @@ No badge was marked printed.</source>
         <message>
             <source>Open the gate</source>
             <translation>Открыть КПП</translation>
+        </message>
+        <message>
+            <source>The gate package is not trusted yet: see above.</source>
+            <translation>Пакету КПП пока нет доверия: см. выше.</translation>
+        </message>
+        <message>
+            <source>Choose the zone this gate opens.</source>
+            <translation>Выберите зону, которую открывает этот КПП.</translation>
         </message>
     </context>
     <context>
@@ -1235,6 +1251,10 @@ Why? The reason is logged with the scan.</source>
             <source>Skip invalid rows: import the good rows and leave out the {count} rows with errors</source>
             <translation>Пропустить ошибочные: импортировать верные строки, оставить строки с ошибками ({count})</translation>
         </message>
+        <message>
+            <source>Save the import report</source>
+            <translation>Сохранить отчёт об импорте</translation>
+        </message>
     </context>
     <context>
         <name>ImportWizard</name>
@@ -1576,6 +1596,14 @@ Why? The reason is logged with the scan.</source>
             <translation>Мероприятие</translation>
         </message>
         <message>
+            <source>Cannot create the event</source>
+            <translation>Не удаётся создать мероприятие</translation>
+        </message>
+        <message>
+            <source>Cannot open the event</source>
+            <translation>Не удаётся открыть мероприятие</translation>
+        </message>
+        <message>
             <source>This station's name, recorded with every check-in and print</source>
             <translation>Название рабочего места, записывается при каждой регистрации и печати</translation>
         </message>
@@ -1642,6 +1670,14 @@ Why? The reason is logged with the scan.</source>
             <source>Keep this mapping (a JSON file) for the next list from the same sender</source>
             <translation>Сохранить сопоставление (файл JSON) для следующего списка от того же отправителя</translation>
         </message>
+        <message>
+            <source>Load a column mapping</source>
+            <translation>Загрузить сопоставление столбцов</translation>
+        </message>
+        <message>
+            <source>Save the column mapping</source>
+            <translation>Сохранить сопоставление столбцов</translation>
+        </message>
     </context>
     <context>
         <name>NewEventDialog</name>
@@ -1684,6 +1720,57 @@ Why? The reason is logged with the scan.</source>
         <message>
             <source>File</source>
             <translation>Файл</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrganiserGuestList</name>
+        <message>
+            <source>All countries</source>
+            <translation>Все страны</translation>
+        </message>
+        <message>
+            <source>All organisations</source>
+            <translation>Все организации</translation>
+        </message>
+        <message>
+            <source>All delegations</source>
+            <translation>Все делегации</translation>
+        </message>
+        <message>
+            <source>Badge: any</source>
+            <translation>Бейдж: все</translation>
+        </message>
+        <message>
+            <source>Badge printed</source>
+            <translation>Бейдж напечатан</translation>
+        </message>
+        <message>
+            <source>Badge not printed</source>
+            <translation>Бейдж не напечатан</translation>
+        </message>
+        <message>
+            <source>Check-in: any</source>
+            <translation>Регистрация: все</translation>
+        </message>
+        <message>
+            <source>Checked in</source>
+            <translation>Прибыл</translation>
+        </message>
+        <message>
+            <source>Not checked in</source>
+            <translation>Не зарегистрирован</translation>
+        </message>
+        <message>
+            <source>Photo: any</source>
+            <translation>Фото: все</translation>
+        </message>
+        <message>
+            <source>With photo</source>
+            <translation>С фото</translation>
+        </message>
+        <message>
+            <source>Without photo</source>
+            <translation>Без фото</translation>
         </message>
     </context>
     <context>
@@ -1857,6 +1944,14 @@ Why? The reason is logged with the scan.</source>
             <translation>Загрузить или обрезать фото выбранного гостя (или двойной щелчок по фото)</translation>
         </message>
         <message>
+            <source>{guests} selected.</source>
+            <translation>Выбрано: {guests}.</translation>
+        </message>
+        <message>
+            <source>Select a guest to see their details and history.</source>
+            <translation>Выберите гостя, чтобы увидеть данные и историю.</translation>
+        </message>
+        <message>
             <source>Cannot read the guest's history</source>
             <translation>Не удаётся прочитать историю гостя</translation>
         </message>
@@ -1927,6 +2022,14 @@ Why?</source>
         <message>
             <source>change zones</source>
             <translation>изменить зоны</translation>
+        </message>
+        <message>
+            <source>Saved {name}.</source>
+            <translation>Сохранено: {name}.</translation>
+        </message>
+        <message>
+            <source>Nothing was changed.</source>
+            <translation>Ничего не изменено.</translation>
         </message>
         <message>
             <source>No guest matches the filters: there is no badge to print.</source>
@@ -2002,6 +2105,18 @@ Why?</source>
         <message>
             <source>Photo of {name}</source>
             <translation>Фото: {name}</translation>
+        </message>
+        <message>
+            <source>{file} cannot be read ({why}).</source>
+            <translation>Не удаётся прочитать {file} ({why}).</translation>
+        </message>
+        <message>
+            <source>The photo cannot be shown.</source>
+            <translation>Фото не удаётся показать.</translation>
+        </message>
+        <message>
+            <source>Load a photo file to frame the guest's face for the badge.</source>
+            <translation>Загрузите файл фото, чтобы выделить лицо гостя для бейджа.</translation>
         </message>
         <message>
             <source>Frame: {width}×{height} pixels. Drag it to move it, drag its corners to resize it; the face should fill most of it.</source>
@@ -2208,6 +2323,10 @@ Why?</source>
             <translation>Чтение…</translation>
         </message>
         <message>
+            <source>Cannot read the reports</source>
+            <translation>Не удаётся прочитать отчёты</translation>
+        </message>
+        <message>
             <source>{registered} registered: {pending} awaiting a decision, {rejected} rejected, {revoked} revoked.</source>
             <translation>Зарегистрировано заявок: {registered}; ожидают решения: {pending}, отклонено: {rejected}, отозвано: {revoked}.</translation>
         </message>
@@ -2218,6 +2337,22 @@ Why?</source>
         <message>
             <source>{label} — {checked_in} of {expected}</source>
             <translation>{label} — {checked_in} из {expected}</translation>
+        </message>
+        <message>
+            <source>Export the report</source>
+            <translation>Экспорт отчёта</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Книги Excel (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Print the report to PDF</source>
+            <translation>Отчёт в PDF</translation>
+        </message>
+        <message>
+            <source>PDF documents (*.pdf)</source>
+            <translation>Документы PDF (*.pdf)</translation>
         </message>
         <message>
             <source>Writing {name}…</source>

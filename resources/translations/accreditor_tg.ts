@@ -430,6 +430,10 @@ No badge was marked printed.</source>
             <translation>Категорияҳоро хондан ғайриимкон аст</translation>
         </message>
         <message>
+            <source>Add category</source>
+            <translation>Илова кардани категория</translation>
+        </message>
+        <message>
             <source>The colour {colour}</source>
             <translation>Ранги {colour}</translation>
         </message>
@@ -741,6 +745,10 @@ No badge was marked printed.</source>
             <source>Choose file…</source>
             <translation>Интихоби файл…</translation>
         </message>
+        <message>
+            <source>Import a registration list</source>
+            <translation>Воридоти рӯйхати сабти ном</translation>
+        </message>
     </context>
     <context>
         <name>GateSetupDialog</name>
@@ -803,6 +811,14 @@ No badge was marked printed.</source>
         <message>
             <source>Open the gate</source>
             <translation>Кушодани дарвоза</translation>
+        </message>
+        <message>
+            <source>The gate package is not trusted yet: see above.</source>
+            <translation>Ба бастаи дарвоза ҳоло эътимод нест: болоро бинед.</translation>
+        </message>
+        <message>
+            <source>Choose the zone this gate opens.</source>
+            <translation>Минтақаеро, ки ин дарвоза мекушояд, интихоб кунед.</translation>
         </message>
     </context>
     <context>
@@ -1235,6 +1251,10 @@ Why? The reason is logged with the scan.</source>
             <source>Skip invalid rows: import the good rows and leave out the {count} rows with errors</source>
             <translation>Хатодорҳоро гузаронед: сатрҳои дурустро ворид кунед, {count} сатри хатодорро не</translation>
         </message>
+        <message>
+            <source>Save the import report</source>
+            <translation>Захираи ҳисоботи воридот</translation>
+        </message>
     </context>
     <context>
         <name>ImportWizard</name>
@@ -1576,6 +1596,14 @@ Why? The reason is logged with the scan.</source>
             <translation>Чорабинӣ</translation>
         </message>
         <message>
+            <source>Cannot create the event</source>
+            <translation>Чорабиниро сохтан ғайриимкон аст</translation>
+        </message>
+        <message>
+            <source>Cannot open the event</source>
+            <translation>Чорабиниро кушодан ғайриимкон аст</translation>
+        </message>
+        <message>
             <source>This station's name, recorded with every check-in and print</source>
             <translation>Номи ҷойи корӣ, ки бо ҳар қайд ва чоп сабт мешавад</translation>
         </message>
@@ -1642,6 +1670,14 @@ Why? The reason is logged with the scan.</source>
             <source>Keep this mapping (a JSON file) for the next list from the same sender</source>
             <translation>Ин мувофиқсозиро (файли JSON) барои рӯйхати навбатии ҳамон фиристанда нигоҳ доред</translation>
         </message>
+        <message>
+            <source>Load a column mapping</source>
+            <translation>Боргирии мувофиқсозии сутунҳо</translation>
+        </message>
+        <message>
+            <source>Save the column mapping</source>
+            <translation>Захираи мувофиқсозии сутунҳо</translation>
+        </message>
     </context>
     <context>
         <name>NewEventDialog</name>
@@ -1684,6 +1720,57 @@ Why? The reason is logged with the scan.</source>
         <message>
             <source>File</source>
             <translation>Файл</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrganiserGuestList</name>
+        <message>
+            <source>All countries</source>
+            <translation>Ҳама кишварҳо</translation>
+        </message>
+        <message>
+            <source>All organisations</source>
+            <translation>Ҳама ташкилотҳо</translation>
+        </message>
+        <message>
+            <source>All delegations</source>
+            <translation>Ҳама ҳайатҳо</translation>
+        </message>
+        <message>
+            <source>Badge: any</source>
+            <translation>Нишона: ҳама</translation>
+        </message>
+        <message>
+            <source>Badge printed</source>
+            <translation>Нишона чоп шуд</translation>
+        </message>
+        <message>
+            <source>Badge not printed</source>
+            <translation>Нишона чоп нашуд</translation>
+        </message>
+        <message>
+            <source>Check-in: any</source>
+            <translation>Қайд: ҳама</translation>
+        </message>
+        <message>
+            <source>Checked in</source>
+            <translation>Омад</translation>
+        </message>
+        <message>
+            <source>Not checked in</source>
+            <translation>Қайд нашудааст</translation>
+        </message>
+        <message>
+            <source>Photo: any</source>
+            <translation>Акс: ҳама</translation>
+        </message>
+        <message>
+            <source>With photo</source>
+            <translation>Бо акс</translation>
+        </message>
+        <message>
+            <source>Without photo</source>
+            <translation>Бе акс</translation>
         </message>
     </context>
     <context>
@@ -1857,6 +1944,14 @@ Why? The reason is logged with the scan.</source>
             <translation>Акси меҳмони интихобшударо бор кунед ё буред (ё ду бор пахш кунед)</translation>
         </message>
         <message>
+            <source>{guests} selected.</source>
+            <translation>Интихоб шуд: {guests}.</translation>
+        </message>
+        <message>
+            <source>Select a guest to see their details and history.</source>
+            <translation>Меҳмонро интихоб кунед, то маълумот ва таърихашро бинед.</translation>
+        </message>
+        <message>
             <source>Cannot read the guest's history</source>
             <translation>Таърихи меҳмонро хондан ғайриимкон аст</translation>
         </message>
@@ -1927,6 +2022,14 @@ Why?</source>
         <message>
             <source>change zones</source>
             <translation>минтақаҳоро тағйир додан</translation>
+        </message>
+        <message>
+            <source>Saved {name}.</source>
+            <translation>Захира шуд: {name}.</translation>
+        </message>
+        <message>
+            <source>Nothing was changed.</source>
+            <translation>Ҳеҷ чиз тағйир наёфт.</translation>
         </message>
         <message>
             <source>No guest matches the filters: there is no badge to print.</source>
@@ -2002,6 +2105,18 @@ Why?</source>
         <message>
             <source>Photo of {name}</source>
             <translation>Акси {name}</translation>
+        </message>
+        <message>
+            <source>{file} cannot be read ({why}).</source>
+            <translation>{file} хонда намешавад ({why}).</translation>
+        </message>
+        <message>
+            <source>The photo cannot be shown.</source>
+            <translation>Аксро нишон додан ғайриимкон аст.</translation>
+        </message>
+        <message>
+            <source>Load a photo file to frame the guest's face for the badge.</source>
+            <translation>Файли аксро бор кунед, то рӯи меҳмонро барои нишона ҷудо кунед.</translation>
         </message>
         <message>
             <source>Frame: {width}×{height} pixels. Drag it to move it, drag its corners to resize it; the face should fill most of it.</source>
@@ -2208,6 +2323,10 @@ Why?</source>
             <translation>Хондан…</translation>
         </message>
         <message>
+            <source>Cannot read the reports</source>
+            <translation>Ҳисоботҳоро хондан ғайриимкон аст</translation>
+        </message>
+        <message>
             <source>{registered} registered: {pending} awaiting a decision, {rejected} rejected, {revoked} revoked.</source>
             <translation>Сабти ном: {registered}; интизори қарор: {pending}, рад: {rejected}, бекор: {revoked}.</translation>
         </message>
@@ -2218,6 +2337,22 @@ Why?</source>
         <message>
             <source>{label} — {checked_in} of {expected}</source>
             <translation>{label} — {checked_in} аз {expected}</translation>
+        </message>
+        <message>
+            <source>Export the report</source>
+            <translation>Содироти ҳисобот</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Китобҳои Excel (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Print the report to PDF</source>
+            <translation>Ҳисобот ба PDF</translation>
+        </message>
+        <message>
+            <source>PDF documents (*.pdf)</source>
+            <translation>Ҳуҷҷатҳои PDF (*.pdf)</translation>
         </message>
         <message>
             <source>Writing {name}…</source>

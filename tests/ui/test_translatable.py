@@ -64,7 +64,30 @@ VISIBLE_CALLS = {
     "show_info",
 }
 # The app's own helpers that put their text on screen.
-VISIBLE_CALLS |= {"_action", "_mode_action", "key_action", "add_key_hint", "notify", "ask_reason", "_tell", "Notice"}
+VISIBLE_CALLS |= {
+    "_action",
+    "_mode_action",
+    "key_action",
+    "add_key_hint",
+    "notify",
+    "ask_reason",
+    "ask_choice",
+    "confirm",
+    "_tell",
+    "Notice",
+    "_values_combo",
+    "_yes_no_combo",
+    "_switch_to",
+    "_report_failure",
+    "_export",
+    "_done",
+    "_say",
+    "_refuse",
+    "_set_status",
+    "ask_open_path",
+    "ask_save_path",
+    "progress_dialog",
+}
 VISIBLE_KEYWORDS = {"label", "title", "text", "tooltip", "placeholder", "failed"}
 TRANSLATING_CALLS = {"tr", "translate"}
 # Texts that read the same in every language: symbols, units and names.
@@ -80,9 +103,12 @@ KEY_SEQUENCE = re.compile(r"((Ctrl|Shift|Alt|Meta)\+)*(F\d{1,2}|Return|Enter|Esc
 MARKUP = re.compile(r"<[^>]*>|&\w+;")
 
 
+FILE_NAME = re.compile(r"[\w{}().-]*\.\w+")  # "badges.pdf", ".xlsx", "{stem}-import.json"
+
+
 def _has_words(text: str) -> bool:
-    """Letters outside markup: "<div style='font-size:30pt'>" and "{full_name}" alone are not words."""
-    return any(ch.isalpha() for ch in MARKUP.sub("", text))
+    """Letters outside markup and file names: "<div style=...>", ".xlsx" and "{full_name}" are not words."""
+    return not FILE_NAME.fullmatch(text.strip()) and any(ch.isalpha() for ch in MARKUP.sub("", text))
 
 
 MESSAGE_BOX_CALLS = {"information", "warning", "critical", "question"}

@@ -304,10 +304,10 @@ class GateSetupDialog(QDialog):
 
     def accept(self) -> None:
         if not self.check_package():
-            self._refuse("The gate package is not trusted yet: see above.")
+            self._refuse(self.tr("The gate package is not trusted yet: see above."))
             return
         if not self.zone_choice.currentData():
-            self._refuse("Choose the zone this gate opens.")
+            self._refuse(self.tr("Choose the zone this gate opens."))
             return
         self._remember()
         super().accept()

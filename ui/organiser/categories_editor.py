@@ -405,8 +405,8 @@ class CategoriesEditorDialog(QDialog):
         self.escort_box.setChecked(category.escort_required)
         self.aliases_edit.setText(", ".join(category.aliases))
         self.aliases_edit.setCursorPosition(0)
-        self.category_heading.setText("New category" if new else f"{category.name} ({category.code})")
-        self.save_category_button.setText("Add category" if new else "Save category")
+        self.category_heading.setText(self.tr("New category") if new else f"{category.name} ({category.code})")
+        self.save_category_button.setText(self.tr("Add category") if new else self.tr("Save category"))
 
     def _set_colour(self, colour: str) -> None:
         self._colour = colour

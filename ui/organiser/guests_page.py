@@ -186,12 +186,16 @@ class OrganiserGuestList(GuestListWidget):
 
     def __init__(self, model: GuestTableModel, parent: QWidget | None = None) -> None:
         super().__init__(model, parent)
-        self.country_combo = self._values_combo("All countries")
-        self.organisation_combo = self._values_combo("All organisations")
-        self.delegation_combo = self._values_combo("All delegations")
-        self.printed_combo = self._yes_no_combo("Badge: any", "Badge printed", "Badge not printed")
-        self.checked_in_combo = self._yes_no_combo("Check-in: any", "Checked in", "Not checked in")
-        self.photo_combo = self._yes_no_combo("Photo: any", "With photo", "Without photo")
+        self.country_combo = self._values_combo(self.tr("All countries"))
+        self.organisation_combo = self._values_combo(self.tr("All organisations"))
+        self.delegation_combo = self._values_combo(self.tr("All delegations"))
+        self.printed_combo = self._yes_no_combo(
+            self.tr("Badge: any"), self.tr("Badge printed"), self.tr("Badge not printed")
+        )
+        self.checked_in_combo = self._yes_no_combo(
+            self.tr("Check-in: any"), self.tr("Checked in"), self.tr("Not checked in")
+        )
+        self.photo_combo = self._yes_no_combo(self.tr("Photo: any"), self.tr("With photo"), self.tr("Without photo"))
         self._value_combos = {
             "country": self.country_combo,
             "organisation": self.organisation_combo,
@@ -542,7 +546,9 @@ class OrganiserGuestsPage(QWidget):
         self.history.clear()
         self.history.setVisible(False)
         text = (
-            f"{guests_count(len(guests))} selected." if guests else "Select a guest to see their details and history."
+            self.tr("{guests} selected.").format(guests=guests_count(len(guests)))
+            if guests
+            else self.tr("Select a guest to see their details and history.")
         )
         self.details.setText(f'<span style="color:{MUTED}">{escape(text)}</span>')
 
@@ -706,7 +712,10 @@ class OrganiserGuestsPage(QWidget):
             "save the guest",
             lambda store: accreditation.update_guest(store, guest.id, fields, self.user),
             lambda decision: self._badges_changed(
-                decision, f"Saved {guest.full_name}." if decision.changed_fields else "Nothing was changed."
+                decision,
+                self.tr("Saved {name}.").format(name=guest.full_name)
+                if decision.changed_fields
+                else self.tr("Nothing was changed."),
             ),
         )
 

@@ -619,7 +619,7 @@ class FilePage(_WizardPage):
         layout.addStretch(1)
 
     def choose(self) -> None:
-        path = ask_open_path(self, "Import a registration list", REGISTRATION_FILTER)
+        path = ask_open_path(self, self.tr("Import a registration list"), REGISTRATION_FILTER)
         if path is not None:
             self.load(path)
 
@@ -884,7 +884,7 @@ class MappingPage(_WizardPage):
         self.completeChanged.emit()
 
     def load_preset(self) -> None:
-        path = ask_open_path(self, "Load a column mapping", PRESET_FILTER)
+        path = ask_open_path(self, self.tr("Load a column mapping"), PRESET_FILTER)
         if path is None:
             return
         try:
@@ -898,7 +898,7 @@ class MappingPage(_WizardPage):
     def save_preset(self) -> None:
         table = self.owner.table
         suggested = f"{Path(table.name).stem if table else 'mapping'}-columns.json"
-        path = ask_save_path(self, "Save the column mapping", PRESET_FILTER, suggested)
+        path = ask_save_path(self, self.tr("Save the column mapping"), PRESET_FILTER, suggested)
         if path is None:
             return
         try:
@@ -1067,7 +1067,9 @@ class ImportPage(_WizardPage):
         report = self.owner.report
         if report is None:
             return
-        path = ask_save_path(self, "Save the import report", REPORT_FILTER, f"{Path(report.file).stem}-import.json")
+        path = ask_save_path(
+            self, self.tr("Save the import report"), REPORT_FILTER, f"{Path(report.file).stem}-import.json"
+        )
         if path is None:
             return
         try:

@@ -463,7 +463,7 @@ class PhotoEditorDialog(QDialog):
         try:
             data = path.read_bytes()
         except OSError as error:
-            self._refuse(f"{path.name} cannot be read ({error.strerror or error}).")
+            self._refuse(self.tr("{file} cannot be read ({why}).").format(file=path.name, why=error.strerror or error))
             return
         self.show_photo(data, name=path.name)
 
@@ -482,7 +482,7 @@ class PhotoEditorDialog(QDialog):
             return False
         pixmap = QPixmap()
         if not pixmap.loadFromData(preview.jpeg):
-            self._refuse("The photo cannot be shown.")
+            self._refuse(self.tr("The photo cannot be shown."))
             return False
         self._original = data
         box = initial_crop(preview.width_px, preview.height_px)
@@ -501,7 +501,7 @@ class PhotoEditorDialog(QDialog):
         self.badge_preview.setPixmap(self.crop_view.cropped_preview(BADGE_PREVIEW_SIZE) if has_photo else QPixmap())
         if not has_photo:
             self._problem = ""
-            self._say("Load a photo file to frame the guest's face for the badge.", HINT_STYLE)
+            self._say(self.tr("Load a photo file to frame the guest's face for the badge."), HINT_STYLE)
         else:
             width, height = self.crop_view.crop_pixels()
             self._problem = print_size_problem(width, height, what="crop") or ""

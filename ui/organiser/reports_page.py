@@ -335,7 +335,7 @@ class ReportsPage(QWidget):
         def failed(error: BaseException) -> None:
             self._loading = False
             self._set_enabled()
-            self._report_failure("Cannot read the reports", error)
+            self._report_failure(self.tr("Cannot read the reports"), error)
 
         jobs.run_in_background(self, lambda _context: load_report(store, minutes), success=loaded, failure=failed)
 
@@ -398,10 +398,10 @@ class ReportsPage(QWidget):
     # -- exporting -----------------------------------------------------------------------------------
 
     def export_xlsx(self) -> None:
-        self._export("Export the report", "Excel workbooks (*.xlsx)", ".xlsx", export_report_xlsx)
+        self._export(self.tr("Export the report"), self.tr("Excel workbooks (*.xlsx)"), ".xlsx", export_report_xlsx)
 
     def export_pdf(self) -> None:
-        self._export("Print the report to PDF", "PDF documents (*.pdf)", ".pdf", export_report_pdf)
+        self._export(self.tr("Print the report to PDF"), self.tr("PDF documents (*.pdf)"), ".pdf", export_report_pdf)
 
     def _export(self, caption: str, file_filter: str, suffix: str, write: Callable[..., object]) -> None:
         """Write what is on screen (not a fresh read: the file must match the dashboard it came from)."""
