@@ -9,6 +9,7 @@ vocabulary (`accreditor/vocabulary.py`); the app translates them by their code t
 The CLI and `--json` stay English whatever the app speaks.
 """
 
+import importlib.resources
 from collections.abc import Iterable
 from datetime import date, datetime
 from enum import StrEnum
@@ -20,7 +21,7 @@ from accreditor import vocabulary
 from accreditor.countries import country_name
 from accreditor.vocabulary import Phrase
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+TRANSLATIONS_DIR = Path(str(importlib.resources.files("resources") / "translations"))  # a folder: Qt loads by path
 # The languages offered, each named in itself so that a reader finds their own whatever the app speaks.
 LANGUAGES: dict[str, str] = {"en": "English", "ru": "Русский", "tg": "Тоҷикӣ"}
 # Qt ships no Tajik words for its own buttons (OK, Cancel…); people in Tajikistan read Russian ones.
