@@ -728,6 +728,45 @@ No badge was marked printed.</source>
         </message>
     </context>
     <context>
+        <name>FileFilters</name>
+        <message>
+            <source>Gate packages (*.gatepkg *.pkg);;All files (*)</source>
+            <translation>Пакеты КПП (*.gatepkg *.pkg);;Все файлы (*)</translation>
+        </message>
+        <message>
+            <source>Public-key files (*.pem);;All files (*)</source>
+            <translation>Файлы открытых ключей (*.pem);;Все файлы (*)</translation>
+        </message>
+        <message>
+            <source>Events and gate packages (*.accreditor *.gatepkg *.pkg);;All files (*)</source>
+            <translation>Мероприятия и пакеты КПП (*.accreditor *.gatepkg *.pkg);;Все файлы (*)</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>Файлы PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>PDF documents (*.pdf)</source>
+            <translation>Документы PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Badge layouts (*.json)</source>
+            <translation>Макеты бейджей (*.json)</translation>
+        </message>
+        <message>
+            <source>Registration lists (*.csv *.tsv *.tab *.txt *.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
+            <translation>Списки регистрации (*.csv *.tsv *.tab *.txt *.xlsx *.xlsm *.xls *.ods);;Все файлы (*)</translation>
+        </message>
+        <message>
+            <source>Column mappings (*.json);;All files (*)</source>
+            <translation>Сопоставления столбцов (*.json);;Все файлы (*)</translation>
+        </message>
+        <message>
+            <source>Report as JSON (*.json);;Report as CSV (*.csv)</source>
+            <translation>Отчёт в JSON (*.json);;Отчёт в CSV (*.csv)</translation>
+        </message>
+    </context>
+    <context>
         <name>FilePage</name>
         <message>
             <source>Choose the registration list</source>
@@ -2555,6 +2594,10 @@ Why?</source>
     </context>
     <context>
         <name>gate_window</name>
+        <message>
+            <source>Cannot open the gate</source>
+            <translation>Не удаётся открыть КПП</translation>
+        </message>
         <message>
             <source>Open an event or a gate package</source>
             <translation>Открыть мероприятие или пакет КПП</translation>

@@ -728,6 +728,45 @@ No badge was marked printed.</source>
         </message>
     </context>
     <context>
+        <name>FileFilters</name>
+        <message>
+            <source>Gate packages (*.gatepkg *.pkg);;All files (*)</source>
+            <translation>Бастаҳои дарвоза (*.gatepkg *.pkg);;Ҳама файлҳо (*)</translation>
+        </message>
+        <message>
+            <source>Public-key files (*.pem);;All files (*)</source>
+            <translation>Файлҳои калиди кушода (*.pem);;Ҳама файлҳо (*)</translation>
+        </message>
+        <message>
+            <source>Events and gate packages (*.accreditor *.gatepkg *.pkg);;All files (*)</source>
+            <translation>Чорабиниҳо ва бастаҳои дарвоза (*.accreditor *.gatepkg *.pkg);;Ҳама файлҳо (*)</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>Файлҳои PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>PDF documents (*.pdf)</source>
+            <translation>Ҳуҷҷатҳои PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Badge layouts (*.json)</source>
+            <translation>Тарҳҳои нишона (*.json)</translation>
+        </message>
+        <message>
+            <source>Registration lists (*.csv *.tsv *.tab *.txt *.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
+            <translation>Рӯйхатҳои сабти ном (*.csv *.tsv *.tab *.txt *.xlsx *.xlsm *.xls *.ods);;Ҳама файлҳо (*)</translation>
+        </message>
+        <message>
+            <source>Column mappings (*.json);;All files (*)</source>
+            <translation>Мувофиқсозии сутунҳо (*.json);;Ҳама файлҳо (*)</translation>
+        </message>
+        <message>
+            <source>Report as JSON (*.json);;Report as CSV (*.csv)</source>
+            <translation>Ҳисобот ҳамчун JSON (*.json);;Ҳисобот ҳамчун CSV (*.csv)</translation>
+        </message>
+    </context>
+    <context>
         <name>FilePage</name>
         <message>
             <source>Choose the registration list</source>
@@ -2555,6 +2594,10 @@ Why?</source>
     </context>
     <context>
         <name>gate_window</name>
+        <message>
+            <source>Cannot open the gate</source>
+            <translation>Дарвозаро кушодан ғайриимкон аст</translation>
+        </message>
         <message>
             <source>Open an event or a gate package</source>
             <translation>Кушодани чорабинӣ ё бастаи дарвоза</translation>

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,8 +39,8 @@ from ui.desk.guest_card import TONE_COLOURS
 from ui.gate.gate_view import DEFAULT_VERDICT_SECONDS
 
 SETTINGS_GROUP = "gate"
-PACKAGE_FILTER = "Gate packages (*.gatepkg *.pkg);;All files (*)"
-KEY_FILE_FILTER = "Public-key files (*.pem);;All files (*)"
+PACKAGE_FILTER = QT_TRANSLATE_NOOP("FileFilters", "Gate packages (*.gatepkg *.pkg);;All files (*)")
+KEY_FILE_FILTER = QT_TRANSLATE_NOOP("FileFilters", "Public-key files (*.pem);;All files (*)")
 DIRECTION_TEXTS = {"in": "Entry (in)", "out": "Exit (out)", "both": "Both ways (one door)"}
 
 
@@ -73,7 +73,10 @@ class GateChoice:
 def ask_package_file(parent: QWidget | None, start: str) -> Path | None:
     """Let the operator pick the gate package (tests monkeypatch this); None when they cancel."""
     path, _selected = QFileDialog.getOpenFileName(
-        parent, QCoreApplication.translate("gate_setup_dialog", "Gate package"), start, PACKAGE_FILTER
+        parent,
+        QCoreApplication.translate("gate_setup_dialog", "Gate package"),
+        start,
+        QCoreApplication.translate("FileFilters", PACKAGE_FILTER),
     )
     return Path(path) if path else None
 
@@ -81,7 +84,10 @@ def ask_package_file(parent: QWidget | None, start: str) -> Path | None:
 def ask_key_file(parent: QWidget | None, start: str) -> Path | None:
     """Let the operator pick the event's public-key file (tests monkeypatch this); None when they cancel."""
     path, _selected = QFileDialog.getOpenFileName(
-        parent, QCoreApplication.translate("gate_setup_dialog", "The event's public-key file"), start, KEY_FILE_FILTER
+        parent,
+        QCoreApplication.translate("gate_setup_dialog", "The event's public-key file"),
+        start,
+        QCoreApplication.translate("FileFilters", KEY_FILE_FILTER),
     )
     return Path(path) if path else None
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QWidget
 
@@ -32,8 +32,10 @@ from ui.gate.inside_panel import key_action
 from ui.scanner import ScanDetector
 
 LAST_SOURCE_KEY = "gate/last_source"
-SOURCE_FILTER = "Events and gate packages (*.accreditor *.gatepkg *.pkg);;All files (*)"
-OPEN_ERROR_TITLE = "Cannot open the gate"
+SOURCE_FILTER = QT_TRANSLATE_NOOP(
+    "FileFilters", "Events and gate packages (*.accreditor *.gatepkg *.pkg);;All files (*)"
+)
+OPEN_ERROR_TITLE = QT_TRANSLATE_NOOP("gate_window", "Cannot open the gate")
 # Prints and PDFs still being written when the window closes finish first; give them this long.
 _CLOSE_WAIT_MS = 15_000
 _WINDOW = Qt.ShortcutContext.WindowShortcut  # F11 and Esc work wherever the focus is in the window
@@ -48,7 +50,10 @@ def last_source() -> str | None:
 def ask_source_file(parent: QWidget | None) -> str | None:
     """Let the operator pick an event file or a gate package (tests monkeypatch this); None when they cancel."""
     path, _selected = QFileDialog.getOpenFileName(
-        parent, QCoreApplication.translate("gate_window", "Open an event or a gate package"), "", SOURCE_FILTER
+        parent,
+        QCoreApplication.translate("gate_window", "Open an event or a gate package"),
+        "",
+        QCoreApplication.translate("FileFilters", SOURCE_FILTER),
     )
     return path or None
 
@@ -164,7 +169,7 @@ def open_gate_window(location: str, *, now: datetime | None = None) -> GateWindo
             try:
                 view = open_view(choice, store, now=now)
             except AccreditorError as error:
-                messages.show_error(None, OPEN_ERROR_TITLE, str(error))
+                messages.show_error(None, QCoreApplication.translate("gate_window", OPEN_ERROR_TITLE), str(error))
                 continue
             QSettings().setValue(LAST_SOURCE_KEY, str(choice.package_path or location))
             return GateWindow(view, store=store)
@@ -189,7 +194,7 @@ def build_window(arguments: Sequence[str]) -> GateWindow | None:
         try:
             return open_gate_window(location)
         except AccreditorError as error:
-            messages.show_error(None, OPEN_ERROR_TITLE, str(error))
+            messages.show_error(None, QCoreApplication.translate("gate_window", OPEN_ERROR_TITLE), str(error))
             location = None
 
 

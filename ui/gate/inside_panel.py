@@ -46,7 +46,7 @@ from ui.desk.guest_card import MUTED
 
 ALL_ZONES = ""  # the zone filter's "every zone"
 ROW_PHOTO = QSize(36, 48)  # 3:4, like the photo on the badge
-PDF_FILTER = "PDF files (*.pdf)"
+PDF_FILTER = QT_TRANSLATE_NOOP("FileFilters", "PDF files (*.pdf)")
 _INDEX = QModelIndex | QPersistentModelIndex
 
 __all__ = ["EventInside", "GateLogInside", "InsidePanel", "InsideSource", "InsideTableModel", "key_action"]
@@ -146,7 +146,10 @@ def key_action(
 def ask_pdf_path(parent: QWidget | None, suggested: Path) -> Path | None:
     """Where to write the evacuation list (tests monkeypatch this); None when the user cancels."""
     path, _selected = QFileDialog.getSaveFileName(
-        parent, QCoreApplication.translate("inside_panel", "Save the evacuation list"), str(suggested), PDF_FILTER
+        parent,
+        QCoreApplication.translate("inside_panel", "Save the evacuation list"),
+        str(suggested),
+        QCoreApplication.translate("FileFilters", PDF_FILTER),
     )
     return Path(path) if path else None
 

@@ -62,7 +62,7 @@ ORDER_LABELS = {
     "category": "Category, then name",
 }
 
-PDF_FILTER = "PDF documents (*.pdf)"
+PDF_FILTER = QT_TRANSLATE_NOOP("FileFilters", "PDF documents (*.pdf)")
 LAST_FOLDER_KEY = "batch_print/last_folder"
 PREVIEW_BOX = QSize(380, 440)  # screen pixels the first page is fitted into
 PREVIEW_DPI = 150
@@ -78,7 +78,7 @@ def ask_pdf_path(parent: QWidget | None, suggested_name: str) -> Path | None:
         parent,
         QCoreApplication.translate("batch_print_dialog", "Save the badges as PDF"),
         str(Path(folder) / suggested_name),
-        PDF_FILTER,
+        QCoreApplication.translate("FileFilters", PDF_FILTER),
     )
     if not path:
         return None

@@ -63,9 +63,11 @@ T = TypeVar("T")
 ModelIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
-REGISTRATION_FILTER = "Registration lists (*.csv *.tsv *.tab *.txt *.xlsx *.xlsm *.xls *.ods);;All files (*)"
-PRESET_FILTER = "Column mappings (*.json);;All files (*)"
-REPORT_FILTER = "Report as JSON (*.json);;Report as CSV (*.csv)"
+REGISTRATION_FILTER = QT_TRANSLATE_NOOP(
+    "FileFilters", "Registration lists (*.csv *.tsv *.tab *.txt *.xlsx *.xlsm *.xls *.ods);;All files (*)"
+)
+PRESET_FILTER = QT_TRANSLATE_NOOP("FileFilters", "Column mappings (*.json);;All files (*)")
+REPORT_FILTER = QT_TRANSLATE_NOOP("FileFilters", "Report as JSON (*.json);;Report as CSV (*.csv)")
 LAST_FOLDER_KEY = "import/last_folder"
 HEADER_SEARCH_ROWS = 30
 """Rows offered to find the header row in: the core looks for it in as many."""
@@ -619,7 +621,9 @@ class FilePage(_WizardPage):
         layout.addStretch(1)
 
     def choose(self) -> None:
-        path = ask_open_path(self, self.tr("Import a registration list"), REGISTRATION_FILTER)
+        path = ask_open_path(
+            self, self.tr("Import a registration list"), QCoreApplication.translate("FileFilters", REGISTRATION_FILTER)
+        )
         if path is not None:
             self.load(path)
 
@@ -884,7 +888,9 @@ class MappingPage(_WizardPage):
         self.completeChanged.emit()
 
     def load_preset(self) -> None:
-        path = ask_open_path(self, self.tr("Load a column mapping"), PRESET_FILTER)
+        path = ask_open_path(
+            self, self.tr("Load a column mapping"), QCoreApplication.translate("FileFilters", PRESET_FILTER)
+        )
         if path is None:
             return
         try:
@@ -898,7 +904,12 @@ class MappingPage(_WizardPage):
     def save_preset(self) -> None:
         table = self.owner.table
         suggested = f"{Path(table.name).stem if table else 'mapping'}-columns.json"
-        path = ask_save_path(self, self.tr("Save the column mapping"), PRESET_FILTER, suggested)
+        path = ask_save_path(
+            self,
+            self.tr("Save the column mapping"),
+            QCoreApplication.translate("FileFilters", PRESET_FILTER),
+            suggested,
+        )
         if path is None:
             return
         try:
@@ -1068,7 +1079,10 @@ class ImportPage(_WizardPage):
         if report is None:
             return
         path = ask_save_path(
-            self, self.tr("Save the import report"), REPORT_FILTER, f"{Path(report.file).stem}-import.json"
+            self,
+            self.tr("Save the import report"),
+            QCoreApplication.translate("FileFilters", REPORT_FILTER),
+            f"{Path(report.file).stem}-import.json",
         )
         if path is None:
             return

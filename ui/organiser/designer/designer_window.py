@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -56,7 +56,7 @@ from ui.organiser.designer.canvas import BadgeCanvas
 from ui.organiser.designer.preview import BadgePreview
 from ui.organiser.designer.properties import PropertiesPanel
 
-LAYOUT_FILTER = "Badge layouts (*.json)"
+LAYOUT_FILTER = QT_TRANSLATE_NOOP("FileFilters", "Badge layouts (*.json)")
 LAST_FOLDER_KEY = "designer/last_folder"
 SIDES = ("front", "back")
 NEW_ELEMENTS = ("Text", "Band", "Photo", "QR code", "Zones", "Rectangle", "Line")
@@ -75,7 +75,7 @@ def ask_layout_file(parent: QWidget | None, folder: Path) -> Path | None:
         parent,
         QCoreApplication.translate("designer_window", "Open badge layout"),
         str(_last_folder(folder)),
-        LAYOUT_FILTER,
+        QCoreApplication.translate("FileFilters", LAYOUT_FILTER),
     )
     if not path:
         return None
@@ -87,7 +87,10 @@ def ask_save_path(parent: QWidget | None, suggested: Path) -> Path | None:
     """Where to save the layout as a new JSON file, or None when cancelled."""
     start = _last_folder(suggested.parent) / suggested.name
     path, _selected = QFileDialog.getSaveFileName(
-        parent, QCoreApplication.translate("designer_window", "Save badge layout as"), str(start), LAYOUT_FILTER
+        parent,
+        QCoreApplication.translate("designer_window", "Save badge layout as"),
+        str(start),
+        QCoreApplication.translate("FileFilters", LAYOUT_FILTER),
     )
     if not path:
         return None
