@@ -4,7 +4,7 @@ The widget only lays out and forwards what the user typed or picked to `GuestTab
 asks the event's session; it never filters or sorts rows itself.
 """
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,8 +23,11 @@ from accreditor.vocabulary import GuestStatus
 from ui import i18n
 from ui.guest_table_model import STATUS_SWATCHES, Column, GuestFilter, GuestTableModel
 
-SEARCH_PLACEHOLDER = "Search by name in any script, organisation, passport, e-mail…"
-INDEXING_TEXT = "Indexing…"  # a query typed while the event's search index is still being built
+SEARCH_PLACEHOLDER = QT_TRANSLATE_NOOP(
+    "GuestListWidget", "Search by name in any script, organisation, passport, e-mail…"
+)
+# Shown for a query typed while the event's search index is still being built.
+INDEXING_TEXT = QT_TRANSLATE_NOOP("GuestListWidget", "Indexing…")
 
 # Typical content per column, to size columns from the font instead of measuring 100,000 rows.
 _SAMPLE_TEXT = {
@@ -59,7 +62,7 @@ class GuestListWidget(QWidget):
         self.model = model
 
         self.search_box = QLineEdit()
-        self.search_box.setPlaceholderText(SEARCH_PLACEHOLDER)
+        self.search_box.setPlaceholderText(self.tr(SEARCH_PLACEHOLDER))
         self.search_box.setClearButtonEnabled(True)
 
         self.status_combo = QComboBox()
@@ -170,7 +173,7 @@ class GuestListWidget(QWidget):
 
     def _show_count(self) -> None:
         if self.model.is_searching_unindexed():
-            self.count_label.setText(INDEXING_TEXT)
+            self.count_label.setText(self.tr(INDEXING_TEXT))
             return
         filtered = self.model.guest_filter != GuestFilter()
         shown, total = self.model.match_count(), self.model.guest_count()

@@ -344,6 +344,25 @@ No badge was marked printed.</source>
         </message>
     </context>
     <context>
+        <name>BreakdownModel</name>
+        <message>
+            <source>Registered</source>
+            <translation>Заявок</translation>
+        </message>
+        <message>
+            <source>Expected</source>
+            <translation>Ожидается</translation>
+        </message>
+        <message>
+            <source>Checked in</source>
+            <translation>Прибыло</translation>
+        </message>
+        <message>
+            <source>Attendance</source>
+            <translation>Явка</translation>
+        </message>
+    </context>
+    <context>
         <name>CategoriesEditorDialog</name>
         <message>
             <source>{colour} is hard to tell from {other} with {vision} (ΔE {distance}, at least {minimum} is needed).</source>
@@ -1185,6 +1204,14 @@ Why? The reason is logged with the scan.</source>
     </context>
     <context>
         <name>GuestListWidget</name>
+        <message>
+            <source>Search by name in any script, organisation, passport, e-mail…</source>
+            <translation>Поиск по имени на любом языке, организации, паспорту, e-mail…</translation>
+        </message>
+        <message>
+            <source>Indexing…</source>
+            <translation>Индексация…</translation>
+        </message>
         <message>
             <source>All statuses</source>
             <translation>Все статусы</translation>
@@ -2325,6 +2352,38 @@ Why?</source>
     </context>
     <context>
         <name>ReportsPage</name>
+        <message>
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Категория</translation>
+        </message>
+        <message>
+            <source>Country</source>
+            <translation>Страна</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Организация</translation>
+        </message>
+        <message>
+            <source>Delegation</source>
+            <translation>Делегация</translation>
+        </message>
+        <message>
+            <source>expected (approved guests)</source>
+            <translation>ожидается (одобренные гости)</translation>
+        </message>
+        <message>
+            <source>checked in</source>
+            <translation>прибыло</translation>
+        </message>
+        <message>
+            <source>attendance</source>
+            <translation>явка</translation>
+        </message>
         <message>
             <source>Refresh</source>
             <translation>Обновить</translation>

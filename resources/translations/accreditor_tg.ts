@@ -344,6 +344,25 @@ No badge was marked printed.</source>
         </message>
     </context>
     <context>
+        <name>BreakdownModel</name>
+        <message>
+            <source>Registered</source>
+            <translation>Сабт</translation>
+        </message>
+        <message>
+            <source>Expected</source>
+            <translation>Интизор</translation>
+        </message>
+        <message>
+            <source>Checked in</source>
+            <translation>Омаданд</translation>
+        </message>
+        <message>
+            <source>Attendance</source>
+            <translation>Ҳузур</translation>
+        </message>
+    </context>
+    <context>
         <name>CategoriesEditorDialog</name>
         <message>
             <source>{colour} is hard to tell from {other} with {vision} (ΔE {distance}, at least {minimum} is needed).</source>
@@ -1185,6 +1204,14 @@ Why? The reason is logged with the scan.</source>
     </context>
     <context>
         <name>GuestListWidget</name>
+        <message>
+            <source>Search by name in any script, organisation, passport, e-mail…</source>
+            <translation>Ҷустуҷӯ аз рӯи ном бо ҳар хат, ташкилот, шиноснома, e-mail…</translation>
+        </message>
+        <message>
+            <source>Indexing…</source>
+            <translation>Индексгузорӣ…</translation>
+        </message>
         <message>
             <source>All statuses</source>
             <translation>Ҳама вазъҳо</translation>
@@ -2325,6 +2352,38 @@ Why?</source>
     </context>
     <context>
         <name>ReportsPage</name>
+        <message>
+            <source>Status</source>
+            <translation>Вазъ</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Категория</translation>
+        </message>
+        <message>
+            <source>Country</source>
+            <translation>Кишвар</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Ташкилот</translation>
+        </message>
+        <message>
+            <source>Delegation</source>
+            <translation>Ҳайат</translation>
+        </message>
+        <message>
+            <source>expected (approved guests)</source>
+            <translation>интизор (меҳмонони тасдиқшуда)</translation>
+        </message>
+        <message>
+            <source>checked in</source>
+            <translation>омаданд</translation>
+        </message>
+        <message>
+            <source>attendance</source>
+            <translation>ҳузур</translation>
+        </message>
         <message>
             <source>Refresh</source>
             <translation>Навсозӣ</translation>

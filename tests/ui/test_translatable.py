@@ -87,6 +87,7 @@ VISIBLE_CALLS |= {
     "ask_open_path",
     "ask_save_path",
     "progress_dialog",
+    "_Figure",
 }
 VISIBLE_KEYWORDS = {"label", "title", "text", "tooltip", "placeholder", "failed"}
 TRANSLATING_CALLS = {"tr", "translate"}

@@ -12,7 +12,16 @@ from enum import IntEnum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QObject, QPersistentModelIndex, QSettings, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSettings,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -74,12 +83,26 @@ class BreakdownColumn(IntEnum):
     ATTENDANCE = 4
 
 
+# What each breakdown's first column is called (the core's BREAKDOWNS, by key), for translation.
+BREAKDOWN_TITLES = {
+    "status": QT_TRANSLATE_NOOP("ReportsPage", "Status"),
+    "category": QT_TRANSLATE_NOOP("ReportsPage", "Category"),
+    "country": QT_TRANSLATE_NOOP("ReportsPage", "Country"),
+    "organisation": QT_TRANSLATE_NOOP("ReportsPage", "Organisation"),
+    "delegation": QT_TRANSLATE_NOOP("ReportsPage", "Delegation"),
+}
+
+
+def breakdown_title(key: str) -> str:
+    return QCoreApplication.translate("ReportsPage", BREAKDOWN_TITLES.get(key, BREAKDOWNS.get(key, key)))
+
+
 class BreakdownModel(RowsModel):
     """One breakdown of the summary: a group per row with its registered, expected and checked-in counts."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.title = BREAKDOWNS["status"]
+        self.title = breakdown_title("status")
 
     def set_breakdown(self, title: str, rows: Sequence[BreakdownRow]) -> None:
         self.title = title
@@ -87,7 +110,7 @@ class BreakdownModel(RowsModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(BreakdownColumn) - 1)
 
     def headers(self) -> tuple[str, ...]:
-        return (self.title, "Registered", "Expected", "Checked in", "Attendance")
+        return (self.title, self.tr("Registered"), self.tr("Expected"), self.tr("Checked in"), self.tr("Attendance"))
 
     def cell(self, row: BreakdownRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -217,9 +240,9 @@ class ReportsPage(QWidget):
         self.report: Report | None = None
         self._loading = False
 
-        self.expected_figure = _Figure("expected (approved guests)")
-        self.checked_in_figure = _Figure("checked in")
-        self.attendance_figure = _Figure("attendance")
+        self.expected_figure = _Figure(self.tr("expected (approved guests)"))
+        self.checked_in_figure = _Figure(self.tr("checked in"))
+        self.attendance_figure = _Figure(self.tr("attendance"))
         self.registered_label = QLabel()
         self.registered_label.setWordWrap(True)
         self.refresh_button = QPushButton(self.tr("Refresh"))
@@ -233,8 +256,8 @@ class ReportsPage(QWidget):
         self.status_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         self.breakdown_combo = QComboBox()
-        for key, title in BREAKDOWNS.items():
-            self.breakdown_combo.addItem(self.tr("By {dimension}").format(dimension=title.lower()), key)
+        for key in BREAKDOWNS:
+            self.breakdown_combo.addItem(self.tr("By {dimension}").format(dimension=breakdown_title(key).lower()), key)
         self.breakdown_combo.setCurrentIndex(self.breakdown_combo.findData("category"))  # status is in the figures
         self.breakdown_combo.currentIndexChanged.connect(self._show_breakdown)
         self.breakdown_model = BreakdownModel(self)
@@ -366,7 +389,7 @@ class ReportsPage(QWidget):
     def _show_breakdown(self) -> None:
         key = self.breakdown_combo.currentData()
         if self.report is not None and key is not None:
-            self.breakdown_model.set_breakdown(BREAKDOWNS[key], self.report.summary.breakdowns[key])
+            self.breakdown_model.set_breakdown(breakdown_title(key), self.report.summary.breakdowns[key])
 
     def _fill_delegations(self, delegations: Sequence[DelegationRow]) -> None:
         combo = self.delegation_combo
