@@ -177,7 +177,11 @@ class GuestListWidget(QWidget):
             return
         filtered = self.model.guest_filter != GuestFilter()
         shown, total = self.model.match_count(), self.model.guest_count()
-        self.count_label.setText(f"Showing {shown} of {total}" if filtered else "")
+        self.count_label.setText(
+            self.tr("Showing {shown} of {total}").format(shown=i18n.number_text(shown), total=i18n.number_text(total))
+            if filtered
+            else ""
+        )
 
     def _activated(self, index: QModelIndex) -> None:
         self.guest_activated.emit(self.model.guest_at(index.row()).id)

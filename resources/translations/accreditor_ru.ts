@@ -257,6 +257,14 @@
             <translation>Первая страница</translation>
         </message>
         <message>
+            <source>Print</source>
+            <translation>Печать</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Отмена</translation>
+        </message>
+        <message>
             <source>Layout</source>
             <translation>Макет</translation>
         </message>
@@ -291,6 +299,14 @@
         <message>
             <source>Badges for {guests}</source>
             <translation>Бейджи ({guests})</translation>
+        </message>
+        <message>
+            <source>Save PDF…</source>
+            <translation>Сохранить PDF…</translation>
+        </message>
+        <message>
+            <source>Give the reason for the reprint first.</source>
+            <translation>Сначала укажите причину перепечатки.</translation>
         </message>
         <message>
             <source>Rendering the first page…</source>
@@ -463,6 +479,10 @@ No badge was marked printed.</source>
         <message>
             <source>Deleted the category {code}.</source>
             <translation>Категория {code} удалена.</translation>
+        </message>
+        <message>
+            <source>Add zone</source>
+            <translation>Добавить зону</translation>
         </message>
         <message>
             <source>Saved the zone {name} ({code}).</source>
@@ -871,6 +891,14 @@ No badge was marked printed.</source>
             <translation>Открыть КПП</translation>
         </message>
         <message>
+            <source>e.g. North door</source>
+            <translation>напр. Северный вход</translation>
+        </message>
+        <message>
+            <source>Only an entry gate can flag a second entry.</source>
+            <translation>Только КПП на вход может отмечать повторный вход.</translation>
+        </message>
+        <message>
             <source>The gate package is not trusted yet: see above.</source>
             <translation>Пакету КПП пока нет доверия: см. выше.</translation>
         </message>
@@ -1219,6 +1247,10 @@ Why? The reason is logged with the scan.</source>
         <message>
             <source>All categories</source>
             <translation>Все категории</translation>
+        </message>
+        <message>
+            <source>Showing {shown} of {total}</source>
+            <translation>Показано {shown} из {total}</translation>
         </message>
     </context>
     <context>
@@ -2139,6 +2171,13 @@ Why?</source>
         </message>
     </context>
     <context>
+        <name>PdfPreviewDialog</name>
+        <message>
+            <source>Print</source>
+            <translation>Печать</translation>
+        </message>
+    </context>
+    <context>
         <name>PhotoEditorDialog</name>
         <message>
             <source>Photo</source>
@@ -2229,6 +2268,14 @@ Why?</source>
         <message>
             <source>Otherwise a guest who has a photo keeps it and their file is skipped</source>
             <translation>Иначе у гостя остаётся прежнее фото, а файл пропускается</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Импорт</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>Остановить</translation>
         </message>
         <message>
             <source>Photos</source>
@@ -2801,6 +2848,10 @@ Why?</source>
         <message>
             <source>Cancel</source>
             <translation>Отмена</translation>
+        </message>
+        <message>
+            <source>Working</source>
+            <translation>Выполняется</translation>
         </message>
     </context>
     <context>

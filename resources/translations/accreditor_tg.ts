@@ -257,6 +257,14 @@
             <translation>Саҳифаи якум</translation>
         </message>
         <message>
+            <source>Print</source>
+            <translation>Чоп</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Бекор</translation>
+        </message>
+        <message>
             <source>Layout</source>
             <translation>Тарҳ</translation>
         </message>
@@ -291,6 +299,14 @@
         <message>
             <source>Badges for {guests}</source>
             <translation>Нишонаҳо барои {guests}</translation>
+        </message>
+        <message>
+            <source>Save PDF…</source>
+            <translation>Захираи PDF…</translation>
+        </message>
+        <message>
+            <source>Give the reason for the reprint first.</source>
+            <translation>Аввал сабаби аз нав чоп карданро нависед.</translation>
         </message>
         <message>
             <source>Rendering the first page…</source>
@@ -463,6 +479,10 @@ No badge was marked printed.</source>
         <message>
             <source>Deleted the category {code}.</source>
             <translation>Категорияи {code} нест карда шуд.</translation>
+        </message>
+        <message>
+            <source>Add zone</source>
+            <translation>Илова кардани минтақа</translation>
         </message>
         <message>
             <source>Saved the zone {name} ({code}).</source>
@@ -871,6 +891,14 @@ No badge was marked printed.</source>
             <translation>Кушодани дарвоза</translation>
         </message>
         <message>
+            <source>e.g. North door</source>
+            <translation>масалан, Даромадгоҳи шимолӣ</translation>
+        </message>
+        <message>
+            <source>Only an entry gate can flag a second entry.</source>
+            <translation>Танҳо дарвозаи вуруд вуруди такрориро қайд карда метавонад.</translation>
+        </message>
+        <message>
             <source>The gate package is not trusted yet: see above.</source>
             <translation>Ба бастаи дарвоза ҳоло эътимод нест: болоро бинед.</translation>
         </message>
@@ -1219,6 +1247,10 @@ Why? The reason is logged with the scan.</source>
         <message>
             <source>All categories</source>
             <translation>Ҳама категорияҳо</translation>
+        </message>
+        <message>
+            <source>Showing {shown} of {total}</source>
+            <translation>{shown} аз {total} нишон дода шуд</translation>
         </message>
     </context>
     <context>
@@ -2139,6 +2171,13 @@ Why?</source>
         </message>
     </context>
     <context>
+        <name>PdfPreviewDialog</name>
+        <message>
+            <source>Print</source>
+            <translation>Чоп</translation>
+        </message>
+    </context>
+    <context>
         <name>PhotoEditorDialog</name>
         <message>
             <source>Photo</source>
@@ -2229,6 +2268,14 @@ Why?</source>
         <message>
             <source>Otherwise a guest who has a photo keeps it and their file is skipped</source>
             <translation>Вагарна меҳмон акси худро нигоҳ медорад ва файл гузаронида мешавад</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Воридот</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>Қатъ</translation>
         </message>
         <message>
             <source>Photos</source>
@@ -2801,6 +2848,10 @@ Why?</source>
         <message>
             <source>Cancel</source>
             <translation>Бекор</translation>
+        </message>
+        <message>
+            <source>Working</source>
+            <translation>Иҷро шуда истодааст</translation>
         </message>
     </context>
     <context>

@@ -46,6 +46,7 @@ VISIBLE_CALLS = {
     "QMessageBox",
     "QProgressDialog",
     "addAction",
+    "addButton",
     "addMenu",
     "addToolBar",
     "addRow",
@@ -135,6 +136,10 @@ def _needs_translation(node: ast.expr) -> bool:
         return _has_words(re.sub(r"\{\w*\}", "", text))  # a lone "{full_name}" is a layout's variable
     if isinstance(node, (ast.List, ast.Tuple)):
         return any(_needs_translation(item) for item in node.elts)
+    if isinstance(node, ast.IfExp):  # "Save PDF…" if to_pdf else "Print"
+        return _needs_translation(node.body) or _needs_translation(node.orelse)
+    if isinstance(node, ast.BoolOp):  # name or "No category"
+        return any(_needs_translation(value) for value in node.values)
     return False
 
 

@@ -287,10 +287,10 @@ class GateSetupDialog(QDialog):
     def _update_defaults(self) -> None:
         """The log's default gate name follows zone and direction; anti-passback only means something at an entry."""
         zone, direction = self.zone_choice.currentData() or "", self.direction_choice.currentData()
-        self.gate_name.setPlaceholderText(f"{zone}-{direction}" if zone else "e.g. North door")
+        self.gate_name.setPlaceholderText(f"{zone}-{direction}" if zone else self.tr("e.g. North door"))
         entry = direction == "in"
         self.anti_passback.setEnabled(entry)
-        self.anti_passback.setToolTip("" if entry else "Only an entry gate can flag a second entry.")
+        self.anti_passback.setToolTip("" if entry else self.tr("Only an entry gate can flag a second entry."))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(zone) or self.uses_package())
 
     def choice(self) -> GateChoice:

@@ -350,9 +350,9 @@ class BatchPrintDialog(QDialog):
         self.summary.hide()
 
         buttons = QDialogButtonBox()
-        self.start_button = buttons.addButton("Print", QDialogButtonBox.ButtonRole.ActionRole)
+        self.start_button = buttons.addButton(self.tr("Print"), QDialogButtonBox.ButtonRole.ActionRole)
         self.start_button.setDefault(True)
-        self.cancel_button = buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.ActionRole)
+        self.cancel_button = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.ActionRole)
         self.cancel_button.setEnabled(False)
         self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
 
@@ -530,9 +530,9 @@ class BatchPrintDialog(QDialog):
         running = self.is_running()
         has_badges = bool(self._selection.printable) and not self._counting
         needs_reason = self.reprint.isChecked() and not self.request().reason
-        self.start_button.setText("Save PDF…" if self.to_pdf.isChecked() else "Print")
+        self.start_button.setText(self.tr("Save PDF…") if self.to_pdf.isChecked() else self.tr("Print"))
         self.start_button.setEnabled(not running and has_badges and not needs_reason)
-        self.start_button.setToolTip("Give the reason for the reprint first." if needs_reason else "")
+        self.start_button.setToolTip(self.tr("Give the reason for the reprint first.") if needs_reason else "")
         self.preview_button.setEnabled(not running and has_badges)
         self.cancel_button.setEnabled(running)
         for widget in (

@@ -485,7 +485,7 @@ class CategoriesEditorDialog(QDialog):
         self.zone_code_edit.setEnabled(new)
         self.zone_name_edit.setText(zone.name)
         self.zone_heading.setText(self.tr("New zone") if new else f"{zone.name} ({zone.code})")
-        self.save_zone_button.setText("Add zone" if new else "Save zone")
+        self.save_zone_button.setText(self.tr("Add zone") if new else self.tr("Save zone"))
 
     def save_zone(self) -> None:
         zone = Zone(self.zone_code_edit.text().strip().upper(), " ".join(self.zone_name_edit.text().split()))
