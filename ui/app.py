@@ -13,7 +13,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 import accreditor
-from ui import fonts, main_window, messages
+from ui import fonts, main_window, messages, settings
+from ui.login_dialog import LoginDialog
 from ui.main_window import MainWindow
 
 APP_NAME = "Accreditor"
@@ -46,7 +47,11 @@ def build_window(arguments: Sequence[str]) -> MainWindow | None:
         if location is None:
             return None
         store = main_window.open_event(None, location)
-    return MainWindow(store)
+    actor = LoginDialog.ask(None, store, station=settings.load_settings().station_name)
+    if actor is None:  # the event has users and nobody logged in
+        store.close()
+        return None
+    return MainWindow(store, actor=actor)
 
 
 def run_window(
