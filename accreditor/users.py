@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, func, insert, select, update
 
-from accreditor import audit, schema
+from accreditor import audit, database_roles, schema
 from accreditor.clock import utc_now
 from accreditor.errors import AccreditorError, NotFoundError
 from accreditor.roles import Actor, Permission, Role, require, role_of
@@ -183,6 +183,8 @@ def add_user(connection: Connection, actor: str, name: str, role: Role | str, pa
             password_changed_at=now,
         )
     ).inserted_primary_key[0]
+    if connection.dialect.name == "postgresql":  # the station's own database login, with the role's grants
+        database_roles.add_login(connection, name, role, password)
     audit.record(connection, actor, "user.added", user=name, role=role.value)
     return User(user_id, name, role, True, now, now)
 
@@ -195,6 +197,8 @@ def set_active(connection: Connection, actor: str, name: str, *, active: bool) -
     if not active and user.role is Role.ORGANISER and user.active and _active_organisers(connection) == 1:
         raise AccreditorError(f"{user.name} is the event's last active organiser and cannot be disabled.")
     connection.execute(update(schema.users).where(schema.users.c.id == user.id).values(active=active))
+    if connection.dialect.name == "postgresql":
+        database_roles.set_login_active(connection, user.name, active=active)
     audit.record(connection, actor, "user.enabled" if active else "user.disabled", user=user.name)
     return User(user.id, user.name, user.role, active, user.created_at, user.password_changed_at)
 
@@ -216,6 +220,8 @@ def change_password(connection: Connection, actor: str, name: str, new_password:
         .where(schema.users.c.id == user.id)
         .values(password_hash=hash_password(new_password), password_changed_at=utc_now())
     )
+    if connection.dialect.name == "postgresql":
+        database_roles.set_login_password(connection, user.name, new_password)
     audit.record(connection, actor, "user.password_changed", user=user.name)
 
 
