@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
         self.desk_view = DeskView(self.desk_controller)
         self.organiser_page = OrganiserGuestsPage(self.event_session, user=self.actor)
         self.reports_page = ReportsPage(store)
+        self.reports_page.actor = self.actor
         self.stack = QStackedWidget()
         self.stack.insertWidget(Mode.DESK, self.desk_view)
         self.stack.insertWidget(Mode.GUESTS, self.guest_list)
@@ -497,6 +498,7 @@ class MainWindow(QMainWindow):
         self.actor = actor
         self.desk_controller.user = actor
         self.organiser_page.user = actor
+        self.reports_page.actor = actor
         self._show_station()
 
     def closeEvent(self, event: QCloseEvent) -> None:

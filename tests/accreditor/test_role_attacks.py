@@ -28,6 +28,7 @@ from accreditor.services import accreditation
 from accreditor.services import categories as category_service
 from accreditor.services.desk import DeskService
 from accreditor.services.issuing import IssuingService
+from accreditor.services.reports import load_report
 from accreditor.store import EventStore
 
 ORGANISER_PASSWORD = "organiser password"
@@ -214,6 +215,7 @@ def core_attempts(store: EventStore, desk: Actor, tmp_path: Path) -> dict[str, C
         "disable user": in_transaction(users.set_active, desk, "ana", active=False),
         "list users": in_transaction(users.list_users, desk),
         "another's password": in_transaction(users.change_password, desk, "ana", "taken over!"),
+        "reports": lambda: load_report(store, actor=desk),
     }
 
 
