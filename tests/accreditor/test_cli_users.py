@@ -6,16 +6,10 @@ from pathlib import Path
 import pytest
 
 from accreditor import users
-from accreditor.cli import main
+from tests.accreditor.test_cli import run
 
 ANA_PASSWORD = "organiser password"
 BOB_PASSWORD = "desk password 1"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
-    code = main([str(arg) for arg in argv])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 @pytest.fixture
