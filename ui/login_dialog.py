@@ -58,10 +58,13 @@ class LoginDialog(QDialog):
         super().accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, store: EventStore, *, station: str = "") -> Actor | None:
+    def ask(
+        cls, parent: QWidget | None, store: EventStore, *, station: str = "", has_users: bool | None = None
+    ) -> Actor | None:
         """Who works on `store`: anyone, unrestricted, on an event without users; else the user who logged in,
-        or None if they cancelled.  Tests monkeypatch this."""
-        if not event_has_users(store):
+        or None if they cancelled.  `has_users`, when the caller read it off the UI thread, spares a query.
+        Tests monkeypatch this."""
+        if not (event_has_users(store) if has_users is None else has_users):
             return Actor.unrestricted(default_user())
         dialog = cls(store, parent, station=station)
         return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -325,8 +325,13 @@ class MainWindow(QMainWindow):
         """Open (or create) the event off the UI thread, as checking or upgrading the file may take a while;
         the window shows it once it is open, and says why if it cannot be."""
 
-        def opened(store: EventStore) -> None:
-            actor = LoginDialog.ask(self, store, station=self.station.station_name)
+        def open_and_look(_context: jobs.JobContext) -> tuple[EventStore, bool]:
+            store = make_store()
+            return store, users.event_has_users(store)
+
+        def opened(result: tuple[EventStore, bool]) -> None:
+            store, has_users = result
+            actor = LoginDialog.ask(self, store, station=self.station.station_name, has_users=has_users)
             if actor is None:  # nobody logged in to the other event: this one stays open
                 store.close()
                 return
@@ -335,7 +340,7 @@ class MainWindow(QMainWindow):
             self.set_actor(actor)
             self._arm_lock()
 
-        jobs.run_in_background(self, lambda _context: make_store(), success=opened, label=failure_title)
+        jobs.run_in_background(self, open_and_look, success=opened, label=failure_title)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
