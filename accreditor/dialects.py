@@ -5,6 +5,7 @@ and transaction handling, and the triggers that keep the audit and scan logs app
 """
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -88,6 +89,53 @@ def backup_sqlite(path: Path, backup: Path) -> None:
     finally:
         target.close()
         source.close()
+
+
+def erase_freed_content(connection: Connection) -> None:
+    """From now on this connection overwrites what it deletes or replaces, instead of leaving it in free pages.
+
+    Used before a signing key's stored form is replaced: a copy of the file must not hold the old one.
+    PostgreSQL's dead row versions are another matter (VACUUM); this is a no-op there.
+    """
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("PRAGMA secure_delete = ON")
+
+
+def flush_write_ahead_log(engine: Engine) -> None:
+    """Copy the write-ahead log into the SQLite file and empty it, so no older page versions stay in it."""
+    if engine.dialect.name != "sqlite":
+        return
+    raw = engine.raw_connection()
+    try:
+        raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        raw.close()
+
+
+def rewrite_sqlite_file(path: Path, rewrite: Callable[[sqlite3.Connection], None]) -> None:
+    """Run `rewrite` on an SQLite file (a backup) in one transaction, then overwrite and compact what it replaced."""
+    database = sqlite3.connect(path, isolation_level=None)
+    try:
+        database.execute("PRAGMA secure_delete = ON")
+        database.execute("BEGIN IMMEDIATE")
+        try:
+            rewrite(database)
+        except BaseException:
+            database.execute("ROLLBACK")
+            raise
+        database.execute("COMMIT")
+        database.execute("VACUUM")
+    finally:
+        database.close()
+
+
+def drop_append_only_trigger(connection: Connection, table: str) -> None:
+    """Lift a table's append-only triggers inside a migration that must fill a new column of old rows."""
+    if connection.dialect.name == "sqlite":
+        for verb in ("update", "delete"):
+            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {table}_no_{verb}")
+    elif connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}")
 
 
 def install_audit_triggers(connection: Connection) -> None:

@@ -14,9 +14,10 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, create_engine, inspect, select
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-from accreditor import dialects, keys, migrations, schema
+from accreditor import audit, dialects, keys, migrations, schema, sealing
 from accreditor.clock import utc_now
 from accreditor.errors import EventFileError
+from accreditor.migrations import PassphraseRequiredError
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +89,10 @@ class EventStore:
     # -- opening -------------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, location: str | Path) -> "EventStore":
+    def open(cls, location: str | Path, *, passphrase: str | None = None) -> "EventStore":
+        """Open an event; one made by an older version is upgraded, which seals its signing key with
+        `passphrase` (or the passphrase source's, see keys.set_passphrase_source): PassphraseRequiredError
+        when there is none, and the file is left unchanged."""
         location = str(location)
         name = _display(location)
         if _is_url(location):
@@ -111,8 +115,16 @@ class EventStore:
             )
         store = cls(engine, location)
         if version < schema.SCHEMA_VERSION:
+            if version < migrations.SEALED_KEYS_VERSION and passphrase is None:
+                passphrase = keys.passphrase_from_source()
+                if passphrase is None:
+                    engine.dispose()
+                    raise PassphraseRequiredError(
+                        f"{name} must be upgraded, which locks its badge signing key with a passphrase: give one "
+                        "(on the command line: --passphrase-file or ACCREDITOR_KEY_PASSPHRASE); the file is unchanged."
+                    )
             try:
-                store._migrate(version)
+                store._migrate(version, passphrase)
             except EventFileError:
                 engine.dispose()
                 raise
@@ -128,9 +140,12 @@ class EventStore:
         starts_on: date | None = None,
         ends_on: date | None = None,
         venue: str = "",
+        passphrase: str,
     ) -> "EventStore":
-        """A new, empty event (no categories yet: see `categories.install_standard`) with its uid and signing key."""
+        """A new, empty event (no categories yet: see `categories.install_standard`) with its uid and its
+        signing key, sealed with `passphrase` and unlocked for this session."""
         location = str(location)
+        sealing.check_new_passphrase(passphrase)
         if not name.strip():
             raise EventFileError("An event needs a name.")
         if starts_on and ends_on and ends_on < starts_on:
@@ -159,7 +174,8 @@ class EventStore:
                     {"key": keys.EVENT_UID_META_KEY, "value": keys.new_event_uid()},
                 ],
             )
-            keys.create_signing_key(connection)
+            audit.start_chain(connection)
+            keys.create_signing_key(connection, passphrase)
             connection.execute(
                 schema.event.insert().values(
                     id=1,
@@ -173,17 +189,24 @@ class EventStore:
         dialects.enable_wal(engine)
         return cls(engine, location)
 
-    def _migrate(self, from_version: int) -> None:
-        if not _is_url(self.location):
-            dialects.backup_sqlite(Path(self.location), Path(f"{self.location}.schema-{from_version}.bak"))
+    def _migrate(self, from_version: int, passphrase: str | None) -> None:
+        backup = None if _is_url(self.location) else Path(f"{self.location}.schema-{from_version}.bak")
+        if backup is not None:
+            dialects.backup_sqlite(Path(self.location), backup)
         try:
             with self.engine.begin() as connection:
-                migrations.migrate(connection, from_version)
+                migrations.migrate(connection, from_version, passphrase=passphrase)
+                if passphrase is not None:
+                    keys.unlock(connection, passphrase)
         except Exception as error:  # any failure leaves the file as it was: the transaction rolls back
             raise EventFileError(
                 f"{self.display_name} could not be upgraded from schema {from_version} ({_reason(error)}); "
                 "the file is unchanged."
             ) from error
+        # Neither the upgraded file's log nor the backup may keep the raw key the upgrade sealed.
+        dialects.flush_write_ahead_log(self.engine)
+        if backup is not None and passphrase is not None:
+            migrations.seal_backup_keys(backup, passphrase)
 
     # -- use -----------------------------------------------------------------------------------
 

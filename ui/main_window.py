@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QS
 from accreditor.changes import Changes, Topic
 from accreditor.cli.common import default_user
 from accreditor.errors import AccreditorError
+from accreditor.migrations import PassphraseRequiredError
 from accreditor.store import EventStore
 from ui import jobs, messages, settings
 from ui.desk.desk_controller import DeskController, GuestDetails
@@ -40,6 +41,7 @@ from ui.organiser.import_wizard import ImportWizard
 from ui.organiser.reports_page import ReportsPage
 from ui.scanner import ScanDetector
 from ui.settings import StationSettings
+from ui.unlock_dialog import ask_upgrade_passphrase
 
 LAST_EVENT_KEY = "events/last"
 RECENT_EVENTS_KEY = "events/recent"
@@ -67,7 +69,13 @@ def ask_event_file(parent: QWidget | None) -> str | None:
 def open_event(parent: QWidget | None, location: str | Path) -> EventStore | None:
     """Open an event and remember it for next start; on failure tell the user why and return None."""
     try:
-        store = EventStore.open(location)
+        try:
+            store = EventStore.open(location)
+        except PassphraseRequiredError:  # an older event: upgrading it seals its key with a new passphrase
+            passphrase = ask_upgrade_passphrase(parent, Path(location).name)
+            if passphrase is None:
+                return None
+            store = EventStore.open(location, passphrase=passphrase)
     except AccreditorError as error:
         messages.show_error(parent, "Cannot open the event", str(error))
         return None
@@ -300,10 +308,32 @@ class MainWindow(QMainWindow):
         if chosen is not None:
             self._switch_to(lambda: create_event(chosen), chosen.path, "Cannot create the event")
 
-    def open_recent(self, location: str) -> None:
-        self._switch_to(lambda: EventStore.open(location), location, "Cannot open the event")
+    def open_recent(self, location: str, passphrase: str | None = None) -> None:
+        """Open an event; one made by an older version is upgraded, after asking the passphrase to seal its key."""
 
-    def _switch_to(self, make_store: Callable[[], EventStore], location: str | Path, failure_title: str) -> None:
+        def needs_passphrase(error: BaseException) -> None:
+            if not isinstance(error, PassphraseRequiredError):
+                _title, text, details = messages.describe(error)
+                messages.show_error(self, "Cannot open the event", text, details=details)
+                return
+            chosen = ask_upgrade_passphrase(self, Path(location).name)
+            if chosen is not None:
+                self.open_recent(location, chosen)
+
+        self._switch_to(
+            lambda: EventStore.open(location, passphrase=passphrase),
+            location,
+            "Cannot open the event",
+            failure=needs_passphrase,
+        )
+
+    def _switch_to(
+        self,
+        make_store: Callable[[], EventStore],
+        location: str | Path,
+        failure_title: str,
+        failure: Callable[[BaseException], None] | None = None,
+    ) -> None:
         """Open (or create) the event off the UI thread, as checking or upgrading the file may take a while;
         the window shows it once it is open, and says why if it cannot be."""
 
@@ -311,7 +341,9 @@ class MainWindow(QMainWindow):
             remember_event(location)
             self.set_store(store)
 
-        jobs.run_in_background(self, lambda _context: make_store(), success=opened, label=failure_title)
+        jobs.run_in_background(
+            self, lambda _context: make_store(), success=opened, failure=failure, label=failure_title
+        )
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()

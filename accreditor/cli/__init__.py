@@ -10,7 +10,8 @@ import os
 import sys
 from collections.abc import Sequence
 
-from accreditor.cli import badges, checkin, events, gate, guests, organisations, photos, printing
+from accreditor import keys
+from accreditor.cli import audit, badges, checkin, events, gate, guests, organisations, passphrases, photos, printing
 from accreditor.cli.common import (
     EXIT_OK,
     EXIT_REFUSED,
@@ -27,10 +28,11 @@ from accreditor.errors import AccreditorError, EventFileError, ImportFileError
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="accreditor", description="Conference accreditation, offline.")
     parser.add_argument("--user", default=default_user(), help="who is acting, for the audit log")
+    passphrases.add_options(parser)
     commands = parser.add_subparsers(
         dest="command", required=True, metavar="COMMAND", parser_class=OptionsAnywhereParser
     )
-    for group in (events, guests, badges, printing, checkin, gate, photos, organisations):
+    for group in (events, guests, badges, printing, checkin, gate, photos, organisations, audit):
         group.register(commands)
     _accept_user_anywhere(commands)
     return parser
@@ -41,6 +43,7 @@ def _accept_user_anywhere(commands: Commands) -> None:
     for command in dict.fromkeys(commands.choices.values()):  # aliases map to the same parser
         if command._subparsers is None:
             command.add_argument("--user", default=argparse.SUPPRESS, help="who is acting, for the audit log")
+            passphrases.add_options(command, default=argparse.SUPPRESS)
             continue
         for action in command._subparsers._group_actions:
             if isinstance(action, argparse._SubParsersAction):
@@ -49,6 +52,7 @@ def _accept_user_anywhere(commands: Commands) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    previous_source = passphrases.install_source(args)
     try:
         return int(args.run(args))
     except UsageError as error:
@@ -68,3 +72,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # the promise is one sentence, never a traceback
         print(f"accreditor: unexpected error ({type(error).__name__}: {error}); please report it.", file=sys.stderr)
         return 3
+    finally:
+        keys.set_passphrase_source(previous_source)

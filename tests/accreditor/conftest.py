@@ -28,7 +28,12 @@ def event_path(tmp_path: Path) -> Path:
 def store(event_path: Path) -> Iterator[EventStore]:
     """A new event on disk with the standard zones and categories."""
     event_store = EventStore.create(
-        event_path, name=EVENT_NAME, starts_on=EVENT_START, ends_on=EVENT_END, venue=EVENT_VENUE
+        event_path,
+        passphrase="test passphrase",
+        name=EVENT_NAME,
+        starts_on=EVENT_START,
+        ends_on=EVENT_END,
+        venue=EVENT_VENUE,
     )
     with event_store.begin() as connection:
         categories.install_standard(connection)

@@ -67,7 +67,7 @@ def test_without_short_forms_a_badge_has_none(store: EventStore) -> None:
 
 def test_a_schema_3_event_gets_the_short_forms_table_when_opened(tmp_path: Path) -> None:
     old = tmp_path / "old.accreditor"
-    EventStore.create(old, name="Old").close()
+    EventStore.create(old, passphrase="test passphrase", name="Old").close()
     with closing(sqlite3.connect(old)) as connection:  # what Accreditor with schema 3 wrote
         connection.executescript(
             "DROP TABLE organisation_short_names; UPDATE meta SET value = '3' WHERE key = 'schema_version';"

@@ -381,7 +381,7 @@ def test_new_event_is_created_with_the_standard_categories_and_opened(
     desk_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "summit.accreditor"
-    new = NewEvent(path, "Summit", date(2027, 6, 1), date(2027, 6, 2), "Dushanbe")
+    new = NewEvent(path, "Summit", date(2027, 6, 1), date(2027, 6, 2), "Dushanbe", "test passphrase")
     monkeypatch.setattr(main_window.NewEventDialog, "ask", classmethod(lambda cls, parent: new))
     desk_window.new_action.trigger()
 

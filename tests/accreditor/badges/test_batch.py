@@ -205,7 +205,7 @@ def test_badge_validity_fits_what_a_token_can_carry(starts, ends, expected) -> N
 
 
 def test_an_undated_event_prints_badges(tmp_path) -> None:
-    store = EventStore.create(tmp_path / "undated.accreditor", name="Undated")
+    store = EventStore.create(tmp_path / "undated.accreditor", passphrase="test passphrase", name="Undated")
     with store.begin() as connection:
         categories.install_standard(connection)
         (guest,) = guest_store.add_guests(connection, [guest_store.GuestFields(family_name="Doe")], "t")

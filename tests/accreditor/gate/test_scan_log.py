@@ -173,8 +173,8 @@ def scans_ddl(path: Path | str) -> list[tuple]:
 
 def test_a_schema_2_event_gets_the_scan_log_when_opened(tmp_path: Path) -> None:
     old, new = tmp_path / "old.accreditor", tmp_path / "new.accreditor"
-    EventStore.create(old, name="Old").close()
-    EventStore.create(new, name="New").close()
+    EventStore.create(old, passphrase="test passphrase", name="Old").close()
+    EventStore.create(new, passphrase="test passphrase", name="New").close()
     with closing(sqlite3.connect(old)) as connection:  # what Accreditor with schema 2 wrote
         connection.executescript(
             "DROP TRIGGER scans_no_update; DROP TRIGGER scans_no_delete; DROP TABLE scans;"

@@ -19,7 +19,7 @@ HEADER = ["Surname", "Given name", "Organisation", "Country", "Category", "Passp
 
 @pytest.fixture
 def event(tmp_path: Path) -> EventStore:
-    store = EventStore.create(tmp_path / "event.accreditor", name="Import test")
+    store = EventStore.create(tmp_path / "event.accreditor", passphrase="test passphrase", name="Import test")
     with store.begin() as connection:
         categories.install_standard(connection)
     yield store
