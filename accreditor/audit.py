@@ -146,7 +146,7 @@ def verify(connection: Connection) -> ChainState:
             suspect = row
             continue
         if row.prev_hash != expected_prev:
-            return _broken(len(order), _misplaced(row.id, row.prev_hash, order, position_of), row.id)
+            return _broken(len(order), *_misplaced(row.id, row.prev_hash, order, position_of))
         position_of[row.hash] = len(order)
         order.append(row.id)
         expected_prev = row.hash
@@ -203,16 +203,21 @@ def _is_intact_approval(row: Any) -> bool:
     return _stored_hash(row) == row.hash
 
 
-def _misplaced(entry_id: int, prev_hash: str, order: list[int], position_of: dict[str, int]) -> str:
-    """Why an intact entry does not follow the one before it: entries inserted before it, or one removed."""
+def _misplaced(entry_id: int, prev_hash: str, order: list[int], position_of: dict[str, int]) -> tuple[str, int]:
+    """Why an intact entry does not follow the one before it (entries inserted before it, or one removed),
+    and the first entry that is wrong."""
     linked = position_of.get(prev_hash)
     if linked is not None:  # it follows an earlier entry: those after that one were put in between
         first_inserted = order[linked + 1]
-        return f"Audit entry {first_inserted} was inserted: entry {entry_id} follows the entry before it."
+        return (
+            f"Audit entry {first_inserted} was inserted: entry {entry_id} follows the entry before it.",
+            first_inserted,
+        )
     before = order[-1] if order else None
     if before is None:
-        return f"An audit entry before entry {entry_id} was removed."
-    return f"An audit entry between entries {before} and {entry_id} was removed, or entry {before} was changed."
+        return f"An audit entry before entry {entry_id} was removed.", entry_id
+    sentence = f"An audit entry between entries {before} and {entry_id} was removed, or entry {before} was changed."
+    return sentence, entry_id
 
 
 def _broken(entries: int, problem: str, first_bad: int | None) -> ChainState:
