@@ -189,7 +189,7 @@ class _Importer:
         self.store = store
         self.default_category = default_category
         self.known: dict[str, tuple[int, str]] = {}  # identity key -> (guest id, reason)
-        self.country_readings: dict[str, countries.CountryReading | None] = {}
+        self.country_notes: dict[str, str] = {}  # country as written -> the warning it needs, or ""
         for guest_id, guest in self.existing.items():
             for key, reason in _identity_keys(guest):
                 self.known.setdefault(key, (guest_id, reason))
@@ -232,22 +232,27 @@ class _Importer:
                 f"Only one name: imported as the one-name guest {guest.family_name!r}; add the other if there is one."
             )
             noted.append(("family_name", RowWarning(row, column, guest.family_name, message)))
-        written = clean(raw["country"])
-        reading = self._country_reading(written) if written else None
-        if reading is not None and reading.spelling != "current":
-            name = f"{countries.country_name(reading.code)} ({reading.code})"
-            message = (
-                f"{written!r} is a former name; read as {name}."
-                if reading.spelling == "former"
-                else f"{written!r} is read as {name}; check the spelling."
-            )
-            noted.append(("country", RowWarning(row, header_of.get("country", "country"), written, message)))
+        message = self._country_note(raw["country"])
+        if message:
+            column = header_of.get("country", "country")
+            noted.append(("country", RowWarning(row, column, clean(raw["country"]), message)))
         return noted
 
-    def _country_reading(self, written: str) -> countries.CountryReading | None:
-        if written not in self.country_readings:  # a list repeats a few dozen countries thousands of times
-            self.country_readings[written] = countries.read(written)
-        return self.country_readings[written]
+    def _country_note(self, text: str) -> str:
+        """Why a country as written needs a look ("" when it is a current name, a code or empty)."""
+        if text not in self.country_notes:  # a list repeats a few dozen countries thousands of times
+            written = clean(text)
+            reading = countries.read(written) if written else None
+            if reading is None or reading.spelling == "current":
+                self.country_notes[text] = ""
+            else:
+                name = f"{countries.country_name(reading.code)} ({reading.code})"
+                self.country_notes[text] = (
+                    f"{written!r} is a former name; read as {name}."
+                    if reading.spelling == "former"
+                    else f"{written!r} is read as {name}; check the spelling."
+                )
+        return self.country_notes[text]
 
     def merged(self, old: GuestFields, new: GuestFields, mapped: frozenset[str]) -> GuestFields:
         """The existing guest with only the columns the file has replaced."""
@@ -271,6 +276,14 @@ def _other_encoding(row: SourceRow, codec: str, file_codec: str) -> _Noted:
         f"{_CODEC_NAMES.get(file_codec, file_codec)}; it was read in its own encoding: check its names."
     )
     return _WHOLE_ROW, RowWarning(row.number, "", " | ".join(row.cells), message)
+
+
+def _first_match(keys: list[tuple[str, str]], seen: Mapping[str, int]) -> tuple[int, str] | None:
+    """(row, reason) of the first identity key an earlier row of the file had."""
+    for key, reason in keys:
+        if key in seen:
+            return seen[key], reason
+    return None
 
 
 def _touches(noted_field: str, differences: list[str]) -> bool:
@@ -357,12 +370,11 @@ def import_file(
         if row.number in table.row_encodings:
             noted.append(_other_encoding(row, table.row_encodings[row.number], table.encoding or ""))
         keys = _identity_keys(guest)
-        earlier = next(((seen_in_file[key], reason) for key, reason in keys if key in seen_in_file), None)
+        earlier = _first_match(keys, seen_in_file)
         if earlier:
             report.duplicates.append(Duplicate(row.number, f"row {earlier[0]}", earlier[1]))
             continue
-        matches = {importer.known[key] for key, _reason in keys if key in importer.known}
-        matched_ids = {guest_id for guest_id, _reason in matches}
+        matched_ids = {importer.known[key][0] for key, _reason in keys if key in importer.known}
         if len(matched_ids) > 1:
             ids = " and ".join(f"guest {guest_id}" for guest_id in sorted(matched_ids))
             report.duplicates.append(Duplicate(row.number, ids, "matches several guests already in the event"))
@@ -371,7 +383,8 @@ def import_file(
             seen_in_file[key] = row.number
         if not matched_ids:
             new_guests.append(_Candidate(row.number, guest))
-            report.warnings.extend(warning for _field, warning in noted)
+            if noted:
+                report.warnings.extend(warning for _field, warning in noted)
             continue
         guest_id = matched_ids.pop()
         if guest_id in claimed_guests:

@@ -233,9 +233,7 @@ def _read_text(source: _Source) -> SourceTable:
     _refuse_markup(text, source.name)
     default = "\t" if source.path.suffix.lower() in _TAB_SUFFIXES else ","
     delimiter = _detect_delimiter(text, default)
-    if mixed is None:
-        return SourceTable(source.name, None, (), encoding, delimiter, _parse_delimited(text, delimiter, source.name))
-    rows, row_encodings = _parse_mixed(mixed, delimiter, source.name)
+    rows, row_encodings = _parse_delimited(text, delimiter, source.name, mixed)
     return SourceTable(source.name, None, (), encoding, delimiter, rows, row_encodings)
 
 
@@ -281,31 +279,16 @@ def _decode_mixed(data: bytes) -> _MixedText | None:
         return None  # wholly in one code page: the usual decoding reads it
     foreign = [line for line, text in zip(lines, decoded, strict=True) if text is None]
     codec = _western_or_cyrillic(b"".join(foreign)[:_CODEPAGE_SAMPLE_BYTES])
-    texts = [text if text is not None else line.decode(codec) for line, text in zip(lines, decoded, strict=True)]
-    other = frozenset(number for number, text in enumerate(decoded, 1) if text is None)
-    return _MixedText("".join(texts), "utf-8", codec, other)
-
-
-def _parse_mixed(mixed: _MixedText, delimiter: str, name: str) -> tuple[tuple[SourceRow, ...], dict[int, str]]:
-    """The rows, and which of them came (wholly or partly) from lines in the other encoding."""
-    _allow_huge_fields()
-    reader = csv.reader(io.StringIO(mixed.text, newline=""), delimiter=delimiter)
-    row_encodings: dict[int, str] = {}
-
-    def numbered() -> Iterator[tuple[int, list[str]]]:
-        first_line = 1
-        for number, cells in enumerate(reader, 1):
-            if not mixed.other_lines.isdisjoint(range(first_line, reader.line_num + 1)):
-                row_encodings[number] = mixed.other_encoding
-            first_line = reader.line_num + 1
-            yield number, cells
-
     try:
-        rows = _collect_rows(numbered(), name)
-    except csv.Error as exc:
-        raise ImportFileError(f"{name} could not be read as a CSV file ({exc}).") from exc
-    kept = {row.number for row in rows}
-    return rows, {number: codec for number, codec in row_encodings.items() if number in kept}
+        text = "".join(
+            text if text is not None else line.decode(codec) for line, text in zip(lines, decoded, strict=True)
+        )
+    except UnicodeDecodeError:  # a byte the code page leaves undefined: not a list saved by Windows
+        return None
+    if _looks_binary(text):
+        return None  # the usual decoding refuses it in its words
+    other = frozenset(number for number, text in enumerate(decoded, 1) if text is None)
+    return _MixedText(text, "utf-8", codec, other)
 
 
 def _refuse_foreign_format(data: bytes, name: str) -> None:
@@ -412,13 +395,28 @@ def _allow_huge_fields() -> None:
         csv.field_size_limit(MAX_FILE_BYTES)
 
 
-def _parse_delimited(text: str, delimiter: str, name: str) -> tuple[SourceRow, ...]:
+def _parse_delimited(
+    text: str, delimiter: str, name: str, mixed: _MixedText | None = None
+) -> tuple[tuple[SourceRow, ...], dict[int, str]]:
+    """The rows, and for a file of mixed encodings which rows came (wholly or partly) from its other lines."""
     _allow_huge_fields()
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    row_encodings: dict[int, str] = {}
+
+    def numbered(other: _MixedText) -> Iterator[tuple[int, list[str]]]:
+        first_line = 1
+        for number, cells in enumerate(reader, 1):
+            if not other.other_lines.isdisjoint(range(first_line, reader.line_num + 1)):
+                row_encodings[number] = other.other_encoding
+            first_line = reader.line_num + 1
+            yield number, cells
+
     try:
-        return _collect_rows(enumerate(reader, 1), name)
+        rows = _collect_rows(enumerate(reader, 1) if mixed is None else numbered(mixed), name)
     except csv.Error as exc:
         raise ImportFileError(f"{name} could not be read as a CSV file ({exc}).") from exc
+    kept = {row.number for row in rows} if row_encodings else set()
+    return rows, {number: codec for number, codec in row_encodings.items() if number in kept}
 
 
 def _collect_rows(numbered: Iterable[tuple[int, list[str]]], name: str) -> tuple[SourceRow, ...]:

@@ -248,3 +248,16 @@ def test_merge_scans_merges_the_readable_logs_and_names_the_damaged_one(capsys, 
     assert code == 1
     assert [report["file"] for report in json.loads(out)] == ["gate.json"]
     assert err == "accreditor: damaged.json is not a scan log exported by Accreditor. It was not merged.\n"
+
+
+def test_import_text_and_json_report_rows_imported_with_a_warning(capsys, event: Path, tmp_path: Path) -> None:
+    source = registration_file(tmp_path, ["", "Rhys", "BBC", "Swaziland", "", "", ""])
+
+    code, out, _err = run(capsys, "import", event, source, "--dry-run")
+    assert code == 0
+    assert "row 2, Surname: warning: Only one name: imported as the one-name guest 'Rhys'" in out
+    assert "row 2, Country: warning: 'Swaziland' is a former name; read as Eswatini (SZ)." in out
+    assert out.rstrip().endswith("rows with warnings 1")
+
+    code, out, _err = run(capsys, "import", event, source, "--json")
+    assert [(w["row"], w["column"]) for w in json.loads(out)["warnings"]] == [(2, "Surname"), (2, "Country")]

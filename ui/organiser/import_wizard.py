@@ -210,7 +210,7 @@ def describe_report(report: ImportReport, *, preview: bool) -> str:
             "Fix the file and import it again, or choose to skip invalid rows."
         )
     warning_rows = len({warning.row for warning in report.warnings})
-    if warning_rows:
+    if warning_rows and (preview or report.written):
         verb = "will be" if preview else "were"
         text += f" {_plural(warning_rows, 'row')} {verb} imported with a change to check (in yellow)."
     if report.unmapped_columns:
@@ -423,7 +423,7 @@ def _cell_messages(found: list[tuple[int | None, str]]) -> dict[int, str]:
 
 
 class ReportLinesModel(RowsModel):
-    """The import report's errors, duplicates and updates, one line each, as saved to CSV."""
+    """The import report's errors, warnings, duplicates and updates, one line each, as saved to CSV."""
 
     HEADERS = ("Row", "What", "Column", "Value", "Message")
 

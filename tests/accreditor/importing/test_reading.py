@@ -135,6 +135,19 @@ def test_lists_pasted_together_in_utf8_and_cp1251_read_each_line_in_its_own_enco
     assert table.row_encodings == {3: "cp1251", 4: "cp1251"}
 
 
+@pytest.mark.parametrize(
+    "noise",
+    [bytes(range(1, 256)), bytes(byte for byte in range(1, 256) if byte != 0x98)],  # 0x98: undefined in cp1251
+    ids=["every byte", "bytes cp1251 defines"],
+)
+def test_binary_data_with_some_utf8_lines_is_still_refused_as_binary(tmp_path: Path, noise: bytes) -> None:
+    path = tmp_path / "guests.csv"
+    path.write_bytes((noise + "\nMüller;Jürgen\n".encode()) * 40)
+
+    with pytest.raises(ImportFileError, match="not a text file"):
+        read_table(path)
+
+
 def test_a_file_wholly_in_one_code_page_is_no_mix(tmp_path: Path) -> None:
     table = read_table(write_text(tmp_path / "ru.csv", "Фамилия;Имя\nПетров;Иван\nIvanov;Ivan\n", "cp1251"))
 
