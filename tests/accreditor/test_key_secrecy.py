@@ -92,10 +92,8 @@ def digest(path: Path) -> str:
     return hashlib.sha256(file_bytes(path)).hexdigest()
 
 
-@pytest.fixture
-def schema_5_event(tmp_path: Path) -> tuple[Path, bytes]:
-    """A real schema-5 event (schema 1 moved forward by the real steps 1 → 5): its raw key, an audit entry."""
-    path = tmp_path / "old.accreditor"
+def make_schema_5_event(path: Path) -> bytes:
+    """A real schema-5 event (schema 1 moved forward by the real steps 1 → 5) with an audit entry; its raw key."""
     with closing(sqlite3.connect(path)) as connection:
         connection.executescript(schema_1_ddl())
         connection.execute(
@@ -112,7 +110,13 @@ def schema_5_event(tmp_path: Path) -> tuple[Path, bytes]:
     with closing(sqlite3.connect(path)) as connection:
         (seed,) = connection.execute("SELECT private_key FROM signing_keys").fetchone()
     assert len(seed) == 32  # schema 5 stored the key raw: what the upgrade must get rid of
-    return path, bytes(seed)
+    return bytes(seed)
+
+
+@pytest.fixture
+def schema_5_event(tmp_path: Path) -> tuple[Path, bytes]:
+    path = tmp_path / "old.accreditor"
+    return path, make_schema_5_event(path)
 
 
 # -- a new event -----------------------------------------------------------------------------------
