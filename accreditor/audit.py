@@ -16,6 +16,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from json.encoder import encode_basestring as _quote  # what json.dumps(ensure_ascii=False) quotes with
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, select, update
@@ -71,19 +72,16 @@ class ChainState:
 
 
 def entry_hash(prev_hash: str, *, at: datetime, actor: str, action: str, guest_id: int | None, details: str) -> str:
-    """SHA-256 of the entry's canonical JSON: sorted keys, no spaces, UTF-8; `details` as the text stored."""
-    canonical = json.dumps(
-        {
-            "action": action,
-            "actor": actor,
-            "at": at.isoformat(),
-            "details": details,
-            "guest_id": guest_id,
-            "prev_hash": prev_hash,
-        },
-        ensure_ascii=False,
-        separators=(",", ":"),
-        sort_keys=True,
+    """SHA-256 of the entry's canonical JSON: keys sorted, no spaces, UTF-8, `details` as the text stored.
+
+    Written out field by field with the string encoder `json.dumps(..., ensure_ascii=False)` itself uses, so it is
+    exactly `json.dumps(entry, sort_keys=True, separators=(",", ":"), ensure_ascii=False)` (a test holds it to
+    that) at a fraction of the cost: an import of 100,000 guests hashes 100,000 entries.
+    """
+    guest = "null" if guest_id is None else str(int(guest_id))
+    canonical = (
+        f'{{"action":{_quote(action)},"actor":{_quote(actor)},"at":{_quote(at.isoformat())},'
+        f'"details":{_quote(details)},"guest_id":{guest},"prev_hash":{_quote(prev_hash)}}}'
     )
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 

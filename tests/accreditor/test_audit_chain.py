@@ -2,13 +2,17 @@
 processes at once; and the badge a raw-SQL approval does not get."""
 
 import hashlib
+import json
 import multiprocessing
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import text
 
 from accreditor import audit, categories, guests, schema, workflow
@@ -237,3 +241,24 @@ def test_several_processes_appending_at_once_never_fork_the_chain(store: EventSt
         prev_hashes = connection.execute(text("SELECT prev_hash FROM audit_log")).scalars().all()
     assert (state.intact, state.entries) == (True, 110)
     assert len(set(prev_hashes)) == len(prev_hashes)  # no two entries follow the same one: no fork
+
+
+# -- the canonical form ------------------------------------------------------------------------------------
+
+
+@given(
+    text=st.text(alphabet=st.characters(exclude_categories=("Cs",))),
+    guest_id=st.none() | st.integers(min_value=-(2**63), max_value=2**63 - 1),
+    moment=st.datetimes(timezones=st.just(UTC)),
+)
+def test_the_entry_hash_is_sha256_of_the_sorted_compact_json_of_the_entry(
+    text: str, guest_id: int | None, moment: datetime
+) -> None:
+    entry = {"action": text, "actor": text, "at": moment.isoformat(), "details": text, "guest_id": guest_id,
+             "prev_hash": audit.GENESIS}  # fmt: skip
+    canonical = json.dumps(entry, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+    assert (
+        audit.entry_hash(audit.GENESIS, at=moment, actor=text, action=text, guest_id=guest_id, details=text)
+        == hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    )
