@@ -195,13 +195,6 @@ def unlock(connection: Connection, passphrase: str) -> str:
     return row.key_id
 
 
-def is_unlocked(connection: Connection) -> bool:
-    """Whether this session can sign with the event's active key now."""
-    row = _active_row(connection)
-    with _unlocked_guard:
-        return (event_uid(connection), row.key_id) in _unlocked
-
-
 def lock_all() -> None:
     """Forget every unlocked key (a user logs out, a station is left alone)."""
     with _unlocked_guard:

@@ -179,12 +179,15 @@ def test_a_schema_2_event_gets_the_scan_log_when_opened(tmp_path: Path) -> None:
         connection.executescript(
             "DROP TRIGGER scans_no_update; DROP TRIGGER scans_no_delete; DROP TABLE scans;"
             "DROP TABLE organisation_short_names;"
+            "DROP TABLE users; DROP TABLE audit_head; ALTER TABLE audit_log DROP COLUMN prev_hash;"
+            "ALTER TABLE audit_log DROP COLUMN hash;"
+            "ALTER TABLE signing_keys RENAME COLUMN sealed_private_key TO private_key;"
             "UPDATE meta SET value = '2' WHERE key = 'schema_version';"
         )
     assert scans_ddl(old) == []
 
     with EventStore.open(old) as store, store.connect() as connection:
-        assert store.schema_version() == schema.SCHEMA_VERSION == 4
+        assert store.schema_version() == schema.SCHEMA_VERSION == 6
         assert scan_log.list_scans(connection) == []
 
     assert scans_ddl(old) == scans_ddl(new)
