@@ -71,13 +71,7 @@ def enable_wal(engine: Engine) -> None:
 
     SQLite refuses the switch inside a transaction, so it goes through the driver directly.
     """
-    if engine.dialect.name != "sqlite":
-        return
-    raw = engine.raw_connection()
-    try:
-        raw.cursor().execute("PRAGMA journal_mode = WAL")
-    finally:
-        raw.close()
+    _outside_transactions(engine, "PRAGMA journal_mode = WAL")
 
 
 def backup_sqlite(path: Path, backup: Path) -> None:
@@ -103,11 +97,16 @@ def erase_freed_content(connection: Connection) -> None:
 
 def flush_write_ahead_log(engine: Engine) -> None:
     """Copy the write-ahead log into the SQLite file and empty it, so no older page versions stay in it."""
+    _outside_transactions(engine, "PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def _outside_transactions(engine: Engine, pragma: str) -> None:
+    """An SQLite pragma that refuses to run inside a transaction, through the driver; a no-op elsewhere."""
     if engine.dialect.name != "sqlite":
         return
     raw = engine.raw_connection()
     try:
-        raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        raw.cursor().execute(pragma)
     finally:
         raw.close()
 
