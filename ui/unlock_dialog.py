@@ -8,8 +8,9 @@ for a new passphrase, twice.  Tests monkeypatch `UnlockDialog.ask`.
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from accreditor import keys, sealing
+from accreditor import sealing
 from accreditor.errors import AccreditorError
+from accreditor.services import signing
 from accreditor.store import EventStore
 
 
@@ -83,12 +84,8 @@ class UnlockDialog(QDialog):
 def ensure_unlocked(parent: QWidget | None, store: EventStore) -> bool:
     """True once this session can sign the event's badges, asking for the passphrase until it is right;
     False when the user cancels (nothing is signed then)."""
-    try:
-        with store.connect() as connection:
-            keys.active_signing_key(connection)  # unlocked already, or by a passphrase source if one is set
+    if signing.can_sign(store):
         return True
-    except keys.KeyLockedError:
-        pass
     event_name = store.event_info().name
     problem = ""
     while True:
@@ -96,8 +93,7 @@ def ensure_unlocked(parent: QWidget | None, store: EventStore) -> bool:
         if passphrase is None:
             return False
         try:
-            with store.connect() as connection:
-                keys.unlock(connection, passphrase)
+            signing.unlock(store, passphrase)
         except sealing.WrongPassphraseError as error:
             problem = str(error)
             continue
