@@ -210,8 +210,8 @@ audit_log = Table(
     Column("action", String(64), nullable=False),
     Column("guest_id", Integer),
     Column("details", Text, nullable=False, default="{}"),
-    Column("prev_hash", String(64), nullable=False),
-    Column("hash", String(64), nullable=False),
+    Column("prev_hash", String(64), nullable=False, server_default=""),
+    Column("hash", String(64), nullable=False, server_default=""),
     Index("ix_audit_log_guest_id", "guest_id"),
 )
 

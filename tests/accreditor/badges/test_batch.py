@@ -297,7 +297,7 @@ def _wait_for(condition, seconds: float) -> bool:
 
 
 def _event_of(path: Path, count: int) -> EventStore:
-    store = EventStore.create(path, name="Big summit", starts_on=TODAY, ends_on=TODAY)
+    store = EventStore.create(path, passphrase="test passphrase", name="Big summit", starts_on=TODAY, ends_on=TODAY)
     with store.begin() as connection:
         categories.install_standard(connection)
         people = [GuestFields(family_name=f"Guest{number:04d}", given_name="Kill") for number in range(count)]
