@@ -79,6 +79,19 @@ def enable_wal(engine: Engine) -> None:
         raw.close()
 
 
+def change_marker(connection: Connection) -> tuple[int, int] | None:
+    """A value that changes whenever another connection commits to the database; None where there is none.
+
+    Read inside a transaction: a cache built under one marker is still true under the same marker
+    (SQLite's `PRAGMA data_version` counts the commits of other connections, this one's own are not
+    counted, and it is per connection — hence the connection's identity in the marker).
+    """
+    if connection.dialect.name != "sqlite":
+        return None
+    version = connection.exec_driver_sql("PRAGMA data_version").scalar_one()
+    return id(connection.connection.dbapi_connection), int(version)
+
+
 def backup_sqlite(path: Path, backup: Path) -> None:
     """A consistent copy of an SQLite event, including changes still in its write-ahead log."""
     source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)

@@ -43,13 +43,15 @@ def build_event(folder: Path, count: int) -> EventStore:
     return store
 
 
-def _resident_mib(pid: int) -> float:
+def _resident_mib(pid: int, field: str = "VmRSS") -> float:
+    """A memory figure of /proc/PID/status in MiB: VmRSS (all resident pages, shared libraries included) or
+    RssAnon (the process's own memory)."""
     try:
         status = Path(f"/proc/{pid}/status").read_text()
     except OSError:
         return 0.0
     for line in status.splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(f"{field}:"):
             return int(line.split()[1]) / 1024
     return 0.0
 
@@ -73,7 +75,7 @@ class MemorySampler(threading.Thread):
 
     def __init__(self) -> None:
         super().__init__(daemon=True)
-        self.main_peak = self.worker_peak = 0.0
+        self.main_peak = self.worker_peak = self.worker_own_peak = 0.0
         self._stopping = threading.Event()
 
     def run(self) -> None:
@@ -81,6 +83,7 @@ class MemorySampler(threading.Thread):
             self.main_peak = max(self.main_peak, _resident_mib(os.getpid()))
             for child in _children():
                 self.worker_peak = max(self.worker_peak, _resident_mib(child))
+                self.worker_own_peak = max(self.worker_own_peak, _resident_mib(child, "RssAnon"))
 
     def stop(self) -> None:
         self._stopping.set()
@@ -99,16 +102,18 @@ def run(count: int, layout: str, *, workers: int) -> None:
         seconds = time.perf_counter() - started
         sampler.stop()
         store.close()
-        main_peak, worker_peak = sampler.main_peak, sampler.worker_peak
+        main_peak, worker_peak, worker_own = sampler.main_peak, sampler.worker_peak, sampler.worker_own_peak
         size = out.stat().st_size / 2**20
     verdict = "ok" if seconds < 40 else "SLOW"
     print(
         f"{count:,}-badge {layout} batch on {workers} processes: {seconds:.1f} s ({count / seconds:.0f} badges/s, "
         f"target < 40 s) {verdict}; {report.pages} pages, {size:.0f} MiB PDF"
     )
+    verdict = "ok" if worker_peak < 60 else "HIGH"
     print(
         f"  peak resident memory: main {main_peak:.0f} MiB (was {before:.0f} before the batch), "
-        f"largest worker {worker_peak:.0f} MiB (target < 60 MiB per process)"
+        f"largest worker {worker_peak:.0f} MiB (target < 60 MiB per process) {verdict}, "
+        f"of which its own (RssAnon, no shared libraries) {worker_own:.0f} MiB"
     )
 
 

@@ -6,35 +6,56 @@ of whole sheets at a time — signed tokens and photos — and hands it to a wor
 output in order by `PdfJoiner`, which writes each part's objects straight to disk.  Prints are
 recorded only once the whole PDF is complete — or, when the PDF goes on to a print system, by the
 caller once the job was accepted (`record=False`, then `record_batch` with `BatchReport.printed`).
+
+Parts hold signed badge codes, so they live in a private temporary folder (readable by this user
+alone, named after this process) that is removed when the batch ends however it ends: a SIGTERM
+is turned into an orderly exit, the workers end with their parent even when it is killed
+(worker.py), and folders left by a process that was killed outright are removed by the next batch.
 """
 
-import multiprocessing
+import errno
 import os
+import re
+import shutil
+import signal
 import tempfile
+import threading
+import time
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import IntegrityError
 
-from accreditor import organisations
+from accreditor import organisations, schema
 from accreditor.badges import printing
-from accreditor.badges.layout import load_layout
+from accreditor.badges.layout import Layout, load_layout
 from accreditor.badges.pdf_join import PdfJoiner
 from accreditor.badges.render import BadgeData, BadgeRenderer
-from accreditor.badges.worker import render_part
+from accreditor.badges.worker import WORKER_CONTEXT, render_part, start_worker
 from accreditor.errors import AccreditorError, WorkflowError
 from accreditor.store import EventInfo, EventStore
 
 # Sheets per chunk: small enough that a chunk's photos and pages stay a few MB, large enough
 # that starting a chunk costs little.
 _SHEETS_PER_CHUNK = 25
+# A chunk's photos travel to a worker and stay in its memory while it renders; stored photos weigh up
+# to a few hundred kB each, so a chunk also ends (on a whole sheet) before this many bytes of them.
+_PHOTO_BYTES_PER_CHUNK = 4 * 2**20
 # Below this many badges a second process costs more than it saves.
 _PARALLEL_FROM = 200
+_IDS_PER_QUERY = 900  # below SQLite's older limit of 999 parameters a statement
+# The private folder of one batch's parts: accreditor-badges-PID-RANDOM in the system's temporary folder.
+_FOLDER_PREFIX = "accreditor-badges-"
+_FOLDER_NAME = re.compile(re.escape(_FOLDER_PREFIX) + r"(\d+)-")
+# Where a process cannot be asked whether it is alive, a folder this old is taken as left behind.
+_STALE_AFTER_SECONDS = 24 * 3600
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -134,16 +155,19 @@ def print_badges(
     report = BatchReport(out=str(out), layout=layout, badges=len(selection.printable), skipped=selection.skipped)
     if not selection.printable:
         return report
-    size = badge_layout.badges_per_sheet * _SHEETS_PER_CHUNK
-    chunks = [selection.printable[start : start + size] for start in range(0, len(selection.printable), size)]
+    with store.connect() as connection:
+        photo_sizes = _photo_sizes(connection, [guest_id for guest_id, _serial in selection.printable])
+    chunks = plan_chunks(selection.printable, badge_layout.badges_per_sheet, photo_sizes)
     workers = workers or min(os.cpu_count() or 1, 2 if len(selection.printable) >= _PARALLEL_FROM else 1)
+    _check_writable(out)
     source = _ChunkSource(store, event, today=today)
-    with tempfile.TemporaryDirectory(prefix="accreditor-badges-", dir=out.parent) as folder:
+    remove_stale_folders()
+    with _terminated_as_exit(), tempfile.TemporaryDirectory(prefix=f"{_FOLDER_PREFIX}{os.getpid()}-") as folder:
         joined = Path(folder) / "joined.pdf"
         with PdfJoiner(joined) as joiner:
             done = 0
             for (pages, warnings), part, chunk in _render_in_order(
-                chunks, source.prepare, layout, Path(folder), workers=workers, cancelled=cancelled
+                chunks, source.prepare, badge_layout, Path(folder), workers=workers, cancelled=cancelled
             ):
                 joiner.add(part)
                 part.unlink()
@@ -152,11 +176,115 @@ def print_badges(
                 done += len(chunk)
                 if progress:
                     progress(done, len(selection.printable))
-        os.replace(joined, out)
+        _move_into_place(joined, out)
     report.printed = list(selection.printable)
     if record and (request.mark_printed or request.reprint):
         report.marked_printed = record_batch(store, report.printed, actor=actor, station=station, reason=request.reason)
     return report
+
+
+def plan_chunks(
+    printable: Sequence[tuple[int, int]], badges_per_sheet: int, photo_sizes: Mapping[int, int]
+) -> list[Sequence[tuple[int, int]]]:
+    """Whole sheets per chunk, at most `_SHEETS_PER_CHUNK` of them and `_PHOTO_BYTES_PER_CHUNK` of photos."""
+    chunks: list[Sequence[tuple[int, int]]] = []
+    start, weight = 0, 0
+    for end in range(0, len(printable), badges_per_sheet):
+        sheet = printable[end : end + badges_per_sheet]
+        sheet_weight = sum(photo_sizes.get(guest_id, 0) for guest_id, _serial in sheet)
+        full = end - start >= badges_per_sheet * _SHEETS_PER_CHUNK or weight + sheet_weight > _PHOTO_BYTES_PER_CHUNK
+        if end > start and full:
+            chunks.append(printable[start:end])
+            start, weight = end, 0
+        weight += sheet_weight
+    if start < len(printable):
+        chunks.append(printable[start:])
+    return chunks
+
+
+def _photo_sizes(connection: Connection, guest_ids: Sequence[int]) -> dict[int, int]:
+    """The stored size of each guest's photo in bytes, without reading the photos."""
+    table = schema.guest_photos
+    sizes: dict[int, int] = {}
+    for start in range(0, len(guest_ids), _IDS_PER_QUERY):
+        chosen = table.c.guest_id.in_(guest_ids[start : start + _IDS_PER_QUERY])
+        rows = connection.execute(select(table.c.guest_id, func.length(table.c.image)).where(chosen))
+        sizes.update((guest_id, size) for guest_id, size in rows)
+    return sizes
+
+
+def remove_stale_folders(parent: Path | None = None) -> list[Path]:
+    """Remove the part folders of batches whose process is gone (killed before it could clean up); returns them."""
+    removed = []
+    for folder in Path(parent or tempfile.gettempdir()).glob(f"{_FOLDER_PREFIX}*"):
+        found = _FOLDER_NAME.match(folder.name)
+        if found and folder.is_dir() and _left_behind(folder, int(found.group(1))):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def _left_behind(folder: Path, pid: int) -> bool:
+    try:
+        details = folder.lstat()
+    except OSError:
+        return False
+    if os.name != "posix":
+        return time.time() - details.st_mtime > _STALE_AFTER_SECONDS
+    if details.st_uid != os.getuid() or pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # alive, another user's
+        return False
+    return False
+
+
+@contextmanager
+def _terminated_as_exit() -> Iterator[None]:
+    """While a batch runs, SIGTERM ends the process as an exit (cleanup included) rather than on the spot.
+
+    Only where this process had left SIGTERM to its default and the batch runs in the main thread (Python
+    handles signals there); an application with its own handler keeps it.
+    """
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGTERM) != signal.SIG_DFL:
+        yield
+        return
+
+    def exit_now(number: int, _frame: object) -> None:
+        raise SystemExit(128 + number)
+
+    signal.signal(signal.SIGTERM, exit_now)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _check_writable(out: Path) -> None:
+    """Refuse an output the PDF could not be written to before rendering anything, not after."""
+    try:
+        with tempfile.TemporaryFile(dir=out.parent):
+            pass
+    except OSError as error:
+        raise AccreditorError(f"Cannot write the PDF to {out} ({error.strerror or error}).") from error
+
+
+def _move_into_place(finished: Path, out: Path) -> None:
+    """Put the finished PDF at `out` in one step (a copy beside it first when the folders are on two disks)."""
+    try:
+        os.replace(finished, out)
+    except OSError as error:
+        if error.errno != errno.EXDEV:
+            raise
+        beside = out.with_name(f".{out.name}.{os.getpid()}.partial")
+        try:
+            shutil.copyfile(finished, beside)
+            os.replace(beside, out)
+        finally:
+            beside.unlink(missing_ok=True)
 
 
 def record_batch(
@@ -199,7 +327,7 @@ Chunk = Sequence[tuple[int, int]]
 def _render_in_order(
     chunks: Sequence[Chunk],
     prepare: Callable[[Chunk], list[BadgeData]],
-    layout: str,
+    layout: Layout,
     folder: Path,
     *,
     workers: int,
@@ -217,11 +345,10 @@ def _render_in_order(
             check_cancelled()
             yield render_part(layout, prepare(chunk), str(part)), part, chunk
         return
-    # Workers start fresh ("spawn"): safe from a GUI thread, and they import only the renderer.
-    context = multiprocessing.get_context("spawn")
+    # Workers start fresh and lean, and end with this process (worker.py).
     in_flight: deque[tuple[Future[tuple[int, list[str]]], Path, Chunk]] = deque()
     pending = iter(zip(chunks, parts, strict=False))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=WORKER_CONTEXT, initializer=start_worker) as pool:
         try:
             while True:
                 while len(in_flight) < workers + 1 and (following := next(pending, None)):

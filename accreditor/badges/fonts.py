@@ -6,6 +6,10 @@ first font of the role's chain that has the glyphs: Noto Sans (Latin, Cyrillic i
 Noto Naskh Arabic, Noto Sans Armenian, Noto Sans Georgian, Droid Sans Fallback (Chinese, Japanese), then Nanum
 Gothic (Korean).
 Spaces and punctuation stay in the run they are in, so a name is not chopped into needless runs.
+
+Fonts load when a text first needs them, in chain order: a batch of Latin and Cyrillic names never
+reads the 4 MB CJK and Korean files (a render worker stays small), and since a character is looked
+up in each font of the chain in turn, loading on demand gives the same runs as loading everything.
 """
 
 import threading
@@ -43,7 +47,9 @@ _CHAINS: Mapping[str, tuple[tuple[str, str], ...]] = {
 ROLES = tuple(_CHAINS)
 
 _lock = threading.Lock()
-_coverage: dict[str, frozenset[int]] = {}
+# Registered font name → its code points (ReportLab's own map, not a copy: the CJK one has 28,000).
+_coverage: dict[str, Mapping[int, int]] = {}
+_FILES = {name: filename for chain in _CHAINS.values() for name, filename in chain}
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,21 +67,25 @@ def fonts_folder() -> Path:
 
 
 def register_fonts() -> None:
-    """Register every bundled font with ReportLab; cheap after the first call in a process."""
-    if _coverage:
-        return
+    """Register the first font of every role with ReportLab (the others load when a text needs them); cheap after."""
+    for chain in _CHAINS.values():
+        _covered(chain[0][0])
+
+
+def _covered(name: str) -> Mapping[int, int]:
+    """The code points font `name` can draw, registering it with ReportLab the first time it is asked for."""
+    found = _coverage.get(name)
+    if found is not None:
+        return found
     with _lock:
-        if _coverage:
-            return
-        folder = fonts_folder()
-        coverage: dict[str, frozenset[int]] = {}
-        for chain in _CHAINS.values():
-            for name, filename in chain:
-                if name not in coverage:
-                    font = TTFont(name, str(folder / filename))
-                    pdfmetrics.registerFont(font)
-                    coverage[name] = frozenset(font.face.charToGlyph)
-        _coverage.update(coverage)
+        if name not in _coverage:
+            font = TTFont(name, str(fonts_folder() / _FILES[name]))
+            # ReportLab builds glyph → characters only to work out the widths while it reads the file, then
+            # keeps it: 5 MB for the CJK font in every render worker.
+            vars(font.face).pop("glyphToChar", None)
+            pdfmetrics.registerFont(font)
+            _coverage[name] = font.face.charToGlyph
+        return _coverage[name]
 
 
 def font_names(role: str) -> tuple[str, ...]:
@@ -102,10 +112,10 @@ def split_runs(text: str, role: str) -> tuple[Run, ...]:
     for char in text:
         code = ord(char)
         current = pieces[-1][0] if pieces else None
-        if current is not None and _is_neutral(char) and code in _coverage[current]:
+        if current is not None and _is_neutral(char) and code in _covered(current):
             font = current
         else:
-            font = next((name for name in chain if code in _coverage[name]), primary)
+            font = next((name for name in chain if code in _covered(name)), primary)
         if font == current:
             pieces[-1][1].append(char)
         else:
@@ -126,6 +136,6 @@ def missing_glyphs(text: str) -> str:
     names = font_names(SANS)
     return "".join(
         dict.fromkeys(
-            char for char in text if char.isprintable() and all(ord(char) not in _coverage[name] for name in names)
+            char for char in text if char.isprintable() and all(ord(char) not in _covered(name) for name in names)
         )
     )

@@ -14,12 +14,13 @@ from dataclasses import dataclass, field, fields
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, ClassVar, Self
-
-import jsonschema
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from accreditor.badges.variables import VARIABLES, TemplateError, compile_template
 from accreditor.errors import AccreditorError
+
+if TYPE_CHECKING:  # imported where a layout is checked: a render worker is handed checked layouts (8 MB less)
+    import jsonschema
 
 MM = 72 / 25.4
 """Points per millimetre."""
@@ -366,7 +367,9 @@ def _layouts_folder() -> Path:
 
 
 @cache
-def _validator() -> jsonschema.protocols.Validator:
+def _validator() -> "jsonschema.protocols.Validator":
+    import jsonschema  # noqa: PLC0415 - see the TYPE_CHECKING import
+
     schema = json.loads((_layouts_folder() / "layout.schema.json").read_text(encoding="utf-8"))
     validator_class = jsonschema.validators.validator_for(schema)
     validator_class.check_schema(schema)
@@ -400,6 +403,8 @@ def load_layout(name_or_path: str | Path) -> Layout:
 
 def parse_layout(data: Any, source: Path | str = "<layout>") -> Layout:
     """Validate JSON data (schema, variables, geometry) and build the layout; `source` names it in errors."""
+    import jsonschema  # noqa: PLC0415 - see the TYPE_CHECKING import
+
     error = jsonschema.exceptions.best_match(_validator().iter_errors(data))
     if error is not None:
         raise LayoutError(
@@ -414,7 +419,7 @@ def parse_layout(data: Any, source: Path | str = "<layout>") -> Layout:
     return layout
 
 
-def _describe(error: jsonschema.ValidationError) -> str:
+def _describe(error: "jsonschema.ValidationError") -> str:
     """The schema error in words; a regular expression means nothing to someone fixing a colour."""
     if error.validator == "pattern" and str(error.validator_value).startswith("^#"):
         return f"{error.instance!r} is not a colour: write #RRGGBB, “category” or “on-category”"

@@ -10,10 +10,16 @@ time (so an older package, without the latest revocations, is refused).
 Durability: a verdict is shown only after its scan is committed, and commits reach the disk
 (SQLite WAL, synchronous FULL).  Scans that arrive together — a stream, not a person at a door —
 share one commit (`scan_many`), which keeps the gate fast without weakening that promise.
+
+Speed: what a scan reads — the event's keys, categories and zones, a scanned guest, a guest's last
+passage — is remembered from one transaction to the next for as long as no other connection has
+committed to the database (`dialects.change_marker`); a revocation at a desk is a commit, so the
+next scan reads the event anew.  A batch's scans are written with one statement at its end, and its
+own accepted scans count for anti-passback at once.
 """
 
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -29,12 +35,15 @@ from accreditor.errors import AccreditorError
 from accreditor.gate import scan_log
 from accreditor.gate.package import GatePackage, PackageError, TrustAnchor, load_package, read_package_file
 from accreditor.gate.scan_log import ScanRecord
-from accreditor.gate.verdicts import EventSource, GateContext, GateSource, GateVerdict, decide, overridden
+from accreditor.gate.verdicts import EventSource, GateContext, GateSource, GateVerdict, Passage, decide, overridden
 from accreditor.store import EventStore
 
 LOG_APPLICATION = "accreditor-gate-log"
 LOG_VERSION = 1
 LOG_SUFFIX = ".scans"
+# Guests whose passages (and, at an event gate, records) a gate keeps in memory at most: past that it
+# starts afresh, reading again whoever comes next; a day at the main door of a big event stays small.
+_REMEMBER_AT_MOST = 20_000
 _PINNED_KEYS = "trusted_keys"
 _PINNED_PACKAGE_TIME = "package_created_at"
 
@@ -50,7 +59,7 @@ class Gate:
         self,
         engine: Engine,
         context: GateContext,
-        source_for: Callable[[Connection], GateSource],
+        source_for: Callable[[Connection, GateSource | None], GateSource],
         *,
         event_uid: str,
         description: str,
@@ -62,8 +71,12 @@ class Gate:
         self._engine = engine
         self._source_for = source_for
         self._close = close
+        # Kept between transactions while the database is unchanged by others (see the module's docstring).
+        self._marker: Hashable | None = None
+        self._source: GateSource | None = None
+        self._passages: dict[tuple[int, str], Passage | None] = {}
         with self._transaction() as connection:
-            zone_name = source_for(connection).zone_name(context.zone)
+            zone_name = self._current_source(connection).zone_name(context.zone)
         if zone_name is None:
             raise AccreditorError(f"The event has no zone {context.zone}.")
         self.zone_name = zone_name
@@ -102,17 +115,55 @@ class Gate:
         self, raws: Sequence[str], now: datetime | None, *, with_photo: bool = False, override: str | None = None
     ) -> list[GateVerdict]:
         verdicts = []
-        with self._transaction() as connection:
-            source = self._source_for(connection)
-            presence = partial(scan_log.last_passage, connection)
-            for raw in raws:
-                context = replace(self.context, now=now or utc_now())
-                verdict = decide(raw, context, source, presence=presence, with_photo=with_photo)
-                if override is not None:
-                    verdict = overridden(verdict, override)
-                scan_log.record(connection, scan_log.new_record(raw, verdict, context))
-                verdicts.append(verdict)
+        records = []
+        try:
+            with self._transaction() as connection:
+                source = self._current_source(connection)
+                presence = partial(self._last_passage, connection)
+                for raw in raws:
+                    context = replace(self.context, now=now or utc_now())
+                    verdict = decide(raw, context, source, presence=presence, with_photo=with_photo)
+                    if override is not None:
+                        verdict = overridden(verdict, override)
+                    record = scan_log.new_record(raw, verdict, context)
+                    self._passed(record)
+                    records.append(record)
+                    verdicts.append(verdict)
+                scan_log.record_many(connection, records)
+        except BaseException:
+            self._forget()  # what this batch added to the remembered passages was not committed
+            raise
         return verdicts
+
+    def _current_source(self, connection: Connection) -> GateSource:
+        """The source for this transaction: the kept one while nobody else has changed the database."""
+        marker = dialects.change_marker(connection)
+        if marker is None or marker != self._marker or self._source is None or len(self._passages) > _REMEMBER_AT_MOST:
+            self._forget()
+            self._source = self._source_for(connection, None)
+            self._marker = marker
+        else:
+            self._source = self._source_for(connection, self._source)
+        return self._source
+
+    def _forget(self) -> None:
+        self._marker, self._source = None, None
+        self._passages.clear()
+
+    def _last_passage(self, connection: Connection, guest_id: int, zone: str) -> Passage | None:
+        key = (guest_id, zone)
+        if key not in self._passages:
+            self._passages[key] = scan_log.last_passage(connection, guest_id, zone)
+        return self._passages[key]
+
+    def _passed(self, record: ScanRecord) -> None:
+        """Remember an accepted scan as the holder's last passage, as `scan_log.last_passage` would find it."""
+        if record.guest_id is None or not scan_log.is_passage(record):
+            return
+        key = (record.guest_id, record.zone)
+        last = self._passages.get(key)
+        if last is None or record.at >= last.at:  # on equal times the later row (higher id) is the last
+            self._passages[key] = Passage(record.direction, record.at, record.gate)
 
     def _transaction(self) -> AbstractContextManager[Connection]:
         return _immediate(self._engine)
@@ -127,7 +178,7 @@ def open_event_gate(location: str | Path, context: GateContext) -> Gate:
         return Gate(
             store.engine,
             context,
-            EventSource,
+            _event_source,
             event_uid=uid,
             description=f"event {store.display_name} ({uid})",
             close=store.close,
@@ -135,6 +186,10 @@ def open_event_gate(location: str | Path, context: GateContext) -> Gate:
     except BaseException:
         store.close()
         raise
+
+
+def _event_source(connection: Connection, kept: GateSource | None) -> GateSource:
+    return kept.bound_to(connection) if isinstance(kept, EventSource) else EventSource(connection)
 
 
 def default_log_path(package_path: Path) -> Path:
@@ -164,7 +219,7 @@ def open_offline_gate(
         return Gate(
             engine,
             context,
-            lambda _connection: package,
+            lambda _connection, _kept: package,
             event_uid=package.event_uid,
             description=f"gate package of {package.event_name} ({package.event_uid}) made {made:%Y-%m-%d %H:%M} UTC",
             close=engine.dispose,

@@ -133,6 +133,11 @@ def record_many(connection: Connection, entries: Sequence[ScanRecord]) -> None:
     dialects.insert_many(connection, _TABLE, [entry.row() for entry in entries])
 
 
+def is_passage(entry: ScanRecord) -> bool:
+    """Whether a scan moved its holder in or out (what `last_passage` looks for)."""
+    return entry.colour != RED and entry.direction != "both"
+
+
 def last_passage(connection: Connection, guest_id: int, zone: str) -> Passage | None:
     """The guest's last accepted entry or exit in a zone: anti-passback and two-way doors decide on it."""
     row = connection.execute(_LAST_PASSAGE, {"guest_id": guest_id, "zone": zone}).first()
