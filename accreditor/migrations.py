@@ -15,6 +15,7 @@ from sqlalchemy import (
     CheckConstraint,
     Column,
     Connection,
+    ForeignKey,
     Index,
     Integer,
     LargeBinary,
@@ -118,7 +119,39 @@ def _add_organisation_short_names(connection: Connection) -> None:
     _V4_ORGANISATION_SHORT_NAMES.create(connection)
 
 
-STEPS: dict[int, Step] = {1: _add_signing_keys, 2: _add_scans, 3: _add_organisation_short_names}
+# -- 4 → 5: signed logs of offline gate stations ---------------------------------------------------------
+# (Numbered after the last step on main when written; it follows the users and key/audit steps when they land.)
+
+_V5 = MetaData(naming_convention=schema.metadata.naming_convention)
+_V5_GATE_STATIONS = Table(
+    "gate_stations",
+    _V5,
+    Column("id", Integer, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("public_key", LargeBinary, nullable=False),
+    Column("created_at", schema.UtcDateTime, nullable=False),
+    Column("revoked_at", schema.UtcDateTime),
+)
+_V5_STATION_SCANS = Table(
+    "station_scans",
+    _V5,
+    Column("nonce", String(32), primary_key=True),
+    Column("station_id", Integer, ForeignKey("gate_stations.id"), nullable=False),
+    Index("ix_station_scans_station_id", "station_id"),
+)
+
+
+def _add_gate_stations(connection: Connection) -> None:
+    """No stations yet: packages made before had no station key, so their logs must be exported by a new package."""
+    _V5.create_all(connection)
+
+
+STEPS: dict[int, Step] = {
+    1: _add_signing_keys,
+    2: _add_scans,
+    3: _add_organisation_short_names,
+    4: _add_gate_stations,
+}
 
 
 def migrate(connection: Connection, from_version: int, to_version: int | None = None) -> None:

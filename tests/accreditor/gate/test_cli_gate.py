@@ -18,8 +18,9 @@ ROOT = Path(__file__).resolve().parents[3]
 
 @pytest.fixture(autouse=True)
 def _event_day(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The command line scans at the clock's time: make that a time the badges are valid."""
+    """The command line scans (and merges) at the clock's time: make that a time the badges are valid."""
     monkeypatch.setattr("accreditor.gate.offline_gate.utc_now", lambda: GATE_TIME)
+    monkeypatch.setattr("accreditor.gate.merge.utc_now", lambda: GATE_TIME)
 
 
 def json_lines(out: str) -> list[dict]:
