@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import Connection, select
 
 from accreditor import audit, dialects, keys, schema
@@ -71,6 +72,7 @@ class _Event:
 
     uid: str
     stations: dict[int, GateStation]
+    verifiers: dict[int, Ed25519PublicKey]  # the stations' keys, loaded once for all the lines
     zones: frozenset[str]
     first_day: date | None
     last_day: date | None
@@ -127,7 +129,7 @@ def _refusal(
     station = event.stations.get(scan.station_id)
     if station is None:
         return _why(ScanRejection.UNKNOWN_STATION, station=scan.station_id)
-    if not signature_valid(scan.fields, scan.signature, station.public_key):
+    if not signature_valid(scan.fields, scan.signature, event.verifiers[station.id]):
         return _why(ScanRejection.BAD_SIGNATURE, name=station.name)
     if station.revoked_at is not None:
         return _why(ScanRejection.STATION_REVOKED, name=station.name, since=f"{station.revoked_at:%Y-%m-%d %H:%M} UTC")
@@ -158,9 +160,11 @@ def _why(reason: ScanRejection, variant: str = "", /, **details: object) -> tupl
 def _event(connection: Connection) -> _Event:
     row = connection.execute(select(schema.event.c.starts_on, schema.event.c.ends_on)).one()
     first, last = row.starts_on, row.ends_on
+    stations = station_keys(connection)
     return _Event(
         uid=keys.event_uid(connection),
-        stations=station_keys(connection),
+        stations=stations,
+        verifiers={station_id: station.verifier() for station_id, station in stations.items()},
         zones=frozenset(zone.code for zone in list_zones(connection)),
         first_day=first or last,  # an event with one date known lasts that day
         last_day=last or first,

@@ -47,6 +47,9 @@ class GateStation:
     def revoked(self) -> bool:
         return self.revoked_at is not None
 
+    def verifier(self) -> Ed25519PublicKey:
+        return Ed25519PublicKey.from_public_bytes(self.public_key)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -139,9 +142,9 @@ def sign_line(line: Mapping[str, Any], key: Ed25519PrivateKey) -> str:
     return key.sign(signed_message(line)).hex()
 
 
-def signature_valid(line: Mapping[str, Any], signature: bytes, public_key: bytes) -> bool:
+def signature_valid(line: Mapping[str, Any], signature: bytes, public_key: Ed25519PublicKey) -> bool:
     try:
-        Ed25519PublicKey.from_public_bytes(public_key).verify(signature, signed_message(line))
+        public_key.verify(signature, signed_message(line))
     except InvalidSignature:
         return False
     return True
