@@ -21,7 +21,7 @@ from accreditor import audit, categories, keys
 from accreditor.gate.merge import MergeReport, merge_scans
 from accreditor.gate.occupancy import evacuation_list, who_is_inside
 from accreditor.gate.offline_gate import open_offline_gate
-from accreditor.gate.package import TrustAnchor, build_package, load_package
+from accreditor.gate.package import PackageError, TrustAnchor, build_package, load_package
 from accreditor.gate.scan_log import ScanFileError, read_export
 from accreditor.gate.stations import list_stations, revoke_station, sign_line
 from accreditor.gate.verdicts import GateContext
@@ -254,3 +254,25 @@ def test_revoking_refuses_an_unknown_or_already_revoked_station(gate_event: Gate
         revoke_station(connection, "north", actor="organiser")
     with gate_event.store.begin() as connection, pytest.raises(Exception, match=r"no gate station 'south' \(its"):
         revoke_station(connection, "south", actor="organiser")
+
+
+def test_the_package_holds_its_stations_private_key_and_the_event_only_the_public_one(gate_event: GateEvent) -> None:
+    _path, data = gate_event.package("north.pkg")
+    station = load_package(data, gate_event.anchor()).station
+    with gate_event.store.connect() as connection:
+        [registered] = list_stations(connection)
+        stored = b"".join(row[0] for row in connection.exec_driver_sql("SELECT public_key FROM gate_stations"))
+
+    assert (registered.id, registered.name) == (station.id, station.name) == (1, "north")
+    assert registered.public_key == station.private_key.public_key().public_bytes_raw() == stored
+    event_file = Path(gate_event.store.location)
+    written = [event_file, event_file.with_name(event_file.name + "-wal")]
+    assert not any(station.private_key.private_bytes_raw() in path.read_bytes() for path in written if path.exists())
+
+
+def test_a_package_of_the_format_before_stations_asks_for_a_new_one(gate_event: GateEvent) -> None:
+    _path, data = gate_event.package()
+    older = data.replace(b"Accreditor gate package, format 2:", b"Accreditor gate package, format 1:", 1)
+
+    with pytest.raises(PackageError, match="made by another version of Accreditor; make a new one with gate-package"):
+        load_package(older, gate_event.anchor())
