@@ -7,8 +7,9 @@ the log's good lines merge.  So a forged line cannot mark a revoked guest green,
 2099 keep someone "inside" for good.
 
 A scan is identified by its nonce, so merging a log twice, or two copies of it, adds nothing the
-second time; entry and exit history becomes complete whatever order the logs come back in.  A
-signed scan whose nonce the event already holds with other details is reported as altered.
+second time (a line identical to a stored scan counts as already there, even an event's own unsigned
+export); entry and exit history becomes complete whatever order the logs come back in.  A signed
+scan whose nonce the event already holds with other details is reported as altered.
 """
 
 from collections.abc import Sequence
@@ -122,6 +123,8 @@ def _refusal(
 ) -> tuple[ScanRejection, str] | None:
     """Why the line may not join the event, with the sentence saying so; None when it may."""
     record = scan.record
+    if known == record:  # the event holds this very scan: merging it again changes nothing, signed or not
+        return None
     if scan.signature is None or scan.station_id is None:
         return _why(ScanRejection.UNSIGNED)
     if scan.event_uid != event.uid:

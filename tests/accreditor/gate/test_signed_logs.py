@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from accreditor import audit, categories, keys
 from accreditor.gate.merge import MergeReport, merge_scans
 from accreditor.gate.occupancy import evacuation_list, who_is_inside
-from accreditor.gate.offline_gate import open_offline_gate
+from accreditor.gate.offline_gate import open_event_gate, open_offline_gate
 from accreditor.gate.package import PackageError, TrustAnchor, build_package, load_package
 from accreditor.gate.scan_log import ScanFileError, read_export
 from accreditor.gate.stations import list_stations, revoke_station, sign_line
@@ -276,3 +276,16 @@ def test_a_package_of_the_format_before_stations_asks_for_a_new_one(gate_event: 
 
     with pytest.raises(PackageError, match="made by another version of Accreditor; make a new one with gate-package"):
         load_package(older, gate_event.anchor())
+
+
+def test_an_events_own_unsigned_export_merges_back_as_already_there(gate_event: GateEvent) -> None:
+    with open_event_gate(gate_event.store.location, GateContext(zone="PLN", gate="hall")) as gate:
+        gate.scan(gate_event.token("delegate"), now=GATE_TIME)
+        document = json.loads(gate.export())
+    before = scan_rows(gate_event)
+    assert "signature" not in document["scans"][0]
+
+    report = merge(gate_event, document)
+
+    assert (report.added, report.already, report.rejected) == (0, 1, ())
+    assert scan_rows(gate_event) == before
