@@ -161,8 +161,7 @@ def print_badges(
     workers = workers or min(os.cpu_count() or 1, 2 if len(selection.printable) >= _PARALLEL_FROM else 1)
     _check_writable(out)
     source = _ChunkSource(store, event, today=today)
-    remove_stale_folders()
-    with _terminated_as_exit(), tempfile.TemporaryDirectory(prefix=f"{_FOLDER_PREFIX}{os.getpid()}-") as folder:
+    with private_folder() as folder:
         joined = Path(folder) / "joined.pdf"
         with PdfJoiner(joined) as joiner:
             done = 0
@@ -211,6 +210,33 @@ def _photo_sizes(connection: Connection, guest_ids: Sequence[int]) -> dict[int, 
         rows = connection.execute(select(table.c.guest_id, func.length(table.c.image)).where(chosen))
         sizes.update((guest_id, size) for guest_id, size in rows)
     return sizes
+
+
+@contextmanager
+def private_folder() -> Iterator[Path]:
+    """A folder only this user can read, for badge files on their way to the output or the printer.
+
+    Badge files carry signed codes, so they never wait beside the output: the folder is removed when the block
+    ends (also on SIGTERM), and a folder left by a process killed outright is removed at the next batch's start.
+    Nested calls share the outer folder, so one job leaves at most one folder behind.
+    """
+    if _open_folder.path is not None:
+        yield _open_folder.path
+        return
+    remove_stale_folders()
+    with _terminated_as_exit(), tempfile.TemporaryDirectory(prefix=f"{_FOLDER_PREFIX}{os.getpid()}-") as folder:
+        _open_folder.path = Path(folder)
+        try:
+            yield _open_folder.path
+        finally:
+            _open_folder.path = None
+
+
+class _OpenFolder(threading.local):
+    path: Path | None = None
+
+
+_open_folder = _OpenFolder()
 
 
 def remove_stale_folders(parent: Path | None = None) -> list[Path]:

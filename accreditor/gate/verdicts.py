@@ -218,7 +218,8 @@ def decide(
         reason = GateReason(token.reason) if not token.valid else GateReason.NOT_APPROVED
         return shown(RED, reason, _refusal(reason, claims, guest))
     if zone not in claims.zones or zone not in guest.zones:
-        return shown(RED, GateReason.ZONE_NOT_ALLOWED, _zone_refusal(zone, claims, guest, source))
+        refused = GateReason.ZONE_NOT_ALLOWED
+        return shown(RED, refused, _zone_refusal(zone, claims, guest, source))
     cautions: list[tuple[GateReason, str]] = []
     if context.direction == "in" and context.anti_passback and inside and last is not None:
         cautions.append((GateReason.ALREADY_INSIDE, _already_inside(zone, last)))

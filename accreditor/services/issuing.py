@@ -11,7 +11,6 @@ is sent (another station may have printed it meanwhile); and the record itself i
 unique serial per guest, so at worst the second station is told, and nothing is recorded twice.
 """
 
-import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,7 +21,14 @@ from pathlib import Path
 from sqlalchemy.exc import IntegrityError
 
 from accreditor.badges import batch, printing
-from accreditor.badges.batch import BatchCancelled, BatchReport, print_badges, render_guest_badge, render_preview
+from accreditor.badges.batch import (
+    BatchCancelled,
+    BatchReport,
+    print_badges,
+    private_folder,
+    render_guest_badge,
+    render_preview,
+)
 from accreditor.badges.layout import load_layout
 from accreditor.badges.printing import PlannedBadge, PrintRequest, Selection, select_for_print
 from accreditor.changes import NOTHING, Changes, Topic
@@ -119,7 +125,7 @@ class IssuingService:
         with the vocabulary's words, as is a guest some station is printing right now.
         """
         paper = load_layout(layout).page_size
-        with tempfile.TemporaryDirectory(prefix="accreditor-badge-") as folder:
+        with private_folder() as folder:
             pdf = Path(folder) / f"badge-{guest_id}.pdf"
             with guarded("preparing the badge"):
                 badge = render_guest_badge(
@@ -172,7 +178,7 @@ class IssuingService:
         if problem is not None:
             raise PrintSinkError(problem.message)
         layout_paper = load_layout(layout).page_size
-        with tempfile.TemporaryDirectory(prefix="accreditor-batch-") as folder:
+        with private_folder() as folder:
             pdf = Path(folder) / "badges.pdf"
             with guarded("rendering the badges"):
                 report = print_badges(

@@ -56,7 +56,9 @@ def test_every_demo_badge_decodes_from_a_phone_photo(name: str, demo_badges: lis
 
     found = decoded(out, every=2 if layout.sides == "double" else 1)
 
-    assert sorted(found) == sorted(badge.token for badge in demo_badges)
+    # zxing may also "find" a short number in a noisy photo or portrait; what matters is that every badge's
+    # code reads back whole, once.
+    assert sorted(text for text in found if text.startswith("AC1:")) == sorted(badge.token for badge in demo_badges)
 
 
 def test_the_simulated_photo_defeats_an_eighteen_millimetre_symbol(
