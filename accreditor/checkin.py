@@ -12,6 +12,7 @@ from sqlalchemy import Connection, and_, insert, select, update
 from accreditor import audit, schema, vocabulary
 from accreditor.clock import utc_now
 from accreditor.errors import NotFoundError, WorkflowError
+from accreditor.roles import Permission, require
 from accreditor.vocabulary import CheckInRefusal, GuestStatus
 
 
@@ -36,6 +37,7 @@ class CheckInResult:
 
 
 def check_in(connection: Connection, guest_id: int, *, station: str, user: str) -> CheckInResult:
+    require(user, Permission.CHECK_IN)
     table = schema.guests
     row = connection.execute(select(table.c.status, table.c.status_reason).where(table.c.id == guest_id)).first()
     if row is None:
@@ -66,6 +68,7 @@ def check_in(connection: Connection, guest_id: int, *, station: str, user: str) 
 
 
 def undo_check_in(connection: Connection, guest_id: int, *, user: str, reason: str) -> None:
+    require(user, Permission.CHECK_IN, "undo check-ins")
     if not reason.strip():
         raise WorkflowError("A reason is required to undo a check-in.")
     table = schema.guests

@@ -11,6 +11,7 @@ from accreditor import audit, dialects, schema
 from accreditor.categories import list_categories
 from accreditor.clock import utc_now
 from accreditor.errors import NotFoundError
+from accreditor.roles import Permission, require
 from accreditor.search import search_text
 from accreditor.text import is_east_asian, to_latin
 
@@ -107,6 +108,7 @@ def add_guests(
     connection: Connection, new_guests: Sequence[GuestFields], actor: str, *, source: str = "manual"
 ) -> list[int]:
     """Insert guests (status pending) and audit each; returns their ids in order."""
+    require(actor, Permission.WALK_IN, "add guests")
     if not new_guests:
         return []
     now = utc_now()
@@ -126,6 +128,7 @@ def update_guest(
     connection: Connection, guest_id: int, new: GuestFields, actor: str, *, source: str = "manual"
 ) -> list[str]:
     """Save changed fields; returns their names (empty when nothing changed, and then nothing is written)."""
+    require(actor, Permission.EDIT_GUESTS)
     old = get_guest(connection, guest_id).fields
     new = new.with_latin()
     changed = old.differences(new)
@@ -142,6 +145,7 @@ def update_guests(
     source: str = "manual",
 ) -> None:
     """Write (guest id, old fields, new fields) triples and audit what changed in each."""
+    require(actor, Permission.EDIT_GUESTS)
     if not changes:
         return
     now = utc_now()
@@ -176,6 +180,7 @@ def load_fields(connection: Connection) -> dict[int, GuestFields]:
 
 
 def set_photo(connection: Connection, guest_id: int, image: bytes, actor: str, media_type: str = "image/jpeg") -> None:
+    require(actor, Permission.PHOTOS)
     get_guest(connection, guest_id)
     table = schema.guest_photos
     connection.execute(table.delete().where(table.c.guest_id == guest_id))
@@ -288,6 +293,7 @@ def _zone_codes(connection: Connection) -> list[str]:
 
 def set_zone_override(connection: Connection, guest_id: int, zone_code: str, granted: bool | None, actor: str) -> None:
     """Grant (True) or withdraw (False) a zone for one guest, or return to the category default (None)."""
+    require(actor, Permission.DECIDE, "change guests' zones")
     get_guest(connection, guest_id)
     zone_code = zone_code.upper()
     if zone_code not in _zone_codes(connection):

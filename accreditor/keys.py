@@ -20,6 +20,7 @@ from sqlalchemy import Connection, Row, insert, select, update
 from accreditor import audit, schema
 from accreditor.clock import utc_now
 from accreditor.errors import AccreditorError, NotFoundError
+from accreditor.roles import Permission, require
 
 EVENT_UID_META_KEY = "event_uid"
 EVENT_UID_BYTES = 4
@@ -105,6 +106,7 @@ def create_signing_key(connection: Connection, *, now: datetime | None = None) -
 
 def rotate(connection: Connection, actor: str) -> str:
     """A new signing key for badges printed from now on, recorded in the audit log."""
+    require(actor, Permission.MANAGE_KEYS, "rotate the signing key")
     table = schema.signing_keys
     previous = connection.execute(select(table.c.key_id).where(table.c.active.is_(True))).scalar_one_or_none()
     key_id = create_signing_key(connection)
@@ -114,6 +116,7 @@ def rotate(connection: Connection, actor: str) -> str:
 
 def retire(connection: Connection, key_id: str, actor: str) -> None:
     """Stop accepting every badge signed by `key_id` (a key that may have leaked)."""
+    require(actor, Permission.MANAGE_KEYS, "retire signing keys")
     table = schema.signing_keys
     row = connection.execute(select(table).where(table.c.key_id == key_id)).one_or_none()
     if row is None:

@@ -118,7 +118,35 @@ def _add_organisation_short_names(connection: Connection) -> None:
     _V4_ORGANISATION_SHORT_NAMES.create(connection)
 
 
-STEPS: dict[int, Step] = {1: _add_signing_keys, 2: _add_scans, 3: _add_organisation_short_names}
+# -- 4 → 5: users and their roles ------------------------------------------------------------------------
+
+_V5 = MetaData(naming_convention=schema.metadata.naming_convention)
+_V5_USERS = Table(
+    "users",
+    _V5,
+    Column("id", Integer, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("password_hash", Text, nullable=False),
+    Column("active", Boolean, nullable=False),
+    Column("created_at", schema.UtcDateTime, nullable=False),
+    Column("password_changed_at", schema.UtcDateTime, nullable=False),
+    CheckConstraint("role IN ('organiser', 'accreditation', 'desk', 'security', 'viewer')", name="role"),
+    Index("uq_users_name", "name", unique=True),
+)
+
+
+def _add_users(connection: Connection) -> None:
+    """An empty users table: the event keeps working without logins until an organiser adds the first user."""
+    _V5_USERS.create(connection)
+
+
+STEPS: dict[int, Step] = {
+    1: _add_signing_keys,
+    2: _add_scans,
+    3: _add_organisation_short_names,
+    4: _add_users,
+}
 
 
 def migrate(connection: Connection, from_version: int, to_version: int | None = None) -> None:

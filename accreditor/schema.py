@@ -26,7 +26,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 APPLICATION_ID = "accreditor-event"
 
 STATUSES = ("pending", "approved", "rejected", "revoked")
@@ -266,4 +266,22 @@ organisation_short_names = Table(
     metadata,
     Column("organisation", Text, primary_key=True),
     Column("short_name", Text, nullable=False),
+)
+
+# The people who may open the event, each with one role (see roles.py and users.py).  No rows: the event is used
+# on one trusted laptop and every command works without a login.  `password_hash` is a self-describing scrypt
+# hash (parameters, salt, digest); the password itself is never stored.  Users are disabled, never deleted,
+# so the audit log's names keep pointing at someone.
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("password_hash", Text, nullable=False),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("password_changed_at", UtcDateTime, nullable=False),
+    CheckConstraint("role IN ('organiser', 'accreditation', 'desk', 'security', 'viewer')", name="role"),
+    Index("uq_users_name", "name", unique=True),
 )

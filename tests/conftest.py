@@ -17,6 +17,8 @@ def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("ACCREDITOR_USER", "tester")
+    monkeypatch.delenv("ACCREDITOR_PASSWORD", raising=False)  # a developer's own login must not leak into tests
+    monkeypatch.delenv("ACCREDITOR_NEW_PASSWORD", raising=False)
 
 
 SAMPLE_EXPORTS = Path(__file__).resolve().parent / "data"

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 import accreditor
 from ui import fonts, main_window, messages, settings
+from ui.login_dialog import LoginDialog
 from ui.main_window import MainWindow
 
 APP_NAME = "Accreditor"
@@ -50,7 +51,11 @@ def build_window(arguments: Sequence[str]) -> MainWindow | None:
         if location is None:
             return None
         store = main_window.open_event(None, location, station=station)
-    return MainWindow(store)
+    actor = LoginDialog.ask(None, store, station=station)
+    if actor is None:  # the event has users and nobody logged in
+        store.close()
+        return None
+    return MainWindow(store, actor=actor)
 
 
 def run_window(

@@ -30,9 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from accreditor import users
 from accreditor.acting_user import default_user
 from accreditor.changes import Changes, Topic
+from accreditor.roles import Actor, Permission, can
 from accreditor.store import EventStore, is_server_url
+from accreditor.users import NO_USERS_NOTE
 from ui import jobs, messages, settings
 from ui.desk.desk_controller import DeskController
 from ui.desk.desk_view import DeskView
@@ -40,6 +43,7 @@ from ui.event_session import SessionAdapter
 from ui.guest_list import GuestListWidget
 from ui.guest_table_model import GuestTableModel
 from ui.live_station import LiveStation
+from ui.login_dialog import InactivityLock, LoginDialog
 from ui.scanner import ScanDetector
 from ui.server_dialog import ServerDialog
 from ui.settings import StationSettings
@@ -164,15 +168,20 @@ class MainWindow(QMainWindow):
         *,
         station: StationSettings | None = None,
         scan_clock: Callable[[], float] = time.monotonic,
+        actor: str | None = None,
     ) -> None:
-        """`station` defaults to the saved settings; `scan_clock` times keystrokes (tests pass a fake one)."""
+        """`station` defaults to the saved settings; `scan_clock` times keystrokes (tests pass a fake one); `actor`
+        is who logged in (`LoginDialog.ask`), by default anyone, unrestricted, as on an event without users."""
         super().__init__(parent)
         self._store = store
         self.station = station or settings.load_settings()
+        self.actor = actor if actor is not None else Actor.unrestricted(default_user())
         self.event_session = SessionAdapter(store, self)
         self.model = GuestTableModel(self.event_session.session, self)
         self.guest_list = GuestListWidget(self.model)
-        self.desk_controller = DeskController(store, self.station, session=self.event_session.session, parent=self)
+        self.desk_controller = DeskController(
+            store, self.station, user=self.actor, session=self.event_session.session, parent=self
+        )
         self.desk_view = DeskView(self.desk_controller)
         self._organiser_page: OrganiserGuestsPage | None = None  # built when first shown
         self._reports_page: ReportsPage | None = None  # built when first shown
@@ -252,7 +261,9 @@ class MainWindow(QMainWindow):
         for label in (self.station_label, self.file_label, self.printer_label, self.counts_label, self.checkin_label):
             label.setContentsMargins(6, 0, 12, 0)
         self.station_label.setStyleSheet("font-weight: bold;")
-        for label in (self.station_label, self.file_label, self.printer_label):
+        self.user_label = QLabel()
+        self.user_label.setContentsMargins(6, 0, 12, 0)
+        for label in (self.station_label, self.user_label, self.file_label, self.printer_label):
             self.statusBar().addWidget(label)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.checkin_label)
@@ -273,6 +284,12 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             self.scan_detector.install(app)
+
+        self.inactivity_lock = InactivityLock(0, self)
+        self.inactivity_lock.locked.connect(self.lock)
+        if isinstance(app, QApplication):
+            app.installEventFilter(self.inactivity_lock)
+        self._arm_lock()
 
         self._show_event()
         self.resize(1280, 760)
@@ -304,7 +321,7 @@ class MainWindow(QMainWindow):
         if self._organiser_page is None:
             from ui.organiser.guests_page import OrganiserGuestsPage  # noqa: PLC0415 - see TYPE_CHECKING
 
-            self._organiser_page = OrganiserGuestsPage(self.event_session)
+            self._organiser_page = OrganiserGuestsPage(self.event_session, user=self.actor)
             self._put_page(Mode.ORGANISER, self._organiser_page)
         return self._organiser_page
 
@@ -315,6 +332,7 @@ class MainWindow(QMainWindow):
             from ui.organiser.reports_page import ReportsPage  # noqa: PLC0415 - see TYPE_CHECKING
 
             self._reports_page = ReportsPage(self._store)
+            self._reports_page.actor = self.actor
             self._put_page(Mode.REPORTS, self._reports_page)
         return self._reports_page
 
@@ -373,7 +391,7 @@ class MainWindow(QMainWindow):
         choice = GateSetupDialog.ask(self, zones, allow_package=False)
         if choice is None:
             return
-        context = choice.context(station=self.station.station_name, operator=default_user())
+        context = choice.context(station=self.station.station_name, operator=self.actor)
         store = self._store
 
         def opened(view: "GateView") -> None:
@@ -460,9 +478,20 @@ class MainWindow(QMainWindow):
         """Open (or create) the event off the UI thread, as checking or upgrading the file may take a while;
         the window shows it once it is open, and says why if it cannot be (then `on_failure` runs)."""
 
-        def opened(store: EventStore) -> None:
+        def open_and_look(_context: jobs.JobContext) -> tuple[EventStore, bool]:
+            store = make_store()
+            return store, users.event_has_users(store)
+
+        def opened(result: tuple[EventStore, bool]) -> None:
+            store, has_users = result
+            actor = LoginDialog.ask(self, store, station=self.station.station_name, has_users=has_users)
+            if actor is None:  # nobody logged in to the other event: this one stays open
+                store.close()
+                return
             remember_event(location)
             self.set_store(store)
+            self.set_actor(actor)
+            self._arm_lock()
 
         def failed(error: BaseException) -> None:
             title, text, details = messages.describe(error)
@@ -470,7 +499,7 @@ class MainWindow(QMainWindow):
             if on_failure is not None:
                 on_failure()
 
-        jobs.run_in_background(self, lambda _context: make_store(), success=opened, failure=failed, label=failure_title)
+        jobs.run_in_background(self, open_and_look, success=opened, failure=failed, label=failure_title)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -566,6 +595,11 @@ class MainWindow(QMainWindow):
         self._show_checkins()
 
     def _show_station(self) -> None:
+        self.user_label.setText(users.describe(self.actor))
+        self.user_label.setToolTip(
+            NO_USERS_NOTE if not getattr(self.actor, "authenticated", True) else "Who is logged in, and their role"
+        )
+        self._enable_what_the_role_allows()
         self.station_label.setText(self.station.station_name)
         self.station_label.setToolTip("This station's name, recorded with every check-in and print")
         self.printer_label.setText(f"Printer: {self.station.printer or SYSTEM_DEFAULT_PRINTER}")
@@ -597,7 +631,50 @@ class MainWindow(QMainWindow):
         settings.save_settings(chosen)
         self.station = chosen
         self.desk_controller.set_settings(chosen)
+        self._arm_lock()
         self._show_event()
+
+    # -- who works here --------------------------------------------------------------------------
+
+    def _enable_what_the_role_allows(self) -> None:
+        """Menus offer what the role may do; the core refuses the rest whatever a menu offers."""
+        allowed = {
+            self.desk_mode_action: Permission.READ_GUESTS,
+            self.guests_mode_action: Permission.READ_GUESTS,
+            self.organiser_mode_action: Permission.DECIDE,
+            self.reports_mode_action: Permission.READ_REPORTS,
+            self.gate_mode_action: Permission.OPERATE_GATE,
+            self.import_action: Permission.IMPORT_GUESTS,
+            self.categories_action: Permission.CONFIGURE_EVENT,
+            self.designer_action: Permission.CONFIGURE_EVENT,
+        }
+        for action, permission in allowed.items():
+            action.setEnabled(can(self.actor, permission))
+
+    def _arm_lock(self) -> None:
+        """Only a login can be locked: an event without users has nobody to log back in."""
+        logged_in = isinstance(self.actor, Actor) and self.actor.authenticated
+        self.inactivity_lock.set_minutes(self.station.lock_after_minutes if logged_in else 0)
+
+    def lock(self) -> None:
+        """Hide the event behind the login; whoever logs in works on (the window closes if nobody does)."""
+        self.centralWidget().hide()
+        actor = LoginDialog.ask(self, self._store, station=self.station.station_name)
+        if actor is None:
+            self.close()
+            return
+        self.set_actor(actor)
+        self.centralWidget().show()
+        self.inactivity_lock.resume()
+
+    def set_actor(self, actor: str) -> None:
+        self.actor = actor
+        self.desk_controller.user = actor
+        if self._organiser_page is not None:
+            self._organiser_page.user = actor
+        if self._reports_page is not None:
+            self._reports_page.actor = actor
+        self._show_station()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.scan_detector.uninstall()

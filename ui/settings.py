@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +37,7 @@ class StationSettings:
     layout: str = "cr80"
     auto_print: bool = False  # print the badge as soon as a guest is checked in
     sounds: bool = True
+    lock_after_minutes: int = 10  # on an event with users: back to the login after this long idle (0: never)
 
 
 def load_settings() -> StationSettings:
@@ -91,6 +93,12 @@ class SettingsDialog(QDialog):
         self.auto_print.setChecked(current.auto_print)
         self.sounds = QCheckBox("Sound on scans and errors")
         self.sounds.setChecked(current.sounds)
+        self.lock_after = QSpinBox()
+        self.lock_after.setRange(0, 24 * 60)
+        self.lock_after.setSuffix(" min")
+        self.lock_after.setSpecialValueText("never")
+        self.lock_after.setValue(current.lock_after_minutes)
+        self.lock_after.setToolTip("On an event with users, ask for the login again after this long without use")
         self.test_page_button = QPushButton("Print test page")
         self.test_page_button.clicked.connect(self._print_test_page)
         self.test_page_result = QLabel()
@@ -109,6 +117,7 @@ class SettingsDialog(QDialog):
         form.addRow("Badge layout", self.layout_choice)
         form.addRow("", self.auto_print)
         form.addRow("", self.sounds)
+        form.addRow("Lock when idle for", self.lock_after)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -126,6 +135,7 @@ class SettingsDialog(QDialog):
             layout=self.layout_choice.currentData(),
             auto_print=self.auto_print.isChecked(),
             sounds=self.sounds.isChecked(),
+            lock_after_minutes=self.lock_after.value(),
         )
 
     def accept(self) -> None:

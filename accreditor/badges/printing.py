@@ -23,6 +23,7 @@ from accreditor.clock import utc_now
 from accreditor.countries import country_name
 from accreditor.errors import WorkflowError
 from accreditor.guests import Guest, join_name
+from accreditor.roles import Permission, require
 from accreditor.search import sort_key
 from accreditor.store import EventInfo
 from accreditor.text import fold
@@ -239,6 +240,7 @@ def record_serials(
     connection: Connection, serials: Sequence[tuple[int, int]], *, actor: str, station: str = "", reason: str = ""
 ) -> int:
     """Record (guest id, serial) pairs as printed; a serial another desk recorded first fails the whole call."""
+    require(actor, Permission.REPRINT_BADGES if reason.strip() else Permission.PRINT_BADGES)
     if not serials:
         return 0
     _refuse_serials_taken_meanwhile(connection, serials)

@@ -5,13 +5,22 @@ import argparse
 from accreditor import categories
 from accreditor import guests as guest_store
 from accreditor.cli.common import EXIT_OK, Commands, iso_date
+from accreditor.cli.login import PASSWORD_VARIABLE, read_secret
+from accreditor.roles import Actor, Role
 from accreditor.store import EventStore, redacted
+from accreditor.users import NO_USERS_NOTE, AuthenticationError, add_user, check_password_rules
 
 # An event location is a file path or a postgresql:// URL: kept as text, since a Path would fold "//" into "/".
 LOCATION_HELP = "an event file, or postgresql://user:password@host:5432/dbname of an empty database"
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    organiser, password = args.given_user, None
+    if organiser:  # asked before the file exists, so a cancelled prompt leaves nothing behind
+        password = read_secret(args.password_file, PASSWORD_VARIABLE, f"Password for {organiser}: ", confirm=True)
+        if password is None:
+            raise AuthenticationError(f"Give {organiser}'s password with --password-file or {PASSWORD_VARIABLE}.")
+        check_password_rules(password)
     with (
         EventStore.create(
             args.event, name=args.name, starts_on=args.starts, ends_on=args.ends, venue=args.venue
@@ -19,7 +28,13 @@ def cmd_init(args: argparse.Namespace) -> int:
         store.begin() as connection,
     ):
         categories.install_standard(connection)
+        if organiser and password is not None:
+            add_user(connection, Actor.unrestricted(organiser), organiser, Role.ORGANISER, password)
     print(f"Created event {args.name!r} in {redacted(args.event)}.")
+    if organiser:
+        print(f"{organiser} is its first user, an organiser; every command on it now needs --user and a password.")
+    else:
+        print(NO_USERS_NOTE)
     return EXIT_OK
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import Connection
 from accreditor import audit, keys
 from accreditor.gate import scan_log
 from accreditor.gate.scan_log import ScanExport, ScanFileError, ScanRecord
+from accreditor.roles import Permission, require
 
 _LOOKUP_CHUNK = 500  # nonces per query: well under every database's limit on bound parameters
 
@@ -40,6 +41,7 @@ class MergeReport:
 
 def merge_scans(connection: Connection, export: ScanExport, *, file: str, actor: str) -> MergeReport:
     """Add the log's scans the event does not have yet, inside the caller's transaction."""
+    require(actor, Permission.MERGE_SCANS)
     uid = keys.event_uid(connection)
     if export.event_uid != uid:
         raise ScanFileError(f"{file} holds the scans of event {export.event_uid}, not of this event ({uid}).")

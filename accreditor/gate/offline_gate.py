@@ -36,6 +36,7 @@ from accreditor.gate import scan_log
 from accreditor.gate.package import GatePackage, PackageError, TrustAnchor, load_package, read_package_file
 from accreditor.gate.scan_log import ScanRecord
 from accreditor.gate.verdicts import EventSource, GateContext, GateSource, GateVerdict, Passage, decide, overridden
+from accreditor.roles import Permission, require
 from accreditor.store import EventStore
 
 LOG_APPLICATION = "accreditor-gate-log"
@@ -171,6 +172,7 @@ class Gate:
 
 def open_event_gate(location: str | Path, context: GateContext) -> Gate:
     """A gate on the event database itself: live revocations, and the log is the event's own."""
+    require(context.operator, Permission.OPERATE_GATE)
     store = EventStore.open(location, station=context.station)
     try:
         with store.connect() as connection:

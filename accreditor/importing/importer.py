@@ -21,6 +21,7 @@ from accreditor.exporting import neutralise
 from accreditor.guests import FIELD_NAMES, GuestFields
 from accreditor.importing.columns import IDENTITY_FIELDS, ColumnMapping, detect_mapping
 from accreditor.importing.reading import SourceRow, garbage_collection_paused, read_table
+from accreditor.roles import Permission, require
 from accreditor.store import EventStore
 from accreditor.text import clean, fold, name_key
 from accreditor.validation import MAX_LENGTH, validate
@@ -329,6 +330,7 @@ def import_file(
     `preset`.  `progress(done, total)` is called as rows are checked; it may raise to abandon the import,
     which is safe until the rows have all been checked, as nothing is written before.
     """
+    require(actor, Permission.IMPORT_GUESTS)
     table = read_table(path, sheet)
     if mapping is None:
         mapping = detect_mapping(table, preset=dict(preset) if preset else None)

@@ -18,6 +18,7 @@ from accreditor.categories import Category
 from accreditor.changes import NOTHING, Changes, Topic
 from accreditor.errors import NotFoundError
 from accreditor.guests import Guest, GuestFields
+from accreditor.roles import Permission, require
 from accreditor.scanning import ScanResult, clean_scan, resolve_scan
 from accreditor.services import guarded
 from accreditor.session import EventSession, open_session
@@ -172,6 +173,7 @@ class DeskService:
         today: Callable[[], date] = date.today,
         session: EventSession | None = None,
     ) -> None:
+        require(user, Permission.READ_GUESTS, "work at the desk")  # the desk shows every guest's details
         self.store = store
         self.station = station
         self.user = user

@@ -12,6 +12,7 @@ from accreditor.reports import (
     attendance_summary,
     delegation_attendance,
 )
+from accreditor.roles import Permission, require
 from accreditor.store import EventStore
 
 BUCKET_MINUTES = 30
@@ -28,8 +29,9 @@ class Report:
     delegations: list[DelegationRow]
 
 
-def load_report(store: EventStore, bucket_minutes: int = BUCKET_MINUTES) -> Report:
+def load_report(store: EventStore, bucket_minutes: int = BUCKET_MINUTES, *, actor: str) -> Report:
     """Read the whole report in one connection, so its parts describe the same moment."""
+    require(actor, Permission.READ_REPORTS)
     name = store.event_info().name
     with store.connect() as connection:
         return Report(

@@ -517,10 +517,10 @@ class OrganiserGuestsPage(QWidget):
         )
         if not guest.has_photo:
             show_photo(self.photo, None)  # known from memory: no need to wait for the record
-        store = self.store
+        store, user = self.store, self.user
 
         def read(_context: jobs.JobContext) -> GuestRecord:
-            return accreditation.guest_record(store, guest.id, with_photo=guest.has_photo)
+            return accreditation.guest_record(store, guest.id, actor=user, with_photo=guest.has_photo)
 
         def show(record: GuestRecord) -> None:
             if self.selected_ids() != [guest.id]:

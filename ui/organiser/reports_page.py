@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from accreditor.acting_user import default_user
 from accreditor.reports import (
     BREAKDOWNS,
     AttendanceEntry,
@@ -205,6 +206,7 @@ class ReportsPage(QWidget):
         self, store: EventStore, parent: QWidget | None = None, *, bucket_minutes: int = BUCKET_MINUTES
     ) -> None:
         super().__init__(parent)
+        self.actor: str = default_user()  # who reads; the main window sets who logged in
         self.store = store
         self.bucket_minutes = bucket_minutes
         self.report: Report | None = None
@@ -330,7 +332,10 @@ class ReportsPage(QWidget):
             self._set_enabled()
             self._report_failure("Cannot read the reports", error)
 
-        jobs.run_in_background(self, lambda _context: load_report(store, minutes), success=loaded, failure=failed)
+        actor = self.actor
+        jobs.run_in_background(
+            self, lambda _context: load_report(store, minutes, actor=actor), success=loaded, failure=failed
+        )
 
     def show_report(self, report: Report) -> None:
         """Put a loaded report on screen, keeping the breakdown and delegation the organiser was looking at."""
