@@ -7,7 +7,7 @@ tests of any length, and how each driver says "locked", "unreachable" or "try ag
 
 import json
 import sqlite3
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any
 
@@ -89,13 +89,7 @@ def enable_wal(engine: Engine) -> None:
 
     SQLite refuses the switch inside a transaction, so it goes through the driver directly.
     """
-    if engine.dialect.name != "sqlite":
-        return
-    raw = engine.raw_connection()
-    try:
-        raw.cursor().execute("PRAGMA journal_mode = WAL")
-    finally:
-        raw.close()
+    _outside_transactions(engine, "PRAGMA journal_mode = WAL")
 
 
 def change_marker(connection: Connection) -> tuple[int, int] | None:
@@ -234,6 +228,58 @@ def has_change_notifications(connection: Connection) -> bool:
         return True
     found = connection.exec_driver_sql("SELECT 1 FROM pg_proc WHERE proname = 'accreditor_notify_rows'").first()
     return found is not None
+
+
+def erase_freed_content(connection: Connection) -> None:
+    """From now on this connection overwrites what it deletes or replaces, instead of leaving it in free pages.
+
+    Used before a signing key's stored form is replaced: a copy of the file must not hold the old one.
+    PostgreSQL's dead row versions are another matter (VACUUM); this is a no-op there.
+    """
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("PRAGMA secure_delete = ON")
+
+
+def flush_write_ahead_log(engine: Engine) -> None:
+    """Copy the write-ahead log into the SQLite file and empty it, so no older page versions stay in it."""
+    _outside_transactions(engine, "PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def _outside_transactions(engine: Engine, pragma: str) -> None:
+    """An SQLite pragma that refuses to run inside a transaction, through the driver; a no-op elsewhere."""
+    if engine.dialect.name != "sqlite":
+        return
+    raw = engine.raw_connection()
+    try:
+        raw.cursor().execute(pragma)
+    finally:
+        raw.close()
+
+
+def rewrite_sqlite_file(path: Path, rewrite: Callable[[sqlite3.Connection], None]) -> None:
+    """Run `rewrite` on an SQLite file (a backup) in one transaction, then overwrite and compact what it replaced."""
+    database = sqlite3.connect(path, isolation_level=None)
+    try:
+        database.execute("PRAGMA secure_delete = ON")
+        database.execute("BEGIN IMMEDIATE")
+        try:
+            rewrite(database)
+        except BaseException:
+            database.execute("ROLLBACK")
+            raise
+        database.execute("COMMIT")
+        database.execute("VACUUM")
+    finally:
+        database.close()
+
+
+def drop_append_only_trigger(connection: Connection, table: str) -> None:
+    """Lift a table's append-only triggers inside a migration that must fill a new column of old rows."""
+    if connection.dialect.name == "sqlite":
+        for verb in ("update", "delete"):
+            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {table}_no_{verb}")
+    elif connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}")
 
 
 def install_audit_triggers(connection: Connection) -> None:

@@ -26,7 +26,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 APPLICATION_ID = "accreditor-event"
 
 STATUSES = ("pending", "approved", "rejected", "revoked")
@@ -198,7 +198,9 @@ checkins = Table(
 )
 
 # Append-only: rows are inserted by audit.record() and never updated or deleted
-# (dialects.py installs triggers that refuse it).
+# (dialects.py installs triggers that refuse it).  Each entry carries the SHA-256 of the one before
+# (`prev_hash`) and its own (`hash`, over its canonical JSON): `audit.verify` finds an entry changed,
+# removed or inserted behind the triggers' back.
 audit_log = Table(
     "audit_log",
     metadata,
@@ -208,16 +210,32 @@ audit_log = Table(
     Column("action", String(64), nullable=False),
     Column("guest_id", Integer),
     Column("details", Text, nullable=False, default="{}"),
+    Column("prev_hash", String(64), nullable=False, server_default=""),
+    Column("hash", String(64), nullable=False, server_default=""),
     Index("ix_audit_log_guest_id", "guest_id"),
 )
 
-# The event's Ed25519 keys for badge tokens (see keys.py).  The private key never leaves this
-# database; a retired key no longer verifies, an inactive one still does (older printed badges).
+# The audit chain's head: one row with the last entry's id and hash and the number of entries.  Appending
+# locks this row (on PostgreSQL; SQLite writers hold the file's write lock), so two stations appending at
+# once never fork the chain; `audit.verify` also finds entries removed from the end by it.
+audit_head = Table(
+    "audit_head",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("last_id", Integer, nullable=False),
+    Column("hash", String(64), nullable=False),
+    Column("entries", Integer, nullable=False),
+    CheckConstraint("id = 1", name="single_row"),
+)
+
+# The event's Ed25519 keys for badge tokens (see keys.py).  The private key is stored only sealed with
+# the event's passphrase (sealing.py); a retired key no longer verifies, an inactive one still does
+# (older printed badges).
 signing_keys = Table(
     "signing_keys",
     metadata,
     Column("key_id", String(16), primary_key=True),
-    Column("private_key", LargeBinary, nullable=False),
+    Column("sealed_private_key", LargeBinary, nullable=False),
     Column("public_key", LargeBinary, nullable=False),
     Column("created_at", UtcDateTime, nullable=False),
     Column("active", Boolean, nullable=False, default=False),

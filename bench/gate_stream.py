@@ -69,7 +69,7 @@ def _photo(index: int) -> bytes:
 
 def make_venue(folder: Path, guest_count: int) -> Venue:
     path = folder / "venue.accreditor"
-    with EventStore.create(path, name="Bench summit") as store:
+    with EventStore.create(path, passphrase="bench passphrase", name="Bench summit") as store:
         with store.begin() as connection:
             categories.install_standard(connection)
             people = [

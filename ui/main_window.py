@@ -33,8 +33,9 @@ from PySide6.QtWidgets import (
 from accreditor import users
 from accreditor.acting_user import default_user
 from accreditor.changes import Changes, Topic
+from accreditor.migrations import PassphraseRequiredError
 from accreditor.roles import Actor, Permission, can
-from accreditor.store import EventStore, is_server_url
+from accreditor.store import EventStore, display_name, is_server_url
 from accreditor.users import NO_USERS_NOTE
 from ui import jobs, messages, settings
 from ui.desk.desk_controller import DeskController
@@ -47,6 +48,7 @@ from ui.login_dialog import InactivityLock, LoginDialog
 from ui.scanner import ScanDetector
 from ui.server_dialog import ServerDialog
 from ui.settings import StationSettings
+from ui.unlock_dialog import ask_upgrade_passphrase
 
 if TYPE_CHECKING:  # the gate, the organiser's pages and the dialogs are imported when first used, not at start
     from ui.gate.gate_view import GateView
@@ -79,16 +81,23 @@ def ask_event_file(parent: QWidget | None) -> str | None:
 
 
 def open_event(
-    parent: QWidget | None, location: str | Path, *, station: str = "", remember_as: str | Path | None = None
+    parent: QWidget | None,
+    location: str | Path,
+    *,
+    station: str = "",
+    remember_as: str | Path | None = None,
+    passphrase: str | None = None,
 ) -> EventStore | None:
     """Open an event as `station` and remember it for next start (as `remember_as`, a server's URL without its
-    password, if given); on failure tell the user why and return None.
+    password, if given); on failure tell the user why and return None.  An event made by an older version is
+    upgraded, which seals its signing key: the user is asked for a passphrase for it.
 
     The opening runs off the UI thread (checking or upgrading a file, or reaching a database server, may
     take a while) and the caller waits for it with the event loop running; "Opening …" is on screen, with
     Cancel, if it takes long enough to be noticed.  None also when the user cancels.
     """
     opened: list[EventStore | None] = []
+    needs_passphrase = False
     cancelled = False
     waiting = QEventLoop()
     progress = QProgressDialog(f"Opening {Path(str(location)).name}…", "Cancel", 0, 0, parent)
@@ -102,7 +111,9 @@ def open_event(
         waiting.quit()
 
     def failed(error: BaseException) -> None:
-        if not cancelled:
+        nonlocal needs_passphrase
+        needs_passphrase = isinstance(error, PassphraseRequiredError)
+        if not cancelled and not needs_passphrase:
             _title, text, details = messages.describe(error)
             messages.show_error(parent, "Cannot open the event", text, details=details)
         done(None)
@@ -115,7 +126,10 @@ def open_event(
     # The job belongs to the application: a store opened after a cancel still reaches `done`, which closes it.
     owner = QCoreApplication.instance() or progress
     jobs.run_in_background(
-        owner, lambda _context: EventStore.open(location, station=station), success=done, failure=failed
+        owner,
+        lambda _context: EventStore.open(location, station=station, passphrase=passphrase),
+        success=done,
+        failure=failed,
     )
     progress.canceled.connect(cancel)
     if not opened and not cancelled:
@@ -124,6 +138,11 @@ def open_event(
     progress.reset()
     progress.deleteLater()
     store = opened[0] if opened else None
+    if needs_passphrase and not cancelled:  # an older event: upgrading it seals its key with a new passphrase
+        chosen = ask_upgrade_passphrase(parent, display_name(str(location)))
+        if chosen is None:
+            return None
+        return open_event(parent, location, station=station, remember_as=remember_as, passphrase=chosen)
     if store is not None:
         remember_event(remember_as or location)
     return store
@@ -445,12 +464,28 @@ class MainWindow(QMainWindow):
         if chosen is not None:
             self._switch_to(lambda: create_event(chosen), chosen.path, "Cannot create the event")
 
-    def open_recent(self, location: str) -> None:
-        """A remembered event; a server's URL holds no password, so if it is refused the server dialog asks."""
+    def open_recent(self, location: str, passphrase: str | None = None) -> None:
+        """A remembered event; a server's URL holds no password, so if it is refused the server dialog asks.
+        One made by an older version is upgraded, after asking the passphrase to seal its key."""
         station = self.station.station_name
-        retry = (lambda: self.connect_to_server(previous=location)) if is_server_url(location) else None
+
+        def failed(error: BaseException) -> bool:
+            if isinstance(error, PassphraseRequiredError):
+                chosen = ask_upgrade_passphrase(self, display_name(location))
+                if chosen is not None:
+                    self.open_recent(location, chosen)
+                return True
+            if is_server_url(location):
+                self._show_open_error(error, "Cannot open the event")
+                self.connect_to_server(previous=location)
+                return True
+            return False
+
         self._switch_to(
-            lambda: EventStore.open(location, station=station), location, "Cannot open the event", on_failure=retry
+            lambda: EventStore.open(location, station=station, passphrase=passphrase),
+            location,
+            "Cannot open the event",
+            on_failure=failed,
         )
 
     def connect_to_server(self, previous: str = "") -> None:
@@ -460,12 +495,25 @@ class MainWindow(QMainWindow):
             previous = last
         chosen = ServerDialog.ask(self, previous=previous)
         if chosen is not None:
-            station = self.station.station_name
-            self._switch_to(
-                lambda: EventStore.open(chosen.open_with, station=station),
-                chosen.remember_as,
-                "Cannot connect to the event server",
-            )
+            self.open_server(chosen.open_with, chosen.remember_as)
+
+    def open_server(self, open_with: str, remember_as: str, passphrase: str | None = None) -> None:
+        station = self.station.station_name
+
+        def failed(error: BaseException) -> bool:
+            if not isinstance(error, PassphraseRequiredError):
+                return False
+            chosen = ask_upgrade_passphrase(self, display_name(remember_as))
+            if chosen is not None:
+                self.open_server(open_with, remember_as, chosen)
+            return True
+
+        self._switch_to(
+            lambda: EventStore.open(open_with, station=station, passphrase=passphrase),
+            remember_as,
+            "Cannot connect to the event server",
+            on_failure=failed,
+        )
 
     def _switch_to(
         self,
@@ -473,10 +521,10 @@ class MainWindow(QMainWindow):
         location: str | Path,
         failure_title: str,
         *,
-        on_failure: Callable[[], None] | None = None,
+        on_failure: Callable[[BaseException], bool] | None = None,
     ) -> None:
         """Open (or create) the event off the UI thread, as checking or upgrading the file may take a while;
-        the window shows it once it is open, and says why if it cannot be (then `on_failure` runs)."""
+        the window shows it once it is open, and says why if it cannot be (unless `on_failure` took care of it)."""
 
         def open_and_look(_context: jobs.JobContext) -> tuple[EventStore, bool]:
             store = make_store()
@@ -494,12 +542,15 @@ class MainWindow(QMainWindow):
             self._arm_lock()
 
         def failed(error: BaseException) -> None:
-            title, text, details = messages.describe(error)
-            messages.show_error(self, failure_title or title, text, details=details)
-            if on_failure is not None:
-                on_failure()
+            if on_failure is not None and on_failure(error):
+                return
+            self._show_open_error(error, failure_title)
 
         jobs.run_in_background(self, open_and_look, success=opened, failure=failed, label=failure_title)
+
+    def _show_open_error(self, error: BaseException, failure_title: str) -> None:
+        title, text, details = messages.describe(error)
+        messages.show_error(self, failure_title or title, text, details=details)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()

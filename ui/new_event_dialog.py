@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from accreditor import sealing
 from accreditor.services import events
 from accreditor.store import EventStore
 
@@ -33,6 +34,7 @@ class NewEvent:
     starts_on: date | None
     ends_on: date | None
     venue: str
+    passphrase: str
 
 
 def ask_new_event_path(parent: QWidget | None, suggested: str) -> Path | None:
@@ -77,6 +79,11 @@ class NewEventDialog(QDialog):
         self.error_label.setStyleSheet("color: #C62828;")
         self.error_label.setWordWrap(True)
         self.path: Path | None = None
+        # The badge signing key is sealed with this passphrase; whoever prints badges types it once per session.
+        self.passphrase_edit = QLineEdit()
+        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase_again_edit = QLineEdit()
+        self.passphrase_again_edit.setEchoMode(QLineEdit.EchoMode.Password)
 
         form = QFormLayout()
         form.addRow("Event name", self.name_edit)
@@ -88,6 +95,8 @@ class NewEventDialog(QDialog):
         file_row.addWidget(self.path_label, stretch=1)
         file_row.addWidget(self.path_button)
         form.addRow("File", file_row)
+        form.addRow("Key passphrase", self.passphrase_edit)
+        form.addRow("Passphrase again", self.passphrase_again_edit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -115,7 +124,12 @@ class NewEventDialog(QDialog):
             starts, ends = self.starts_edit.date().toPython(), self.ends_edit.date().toPython()
             if ends < starts:
                 return "The event cannot end before it starts."
-        return NewEvent(self.path, name, starts, ends, self.venue_edit.text().strip())
+        passphrase = self.passphrase_edit.text()
+        if len(passphrase) < sealing.MIN_PASSPHRASE_LENGTH:
+            return f"The key passphrase needs at least {sealing.MIN_PASSPHRASE_LENGTH} characters."
+        if self.passphrase_again_edit.text() != passphrase:
+            return "The two passphrases differ."
+        return NewEvent(self.path, name, starts, ends, self.venue_edit.text().strip(), passphrase)
 
     def accept(self) -> None:
         chosen = self.choice()
@@ -135,4 +149,11 @@ class NewEventDialog(QDialog):
 
 def create_event(new: NewEvent) -> EventStore:
     """The event file with the standard categories and zones (AccreditorError says why it cannot be)."""
-    return events.create_event(new.path, name=new.name, starts_on=new.starts_on, ends_on=new.ends_on, venue=new.venue)
+    return events.create_event(
+        new.path,
+        name=new.name,
+        starts_on=new.starts_on,
+        ends_on=new.ends_on,
+        venue=new.venue,
+        passphrase=new.passphrase,
+    )

@@ -83,6 +83,16 @@ class Selection:
     skipped: list[dict[str, Any]] = field(default_factory=list)
 
 
+# A guest whose status column says approved without an intact approval in the audit chain (set by raw SQL).
+UNBACKED_APPROVAL = "approved outside Accreditor: the audit log records no approval, so no badge is issued"
+
+
+def _refuse_unbacked(connection: Connection, guest_ids: Sequence[int]) -> None:
+    unbacked = audit.unbacked_approvals(connection, guest_ids)
+    if unbacked:
+        raise WorkflowError(f"Guest {unbacked[0]} was {UNBACKED_APPROVAL}.")
+
+
 def select_for_print(connection: Connection, request: PrintRequest) -> Selection:
     """Decide the run from a light query (ids, names, status, serials, what it is ordered by), whatever its size.
 
@@ -100,6 +110,7 @@ def select_for_print(connection: Connection, request: PrintRequest) -> Selection
         if missing:
             raise WorkflowError(f"There is no guest with id {', '.join(map(str, missing))}.")
     rows.sort(key=_ORDER_KEYS[request.order])
+    unbacked = set(audit.unbacked_approvals(connection, [row.id for row in rows if row.status == GuestStatus.APPROVED]))
     selection = Selection()
     for row in rows:
         printed = row.serial
@@ -107,6 +118,8 @@ def select_for_print(connection: Connection, request: PrintRequest) -> Selection
         if row.status != GuestStatus.APPROVED:
             why = f" ({row.status_reason})" if row.status_reason else ""
             reason = f"{row.status}{why}: only approved guests get badges"
+        elif row.id in unbacked:
+            reason = UNBACKED_APPROVAL
         elif printed and request.only_unprinted:
             reason = f"already printed (serial {printed})"
         elif printed and not request.reprint:
@@ -177,6 +190,7 @@ def issue_badges(
     connection: Connection, event: EventInfo, printable: Sequence[tuple[int, int]], *, today: date
 ) -> list[PlannedBadge]:
     """Signed tokens for (guest id, serial) pairs, with the guests as the renderer needs them."""
+    _refuse_unbacked(connection, [guest_id for guest_id, _serial in printable])
     key_id, private_key = keys.active_signing_key(connection)
     event_uid = keys.event_uid(connection)
     valid_from, valid_until = validity(event, today)
@@ -214,6 +228,7 @@ def current_token(connection: Connection, event: EventInfo, guest_id: int, *, to
     guest = guest_store.get_guest(connection, guest_id)
     if guest.status != GuestStatus.APPROVED:
         raise WorkflowError(f"Guest {guest_id} is {guest.status}; only approved guests have a badge token.")
+    _refuse_unbacked(connection, [guest_id])
     key_id, private_key = keys.active_signing_key(connection)
     valid_from, valid_until = validity(event, today)
     claims = BadgeClaims(

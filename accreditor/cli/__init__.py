@@ -11,7 +11,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from accreditor import keys
 from accreditor.cli import (
+    audit,
     badges,
     checkin,
     events,
@@ -19,6 +21,7 @@ from accreditor.cli import (
     guests,
     login,
     organisations,
+    passphrases,
     photos,
     printing,
     server,
@@ -40,10 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="accreditor", description="Conference accreditation, offline.")
     parser.add_argument("--user", default=None, help=USER_HELP)
     parser.add_argument("--password-file", type=Path, metavar="FILE", help=PASSWORD_HELP)
+    passphrases.add_options(parser)
     commands = parser.add_subparsers(
         dest="command", required=True, metavar="COMMAND", parser_class=OptionsAnywhereParser
     )
-    for group in (events, guests, badges, printing, checkin, gate, photos, organisations, server, users):
+    for group in (events, guests, badges, printing, checkin, gate, photos, organisations, server, users, audit):
         group.register(commands)
     _accept_login_anywhere(commands)
     return parser
@@ -61,6 +65,7 @@ def _accept_login_anywhere(commands: Commands) -> None:
             command.add_argument(
                 "--password-file", type=Path, metavar="FILE", default=argparse.SUPPRESS, help=PASSWORD_HELP
             )
+            passphrases.add_options(command, default=argparse.SUPPRESS)
             continue
         for action in command._subparsers._group_actions:
             if isinstance(action, argparse._SubParsersAction):
@@ -69,6 +74,7 @@ def _accept_login_anywhere(commands: Commands) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    previous_source = passphrases.install_source(args)
     try:
         args.given_user = args.user  # `init --user NAME` makes NAME the first organiser
         args.user = login.actor_for(args)
@@ -90,3 +96,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # the promise is one sentence, never a traceback
         print(f"accreditor: unexpected error ({type(error).__name__}: {error}); please report it.", file=sys.stderr)
         return 3
+    finally:
+        keys.set_passphrase_source(previous_source)

@@ -4,6 +4,7 @@ import argparse
 
 from accreditor import categories
 from accreditor import guests as guest_store
+from accreditor.cli import passphrases
 from accreditor.cli.common import EXIT_OK, Commands, iso_date
 from accreditor.cli.login import PASSWORD_VARIABLE, read_secret
 from accreditor.roles import Actor, Role
@@ -23,14 +24,19 @@ def cmd_init(args: argparse.Namespace) -> int:
         check_password_rules(password)
     with (
         EventStore.create(
-            args.event, name=args.name, starts_on=args.starts, ends_on=args.ends, venue=args.venue
+            args.event,
+            name=args.name,
+            starts_on=args.starts,
+            ends_on=args.ends,
+            venue=args.venue,
+            passphrase=passphrases.new(args, file_option="--passphrase-file", environment=passphrases.PASSPHRASE_ENV),
         ) as store,
         store.begin() as connection,
     ):
         categories.install_standard(connection)
         if organiser and password is not None:
             add_user(connection, Actor.unrestricted(organiser), organiser, Role.ORGANISER, password)
-    print(f"Created event {args.name!r} in {redacted(args.event)}.")
+    print(f"Created event {args.name!r} in {redacted(args.event)}; its signing key is locked with your passphrase.")
     if organiser:
         print(f"{organiser} is its first user, an organiser; every command on it now needs --user and a password.")
     else:
@@ -39,14 +45,17 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from accreditor.demo import create_demo_event  # noqa: PLC0415 - Pillow drawing is only needed here
+    from accreditor.demo import DEMO_PASSPHRASE, create_demo_event  # noqa: PLC0415 - Pillow drawing only here
 
     with (
         create_demo_event(args.event, guest_count=args.guests, starts_on=args.starts) as store,
         store.connect() as connection,
     ):
         count = guest_store.count_guests(connection)
-    print(f"Created the demo event in {redacted(args.event)} with {count} guests.")
+    print(
+        f"Created the demo event in {redacted(args.event)} with {count} guests; "
+        f"its key passphrase is {DEMO_PASSPHRASE!r}."
+    )
     return EXIT_OK
 
 

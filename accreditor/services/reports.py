@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from datetime import datetime
 
+from accreditor import audit
+from accreditor.audit import ChainState
 from accreditor.clock import utc_now
 from accreditor.reports import (
     Arrivals,
@@ -27,6 +29,7 @@ class Report:
     summary: Summary
     timeline: list[Arrivals]
     delegations: list[DelegationRow]
+    audit: ChainState  # whether the audit log's hash chain is intact, read at the same moment
 
 
 def load_report(store: EventStore, bucket_minutes: int = BUCKET_MINUTES, *, actor: str) -> Report:
@@ -40,4 +43,5 @@ def load_report(store: EventStore, bucket_minutes: int = BUCKET_MINUTES, *, acto
             summary=attendance_summary(connection),
             timeline=arrivals_timeline(connection, bucket_minutes),
             delegations=delegation_attendance(connection),
+            audit=audit.verify(connection),
         )

@@ -38,7 +38,7 @@ def raw_execute(path: Path, *statements: str) -> None:
 
 
 def new_event(path: Path) -> Path:
-    EventStore.create(path, name="Old event", starts_on=date(2026, 1, 1)).close()
+    EventStore.create(path, passphrase="test passphrase", name="Old event", starts_on=date(2026, 1, 1)).close()
     return path
 
 
@@ -56,7 +56,12 @@ def guest_columns(path: Path) -> list[str]:
 def test_created_event_opens_with_its_name_dates_and_venue(tmp_path: Path) -> None:
     path = tmp_path / "summit.accreditor"
     EventStore.create(
-        path, name="  Summit  ", starts_on=date(2027, 5, 3), ends_on=date(2027, 5, 4), venue="Dushanbe"
+        path,
+        passphrase="test passphrase",
+        name="  Summit  ",
+        starts_on=date(2027, 5, 3),
+        ends_on=date(2027, 5, 4),
+        venue="Dushanbe",
     ).close()
 
     with EventStore.open(path) as store:
@@ -66,14 +71,14 @@ def test_created_event_opens_with_its_name_dates_and_venue(tmp_path: Path) -> No
 
 def test_event_without_dates_opens_with_none_dates(tmp_path: Path) -> None:
     path = tmp_path / "undated.accreditor"
-    EventStore.create(path, name="Undated").close()
+    EventStore.create(path, passphrase="test passphrase", name="Undated").close()
 
     with EventStore.open(path) as store:
         assert store.event_info() == EventInfo("Undated", None, None, "")
 
 
 def test_created_file_is_in_wal_mode(event_path: Path) -> None:
-    EventStore.create(event_path, name="Summit").close()
+    EventStore.create(event_path, passphrase="test passphrase", name="Summit").close()
 
     assert raw_query(event_path, "PRAGMA journal_mode") == [("wal",)]
 
@@ -201,33 +206,41 @@ def test_create_refuses_an_existing_file_and_leaves_it_unchanged(event_path: Pat
     before = sha256(event_path)
 
     with pytest.raises(EventFileError, match="already exists"):
-        EventStore.create(event_path, name="Summit")
+        EventStore.create(event_path, passphrase="test passphrase", name="Summit")
 
     assert sha256(event_path) == before
 
 
 def test_create_refuses_an_event_that_ends_before_it_starts(event_path: Path) -> None:
     with pytest.raises(EventFileError, match="end before it starts"):
-        EventStore.create(event_path, name="Summit", starts_on=date(2027, 5, 4), ends_on=date(2027, 5, 3))
+        EventStore.create(
+            event_path,
+            passphrase="test passphrase",
+            name="Summit",
+            starts_on=date(2027, 5, 4),
+            ends_on=date(2027, 5, 3),
+        )
 
     assert not event_path.exists()
 
 
 def test_create_accepts_a_one_day_event(event_path: Path) -> None:
-    with EventStore.create(event_path, name="Summit", starts_on=date(2027, 5, 3), ends_on=date(2027, 5, 3)) as store:
+    with EventStore.create(
+        event_path, passphrase="test passphrase", name="Summit", starts_on=date(2027, 5, 3), ends_on=date(2027, 5, 3)
+    ) as store:
         assert store.event_info().ends_on == date(2027, 5, 3)
 
 
 def test_create_refuses_a_blank_name(event_path: Path) -> None:
     with pytest.raises(EventFileError, match="needs a name"):
-        EventStore.create(event_path, name="   ")
+        EventStore.create(event_path, passphrase="test passphrase", name="   ")
 
     assert not event_path.exists()
 
 
 def test_create_refuses_a_missing_folder(tmp_path: Path) -> None:
     with pytest.raises(EventFileError, match="does not exist"):
-        EventStore.create(tmp_path / "nowhere" / "event.accreditor", name="Summit")
+        EventStore.create(tmp_path / "nowhere" / "event.accreditor", passphrase="test passphrase", name="Summit")
 
 
 # -- migrating forward ---------------------------------------------------------------------------

@@ -104,7 +104,7 @@ def shown_errors(monkeypatch: pytest.MonkeyPatch) -> list[Shown]:
 
 def create_event(path: Path, name: str = EVENT_NAME) -> EventStore:
     """An event file with the guests of `GUESTS`, in their statuses, the first one checked in."""
-    store = EventStore.create(path, name=name, venue="Dushanbe")
+    store = EventStore.create(path, passphrase="test passphrase", name=name, venue="Dushanbe")
     with store.begin() as connection:
         categories.install_standard(connection)
         ids = guests.add_guests(connection, [fields for fields, _status in GUESTS], actor=ACTOR)
@@ -214,7 +214,9 @@ TAJIK_GUEST = GuestFields("Рахмонов", "Ҷамшед", organisation="MFA"
 def badge_event(tmp_path: Path) -> Iterator[tuple[EventStore, int]]:
     """A dated event (badge tokens carry validity dates) with one approved, never printed Tajik guest: (store, id)."""
     start, end = EVENT_DAYS
-    store = EventStore.create(tmp_path / "badges.accreditor", name=EVENT_NAME, starts_on=start, ends_on=end)
+    store = EventStore.create(
+        tmp_path / "badges.accreditor", passphrase="test passphrase", name=EVENT_NAME, starts_on=start, ends_on=end
+    )
     with store.begin() as connection:
         categories.install_standard(connection)
         (guest_id,) = guests.add_guests(connection, [TAJIK_GUEST], actor=ACTOR)
@@ -303,7 +305,9 @@ def gate_event(tmp_path: Path) -> Iterator[GateEvent]:
     start, end = EVENT_DAYS
     folder = tmp_path / "gate"
     folder.mkdir()
-    store = EventStore.create(folder / "gate.accreditor", name=EVENT_NAME, starts_on=start, ends_on=end)
+    store = EventStore.create(
+        folder / "gate.accreditor", passphrase="test passphrase", name=EVENT_NAME, starts_on=start, ends_on=end
+    )
     with store.begin() as connection:
         categories.install_standard(connection)
         fields = [GuestFields(guest[0], guest[1], category=guest[2]) for guest in GATE_GUESTS.values()]

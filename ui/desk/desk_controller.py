@@ -42,6 +42,7 @@ from accreditor.vocabulary import CheckInResult, Tone
 from ui import jobs, messages, printing
 from ui.guest_table_model import format_moment
 from ui.settings import StationSettings
+from ui.unlock_dialog import ensure_unlocked
 
 if TYPE_CHECKING:  # badge rendering is imported with the first print, not before the desk can show
     from accreditor.services.issuing import Issued
@@ -343,6 +344,9 @@ class DeskController(QObject):
         """
         if guest_id in self._printing:
             self._tell(Tone.WARNING, "This badge is already being printed.")
+            return False
+        if not ensure_unlocked(None, self._desk.store):
+            self._tell(Tone.WARNING, "The badge signing key is still locked; nothing was printed.")
             return False
         self._printing.add(guest_id)
         self._queue.append(_QueuedPrint(guest_id, reason))

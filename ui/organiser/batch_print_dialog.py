@@ -52,6 +52,7 @@ from ui.jobs import Job, JobContext
 from ui.pdf_preview import iter_page_images
 from ui.printing import StationSink
 from ui.settings import SYSTEM_DEFAULT, StationSettings
+from ui.unlock_dialog import ensure_unlocked
 
 ORDER_LABELS = {
     "id": "Registration number",
@@ -479,6 +480,9 @@ class BatchPrintDialog(QDialog):
     def show_preview(self) -> None:
         """Render the first sheet in the background and show its first page fitted into the preview box."""
         store, request, layout = self._store, self._planning_request(), self.layout_name()
+        if not ensure_unlocked(self, store):
+            self.preview.setText("No preview: the badge signing key is still locked.")
+            return
         generation = self._preview_generation
         self.preview.setText("Rendering the first page…")
         self.preview_button.setEnabled(False)
@@ -515,6 +519,8 @@ class BatchPrintDialog(QDialog):
     def start(self) -> None:
         """Ask where a PDF goes (if it does), then run the batch in the background."""
         if self.is_running() or not self.start_button.isEnabled():
+            return
+        if not ensure_unlocked(self, self._store):
             return
         request = self.request()
         if self.to_pdf.isChecked():

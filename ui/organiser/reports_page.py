@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from accreditor.acting_user import default_user
+from accreditor.audit import ChainState
 from accreditor.reports import (
     BREAKDOWNS,
     AttendanceEntry,
@@ -226,6 +227,9 @@ class ReportsPage(QWidget):
         self.pdf_button.clicked.connect(self.export_pdf)
         self.status_label = QLabel()
         self.status_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # Whether the audit log's hash chain is intact (accreditor/audit.py), checked with every load.
+        self.audit_label = QLabel()
+        self.audit_label.setWordWrap(True)
 
         self.breakdown_combo = QComboBox()
         for key, title in BREAKDOWNS.items():
@@ -293,6 +297,7 @@ class ReportsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(figures)
+        layout.addWidget(self.audit_label)
         layout.addWidget(body, stretch=1)
 
     # -- loading -------------------------------------------------------------------------------------
@@ -350,10 +355,16 @@ class ReportsPage(QWidget):
             f"{waiting.get('rejected', 0)} rejected, {waiting.get('revoked', 0)} revoked."
         )
         self.status_label.setText(f"As of {format_moment(report.loaded_at)}")
+        self._show_audit_state(report.audit)
         self._show_breakdown()
         self.chart.set_timeline(report.timeline, self.bucket_minutes)
         self._fill_delegations(report.delegations)
         self.loaded.emit()
+
+    def _show_audit_state(self, state: ChainState) -> None:
+        colour = "#1B5E20" if state.intact else "#C62828"
+        self.audit_label.setStyleSheet(f"color: {colour};")
+        self.audit_label.setText(state.sentence() if state.intact else f"Audit log altered: {state.sentence()}")
 
     def _show_breakdown(self) -> None:
         key = self.breakdown_combo.currentData()
