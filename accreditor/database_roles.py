@@ -30,6 +30,7 @@ _WRITES: dict[Role, tuple[tuple[str, str], ...]] = {
         ("badges", "INSERT"),
         ("checkins", "INSERT"),
         ("audit_log", "INSERT"),
+        ("audit_head", "UPDATE"),  # each entry moves the chain's head
         ("signing_keys", "SELECT"),  # it prints badges: it signs them
     ),
     Role.DESK: (
@@ -37,8 +38,9 @@ _WRITES: dict[Role, tuple[tuple[str, str], ...]] = {
         ("checkins", "INSERT, UPDATE (undone_at, undone_by, undo_reason)"),
         ("badges", "INSERT"),
         ("audit_log", "INSERT"),
+        ("audit_head", "UPDATE"),
     ),
-    Role.SECURITY: (("scans", "INSERT"), ("audit_log", "INSERT")),
+    Role.SECURITY: (("scans", "INSERT"), ("audit_log", "INSERT"), ("audit_head", "UPDATE")),
     Role.VIEWER: (),
 }
 

@@ -44,6 +44,7 @@ class Permission(StrEnum):
     GATE_PACKAGE = "write gate packages"
     MANAGE_KEYS = "manage the signing keys"
     MANAGE_USERS = "manage users"
+    COPY_EVENT = "copy the whole event"
 
 
 _READ = {Permission.READ_GUESTS, Permission.READ_REPORTS}

@@ -62,9 +62,10 @@ def _accept_login_anywhere(commands: Commands) -> None:
     for command in dict.fromkeys(commands.choices.values()):  # aliases map to the same parser
         if command._subparsers is None:
             command.add_argument("--user", default=argparse.SUPPRESS, help=USER_HELP)
-            command.add_argument(
-                "--password-file", type=Path, metavar="FILE", default=argparse.SUPPRESS, help=PASSWORD_HELP
-            )
+            if "--password-file" not in command._option_string_actions:  # `server init` has its own: the server's
+                command.add_argument(
+                    "--password-file", type=Path, metavar="FILE", default=argparse.SUPPRESS, help=PASSWORD_HELP
+                )
             passphrases.add_options(command, default=argparse.SUPPRESS)
             continue
         for action in command._subparsers._group_actions:

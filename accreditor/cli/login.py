@@ -17,7 +17,7 @@ from accreditor import dialects
 from accreditor.acting_user import default_user
 from accreditor.errors import AccreditorError, EventFileError
 from accreditor.roles import Actor, Permission, require
-from accreditor.store import EventStore
+from accreditor.store import EventStore, is_server_url
 from accreditor.tokens import TOKEN_PREFIX
 from accreditor.users import AuthenticationError, log_in
 
@@ -39,6 +39,13 @@ COMMAND_PERMISSIONS: dict[str, Permission | tuple[Permission, str] | None] = {
     "verify": None,
     "keys export-public": None,
     "keys rotate": Permission.MANAGE_KEYS,
+    "keys passphrase": Permission.MANAGE_KEYS,
+    "audit verify": Permission.READ_REPORTS,
+    "copy": Permission.COPY_EVENT,  # everything goes with it: users' password hashes and the sealed keys
+    "stations": None,
+    "server init": None,  # the server commands work on a folder of this laptop, not on an event
+    "server start": None,
+    "server stop": None,
     "check-in": Permission.CHECK_IN,
     "short-name": Permission.READ_GUESTS,  # setting one is checked by the core (CONFIGURE_EVENT)
     "gate-package": Permission.GATE_PACKAGE,
@@ -58,7 +65,7 @@ CREATES_EVENT = frozenset({"init", "demo"})
 
 
 def command_name(args: argparse.Namespace) -> str:
-    for group in ("keys_command", "users_command"):
+    for group in ("keys_command", "users_command", "audit_command", "server_command"):
         if getattr(args, group, None):
             return f"{args.command} {getattr(args, group)}"
     return str(args.command)
@@ -71,8 +78,11 @@ def event_location(args: argparse.Namespace) -> str | None:
     if args.command == "verify":
         usage_error = len(args.items) < 2 or args.items[0].startswith(TOKEN_PREFIX)  # the command explains it
         return None if args.public_key or usage_error else args.items[0]
+    if args.command == "copy":
+        return str(args.source)
     if args.command in ("gate", "export-scans"):
-        return str(args.source) if _is_sqlite_file(args.source) else None
+        source = str(args.source)
+        return source if is_server_url(source) or _is_sqlite_file(Path(source)) else None
     event = getattr(args, "event", None)
     return None if event is None else str(event)
 
@@ -112,7 +122,7 @@ def actor_for(args: argparse.Namespace) -> str:
     location = event_location(args)
     if location is None:
         return name
-    with EventStore.open(location) as store:
+    with EventStore.open(location, station=getattr(args, "station", "") or "") as store:
         password = read_secret(args.password_file, PASSWORD_VARIABLE, f"Password for {name}: ")
         actor: Actor = log_in(store, name, password, station=getattr(args, "station", "") or "")
     needed = COMMAND_PERMISSIONS[command_name(args)]

@@ -23,7 +23,7 @@ def postgres_event(request: pytest.FixtureRequest) -> Iterator[EventStore]:
         url = request.getfixturevalue("postgres_url")
     except pytest.FixtureLookupError:
         pytest.skip("this tree has no throwaway PostgreSQL cluster fixture (postgres_url)")
-    store = EventStore.create(url, name="Summit")
+    store = EventStore.create(url, passphrase="test passphrase", name="Summit")
     with store.begin() as connection:
         categories.install_standard(connection)
         ana = Actor.unrestricted("ana")
@@ -68,7 +68,7 @@ def test_a_desk_login_cannot_change_statuses_or_read_the_signing_key(postgres_ev
         for statement in (
             "UPDATE guests SET status = 'approved' WHERE id = 1",
             "UPDATE guests SET status = 'revoked', status_reason = 'x' WHERE id = 2",
-            "SELECT private_key FROM signing_keys",
+            "SELECT sealed_private_key FROM signing_keys",
             "SELECT * FROM signing_keys",
             "UPDATE users SET role = 'organiser' WHERE name = 'bob'",
             "INSERT INTO zones (code, name, sort_order) VALUES ('X', 'X', 9)",

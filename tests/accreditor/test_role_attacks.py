@@ -131,7 +131,8 @@ def test_what_the_desk_may_do_it_does(secured_event: Path, tmp_path: Path, capsy
 
 def test_a_wrong_password_or_none_at_all_runs_nothing(secured_event: Path, tmp_path: Path, capsys) -> None:
     (tmp_path / "wrong.txt").write_text("not the password\n", encoding="utf-8")
-    before = [line for line in dump(secured_event) if "audit_log" not in line]
+    # A failed login is audited: the log and its chain's head grow, nothing else changes.
+    before = [line for line in dump(secured_event) if "audit_log" not in line and "audit_head" not in line]
 
     for login in (["--user", "bob", "--password-file", str(tmp_path / "wrong.txt")], ["--user", "bob"]):
         code = main(["check-in", str(secured_event), "2", *login])
@@ -141,7 +142,7 @@ def test_a_wrong_password_or_none_at_all_runs_nothing(secured_event: Path, tmp_p
             "accreditor: Wrong user name or password for secured.accreditor.\n",
             "accreditor: secured.accreditor has users: log in with --user and a password.\n",
         )
-    assert [line for line in dump(secured_event) if "audit_log" not in line] == before
+    assert [line for line in dump(secured_event) if "audit_log" not in line and "audit_head" not in line] == before
     assert _checkins(secured_event) == []
 
 
@@ -207,7 +208,8 @@ def core_attempts(store: EventStore, desk: Actor, tmp_path: Path) -> dict[str, C
         "save zone": lambda: category_service.save_zone(store, Zone("NEW", "New zone"), desk, new=True),
         "delete zone": in_transaction(categories.delete_zone, "VIP", desk),
         "short name": in_transaction(organisations.set_short_name, ORGANISATION, "MFA", desk),
-        "rotate key": in_transaction(keys.rotate, desk),
+        "rotate key": in_transaction(keys.rotate, desk, "test passphrase"),
+        "change the key passphrase": in_transaction(keys.change_passphrase, desk, "test passphrase", "new passphrase"),
         "retire key": in_transaction(keys.retire, "nope", desk),
         "merge scans": scans_export,
         "gate": lambda: open_event_gate(store.location, GateContext(zone="MAIN", operator=desk)),

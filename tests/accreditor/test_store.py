@@ -346,7 +346,9 @@ def with_password(url: str, password: str) -> str:
 
 
 def test_an_event_on_a_server_opens_with_its_details(postgres_url: str) -> None:
-    EventStore.create(postgres_url, name="Summit", starts_on=date(2027, 5, 3), venue="Dushanbe").close()
+    EventStore.create(
+        postgres_url, passphrase="test passphrase", name="Summit", starts_on=date(2027, 5, 3), venue="Dushanbe"
+    ).close()
 
     with EventStore.open(postgres_url, station="Desk 1") as store:
         assert store.is_server
@@ -358,10 +360,10 @@ def test_an_event_on_a_server_opens_with_its_details(postgres_url: str) -> None:
 
 
 def test_create_refuses_a_database_that_already_holds_an_event(postgres_url: str) -> None:
-    EventStore.create(postgres_url, name="First").close()
+    EventStore.create(postgres_url, passphrase="test passphrase", name="First").close()
 
     with pytest.raises(EventFileError, match="already holds an event; choose an empty database"):
-        EventStore.create(postgres_url, name="Second")
+        EventStore.create(postgres_url, passphrase="test passphrase", name="Second")
 
     with EventStore.open(postgres_url) as store:
         assert store.event_info().name == "First"
@@ -375,17 +377,17 @@ def test_create_refuses_a_database_with_other_data_and_leaves_it_alone(postgres_
     other_application.dispose()
 
     with pytest.raises(EventFileError, match=r"is not empty \(it has tables invoices\)"):
-        EventStore.create(postgres_url, name="Summit")
+        EventStore.create(postgres_url, passphrase="test passphrase", name="Summit")
     with pytest.raises(EventFileError, match="is not an Accreditor event"):
         EventStore.open(postgres_url)
 
 
 def test_a_password_never_appears_in_a_message(postgres_url: str) -> None:
     url = with_password(postgres_url, "s3cret-Pa55")
-    EventStore.create(url, name="Summit").close()
+    EventStore.create(url, passphrase="test passphrase", name="Summit").close()
 
     with pytest.raises(EventFileError) as refused:
-        EventStore.create(url, name="Again")
+        EventStore.create(url, passphrase="test passphrase", name="Again")
     with pytest.raises(EventFileError) as bad_url:
         EventStore.open(url.replace("postgresql://", "mysql://"))
     with pytest.raises(EventFileError) as no_database:

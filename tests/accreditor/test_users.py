@@ -1,6 +1,7 @@
 """Users and roles in the core: hashed passwords, logging in, the rules of adding and disabling, schema 4 → 5."""
 
 import pickle
+import shutil
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -13,6 +14,8 @@ from accreditor.errors import AccreditorError, NotFoundError
 from accreditor.roles import ROLE_PERMISSIONS, Actor, Permission, PermissionDenied, Role, can, require
 from accreditor.store import EventStore
 from accreditor.users import AuthenticationError
+
+MIGRATION_FIXTURES = Path(__file__).resolve().parents[1] / "data" / "migrations"
 
 ORGANISER_PASSWORD = "correct horse battery"
 DESK_PASSWORD = "desk password 1"
@@ -82,7 +85,7 @@ def test_logging_in_gives_the_users_role_and_audits_failures(store: EventStore, 
     for name, password in (("bob", ORGANISER_PASSWORD), ("nobody", DESK_PASSWORD)):
         with pytest.raises(AuthenticationError) as refused:
             users.log_in(store, name, password, station="desk-2")
-        assert str(refused.value) == "Wrong user name or password for event.accreditor."
+        assert str(refused.value) == f"Wrong user name or password for {store.display_name}."
     with pytest.raises(AuthenticationError, match="has users: log in"):
         users.log_in(store, "bob", None)
 
@@ -184,9 +187,7 @@ def test_an_actor_is_its_name_wherever_a_name_is_recorded_and_survives_pickling(
 
 def test_a_schema_4_event_gets_an_empty_users_table_and_keeps_working(tmp_path: Path) -> None:
     old = tmp_path / "old.accreditor"
-    EventStore.create(old, name="Old").close()
-    with closing(sqlite3.connect(old)) as connection:  # what Accreditor with schema 4 wrote
-        connection.executescript("DROP TABLE users; UPDATE meta SET value = '4' WHERE key = 'schema_version';")
+    shutil.copyfile(MIGRATION_FIXTURES / "schema-4.accreditor", old)  # written by Accreditor with schema 4
 
     with EventStore.open(old) as store:
         assert store.schema_version() == schema.SCHEMA_VERSION
