@@ -19,6 +19,7 @@ from sqlalchemy import (
     CheckConstraint,
     Column,
     Connection,
+    ForeignKey,
     Index,
     Integer,
     LargeBinary,
@@ -210,6 +211,32 @@ def seal_raw_key(key_id: str, stored: bytes, public_key: bytes, passphrase: str)
     return keys.seal_seed(stored, passphrase, key_id)
 
 
+# -- 6 → 7: signed logs of offline gate stations ---------------------------------------------------------
+
+_V7 = MetaData(naming_convention=schema.metadata.naming_convention)
+_V7_GATE_STATIONS = Table(
+    "gate_stations",
+    _V7,
+    Column("id", Integer, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("public_key", LargeBinary, nullable=False),
+    Column("created_at", schema.UtcDateTime, nullable=False),
+    Column("revoked_at", schema.UtcDateTime),
+)
+_V7_STATION_SCANS = Table(
+    "station_scans",
+    _V7,
+    Column("nonce", String(32), primary_key=True),
+    Column("station_id", Integer, ForeignKey("gate_stations.id"), nullable=False),
+    Index("ix_station_scans_station_id", "station_id"),
+)
+
+
+def _add_gate_stations(connection: Connection) -> None:
+    """No stations yet: packages made before had no station key, so their logs must be exported by a new package."""
+    _V7.create_all(connection)
+
+
 @dataclass(frozen=True, slots=True)
 class NeedsPassphrase:
     """A step that seals secrets: it runs with the passphrase the user gave for the upgrade."""
@@ -223,6 +250,7 @@ STEPS: dict[int, Step | NeedsPassphrase] = {
     3: _add_organisation_short_names,
     4: _add_users,
     5: NeedsPassphrase(_seal_keys_and_chain_audit),
+    6: _add_gate_stations,
 }
 
 

@@ -26,7 +26,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 APPLICATION_ID = "accreditor-event"
 
 STATUSES = ("pending", "approved", "rejected", "revoked")
@@ -275,6 +275,29 @@ scans = Table(
     Index("uq_scans_nonce", "nonce", unique=True),
     Index("ix_scans_guest_id", "guest_id"),
     Index("ix_scans_at", "at"),
+)
+
+# The offline gate stations: one Ed25519 key pair per gate package (see accreditor/gate/stations.py).  Only
+# the public key is here; the private key is in the package alone, and signs every line of its gate's log.
+# A revoked station's lines are no longer merged; what it brought before stays, marked by `revoked_at`.
+gate_stations = Table(
+    "gate_stations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("public_key", LargeBinary, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("revoked_at", UtcDateTime),
+)
+
+# Which station's signed log brought a merged scan.  Scans are never updated, so the scans of a station
+# revoked later stay marked through this link (a scan made on the event itself has none).
+station_scans = Table(
+    "station_scans",
+    metadata,
+    Column("nonce", String(32), primary_key=True),
+    Column("station_id", Integer, ForeignKey("gate_stations.id"), nullable=False),
+    Index("ix_station_scans_station_id", "station_id"),
 )
 
 # The short form an organiser gives an organisation ("OSCE", "MFA Tajikistan"), printed on a badge when the

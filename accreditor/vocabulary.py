@@ -104,6 +104,20 @@ class CheckInRefusal(StrEnum):
     REVOKED = "revoked"
 
 
+class ScanRejection(StrEnum):
+    """Why merge-scans left a line of a gate's log out of the event."""
+
+    UNSIGNED = "unsigned"
+    OTHER_EVENT = "other_event"
+    UNKNOWN_STATION = "unknown_station"
+    BAD_SIGNATURE = "bad_signature"
+    STATION_REVOKED = "station_revoked"
+    ALTERED = "altered"
+    UNKNOWN_ZONE = "unknown_zone"
+    UNKNOWN_GUEST = "unknown_guest"
+    OUT_OF_DATES = "out_of_dates"
+
+
 class PrintStatus(StrEnum):
     """What became of a document sent to a print sink."""
 
@@ -255,6 +269,40 @@ _TERMS: dict[type[StrEnum], dict[str, Term]] = {
         PrintStatus.NO_PAGES: Term("Nothing to print", Tone.ERROR, "The file to print has no pages."),
         PrintStatus.CANNOT_OPEN: Term("Printer unavailable", Tone.ERROR, "The printer {printer} cannot be opened."),
         PrintStatus.CANNOT_SAVE: Term("Not saved", Tone.ERROR, "The badges could not be saved to {path} ({why})."),
+    },
+    ScanRejection: {
+        ScanRejection.UNSIGNED: Term(
+            "Unsigned",
+            Tone.ERROR,
+            "The line is not signed by a gate station: export the log again on the gate, with its package.",
+        ),
+        ScanRejection.OTHER_EVENT: Term(
+            "Another event's", Tone.ERROR, "The line was written for event {event}, not this one: a replay."
+        ),
+        ScanRejection.UNKNOWN_STATION: Term(
+            "Unknown station",
+            Tone.ERROR,
+            "The line is signed as gate station {station}, which this event does not have.",
+        ),
+        ScanRejection.BAD_SIGNATURE: Term(
+            "FORGED line", Tone.ERROR, "FORGED or altered: the line's signature is not gate station {name}'s."
+        ),
+        ScanRejection.STATION_REVOKED: Term(
+            "Station revoked",
+            Tone.ERROR,
+            "Gate station {name} was revoked on {since}; lines signed by it are no longer merged.",
+        ),
+        ScanRejection.ALTERED: Term(
+            "Altered", Tone.ERROR, "The event holds scan {nonce} with other details: the line was altered."
+        ),
+        ScanRejection.UNKNOWN_ZONE: Term("Unknown zone", Tone.ERROR, "The event has no zone {zone}."),
+        ScanRejection.UNKNOWN_GUEST: Term("Unknown guest", Tone.ERROR, "The event has no guest {guest}."),
+        ScanRejection.OUT_OF_DATES: Term(
+            "Out of dates",
+            Tone.ERROR,
+            "The scan is dated {day}, outside the event's days ({first} to {last}, give or take a day).",
+            variants={"future": "The scan is dated {day}, after tomorrow."},
+        ),
     },
 }
 

@@ -88,8 +88,8 @@ def make_venue(folder: Path, guest_count: int) -> Venue:
             revoked, reprinted = ids[-40:-20], ids[-20:]
             workflow.change_status(connection, revoked, "revoked", "bench", reason="bench")
             record_serials(connection, [(guest_id, 2) for guest_id in reprinted], actor="bench", reason="lost")
-        with store.connect() as connection:
-            data, _summary = build_package(connection, store.event_info())
+        with store.begin() as connection:  # the package registers its gate station
+            data, _summary = build_package(connection, store.event_info(), station="venue")
             pem = keys.export_public_pem(connection)
     (folder / "venue.gatepkg").write_bytes(data)
     (folder / "venue.pem").write_bytes(pem)
