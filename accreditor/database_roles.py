@@ -40,7 +40,12 @@ _WRITES: dict[Role, tuple[tuple[str, str], ...]] = {
         ("audit_log", "INSERT"),
         ("audit_head", "UPDATE"),
     ),
-    Role.SECURITY: (("scans", "INSERT"), ("audit_log", "INSERT"), ("audit_head", "UPDATE")),
+    Role.SECURITY: (
+        ("scans", "INSERT"),
+        ("station_scans", "INSERT"),  # merged lines and the gate station that signed them
+        ("audit_log", "INSERT"),
+        ("audit_head", "UPDATE"),
+    ),
     Role.VIEWER: (),
 }
 

@@ -168,7 +168,7 @@ def cmd_export_scans(args: argparse.Namespace) -> int:
         log = args.log or default_log_path(Path(source))
         if not log.exists():
             raise GateLogError(f"This gate has no scan log at {log} yet.")
-        count, data = export_gate_log(source, log, source=f"gate log {log.name} on {socket.gethostname()}")
+        count, data = export_gate_log(Path(source), log, source=f"gate log {log.name} on {socket.gethostname()}")
     args.out.write_bytes(data)
     print(f"Exported {count} scans to {args.out}.")
     return EXIT_OK

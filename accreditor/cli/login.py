@@ -49,6 +49,7 @@ COMMAND_PERMISSIONS: dict[str, Permission | tuple[Permission, str] | None] = {
     "check-in": Permission.CHECK_IN,
     "short-name": Permission.READ_GUESTS,  # setting one is checked by the core (CONFIGURE_EVENT)
     "gate-package": Permission.GATE_PACKAGE,
+    "gate-stations": Permission.GATE_PACKAGE,  # listing or revoking the stations that sign offline gates' logs
     "gate": Permission.OPERATE_GATE,
     "export-scans": Permission.SEE_INSIDE,
     "merge-scans": Permission.MERGE_SCANS,
@@ -80,6 +81,9 @@ def event_location(args: argparse.Namespace) -> str | None:
         return None if args.public_key or usage_error else args.items[0]
     if args.command == "copy":
         return str(args.source)
+    if args.command == "gate-stations":  # EVENT, or revoke EVENT NAME
+        words: list[str] = args.words
+        return words[1] if words[0] == "revoke" and len(words) > 1 else words[0]
     if args.command in ("gate", "export-scans"):
         source = str(args.source)
         return source if is_server_url(source) or _is_sqlite_file(Path(source)) else None

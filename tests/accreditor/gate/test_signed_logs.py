@@ -8,16 +8,15 @@ content (guest, zone, dates, event) must hold on their own, and revoking the sta
 
 import json
 import secrets
-import sqlite3
-from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import select
 
-from accreditor import audit, categories, keys
+from accreditor import audit, categories, keys, schema
 from accreditor.gate.merge import MergeReport, merge_scans
 from accreditor.gate.occupancy import evacuation_list, who_is_inside
 from accreditor.gate.offline_gate import open_event_gate, open_offline_gate
@@ -37,11 +36,14 @@ def _event_day(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def scan_rows(gate_event: GateEvent) -> list[tuple[Any, ...]]:
     """Every stored scan and its station link, column by column: what an attack must not change."""
-    with closing(sqlite3.connect(gate_event.store.location)) as connection:
-        return (
-            connection.execute("SELECT * FROM scans ORDER BY id").fetchall()
-            + connection.execute("SELECT * FROM station_scans ORDER BY nonce").fetchall()
-        )
+    with gate_event.store.connect() as connection:
+        return [
+            *(tuple(row) for row in connection.execute(select(schema.scans).order_by(schema.scans.c.id))),
+            *(
+                tuple(row)
+                for row in connection.execute(select(schema.station_scans).order_by(schema.station_scans.c.nonce))
+            ),
+        ]
 
 
 def genuine_log(gate_event: GateEvent, name: str = "north") -> tuple[dict[str, Any], Ed25519PrivateKey]:
@@ -136,7 +138,9 @@ def test_a_log_of_the_old_unsigned_format_is_rejected_line_by_line(gate_event: G
 
 
 def other_event(tmp_path: Path) -> tuple[EventStore, Path, TrustAnchor]:
-    store = EventStore.create(tmp_path / "other.accreditor", name="Other", starts_on=GATE_TIME.date())
+    store = EventStore.create(
+        tmp_path / "other.accreditor", passphrase="test passphrase", name="Other", starts_on=GATE_TIME.date()
+    )
     with store.begin() as connection:
         categories.install_standard(connection)
         data, _summary = build_package(connection, store.event_info(), station="north")
