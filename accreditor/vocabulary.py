@@ -12,6 +12,7 @@ of `--json` and of the database, so they never change.
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from enum import StrEnum
 
 
@@ -172,7 +173,10 @@ _TERMS: dict[type[StrEnum], dict[str, Term]] = {
         GateReason.ALREADY_INSIDE: Term(
             "Already inside",
             Tone.WARNING,
-            "Already inside {zone} since {since}{gate}: check the badge is not being passed back.",
+            "Already inside {zone} since {since}: check the badge is not being passed back.",
+            variants={
+                "at_gate": "Already inside {zone} since {since} at {gate}: check the badge is not being passed back."
+            },
         ),
         GateReason.ESCORT_REQUIRED: Term("Escort required", Tone.WARNING, "{category}: must be escorted."),
         GateReason.NO_PHOTO: Term("No photo on file", Tone.WARNING, "No photo on file: check an identity document."),
@@ -325,11 +329,47 @@ def tone(code: StrEnum) -> Tone:
     return term(code).tone
 
 
+LABEL = "label"  # the variant that is the code's short label, whatever sentences it has
+
+
 def message(code: StrEnum, variant: str = "", /, **details: object) -> str:
     """The code's sentence (or one of its variants) with its details filled in; the label when it has none."""
     found = term(code)
+    if variant == LABEL:
+        return found.label
     template = found.variants[variant] if variant else found.message
     return template.format(**details) if template else found.label
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A sentence of the vocabulary not yet put into words: its code, variant and details.
+
+    The core hands phrases along with its English text so that the app can say the same thing in its
+    own language (translating the template by code, then filling in the details); `str()` is the English.
+    A detail may be a date (written "5 December 2026"), a datetime (written "14:05"), or another phrase.
+    """
+
+    code: StrEnum
+    variant: str = ""
+    details: Mapping[str, object] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return message(self.code, self.variant, **{name: _english(value) for name, value in self.details.items()})
+
+
+def phrase(code: StrEnum, variant: str = "", /, **details: object) -> Phrase:
+    return Phrase(code, variant, details)
+
+
+def _english(value: object) -> str:
+    if isinstance(value, tuple):
+        return " ".join(str(item) for item in value)
+    if isinstance(value, datetime):
+        return f"{value.astimezone():%H:%M}"
+    if isinstance(value, date):
+        return f"{value.day} {value:%B %Y}"
+    return str(value)
 
 
 def placeholders(code: StrEnum, variant: str = "") -> set[str]:

@@ -176,8 +176,8 @@ def progress_dialog(job: Job[T], parent: QWidget | None, text: str) -> QProgress
 
     It appears only if the job takes longer than Qt's minimum duration (4 s by default).
     """
-    dialog = QProgressDialog(text, "Cancel", 0, 0, parent)
-    dialog.setWindowTitle(job.label or "Working")
+    dialog = QProgressDialog(text, QCoreApplication.translate("jobs", "Cancel"), 0, 0, parent)
+    dialog.setWindowTitle(job.label or QCoreApplication.translate("jobs", "Working"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)

@@ -37,7 +37,7 @@ from accreditor.migrations import PassphraseRequiredError
 from accreditor.roles import Actor, Permission, can
 from accreditor.store import EventStore, display_name, is_server_url
 from accreditor.users import NO_USERS_NOTE
-from ui import jobs, messages, settings
+from ui import i18n, jobs, messages, settings
 from ui.desk.desk_controller import DeskController
 from ui.desk.desk_view import DeskView
 from ui.event_session import SessionAdapter
@@ -58,8 +58,6 @@ if TYPE_CHECKING:  # the gate, the organiser's pages and the dialogs are importe
 LAST_EVENT_KEY = "events/last"
 RECENT_EVENTS_KEY = "events/recent"
 RECENT_EVENTS_KEPT = 8
-EVENT_FILE_FILTER = "Accreditor events (*.accreditor);;All files (*)"
-SYSTEM_DEFAULT_PRINTER = "System default"
 # Opening an event faster than this shows no "Opening …" dialog at all.
 _OPENING_SHOWN_AFTER_MS = 400
 # Prints still running when the window closes record themselves; give them this long.
@@ -76,7 +74,9 @@ def ask_event_file(parent: QWidget | None) -> str | None:
     """Let the user pick an event file (tests monkeypatch this); None when they cancel."""
     previous = last_event()
     folder = Path(previous).parent if previous and Path(previous).is_file() else Path.home()
-    path, _selected = QFileDialog.getOpenFileName(parent, "Open event", str(folder), EVENT_FILE_FILTER)
+    path, _selected = QFileDialog.getOpenFileName(
+        parent, QCoreApplication.translate("main_window", "Open event"), str(folder), event_file_filter()
+    )
     return path or None
 
 
@@ -100,7 +100,13 @@ def open_event(
     needs_passphrase = False
     cancelled = False
     waiting = QEventLoop()
-    progress = QProgressDialog(f"Opening {Path(str(location)).name}…", "Cancel", 0, 0, parent)
+    progress = QProgressDialog(
+        QCoreApplication.translate("main_window", "Opening {name}…").format(name=Path(str(location)).name),
+        QCoreApplication.translate("main_window", "Cancel"),
+        0,
+        0,
+        parent,
+    )
     progress.setWindowTitle("Accreditor")
     progress.setMinimumDuration(_OPENING_SHOWN_AFTER_MS)
 
@@ -115,7 +121,9 @@ def open_event(
         needs_passphrase = isinstance(error, PassphraseRequiredError)
         if not cancelled and not needs_passphrase:
             _title, text, details = messages.describe(error)
-            messages.show_error(parent, "Cannot open the event", text, details=details)
+            messages.show_error(
+                parent, QCoreApplication.translate("main_window", "Cannot open the event"), text, details=details
+            )
         done(None)
 
     def cancel() -> None:
@@ -160,6 +168,12 @@ def recent_events() -> list[str]:
     if isinstance(value, str):  # QSettings gives a single entry back as a plain string
         value = [value]
     return [str(entry) for entry in value or [] if entry]
+
+
+def event_file_filter() -> str:
+    return QCoreApplication.translate("main_window", "Accreditor events ({pattern});;All files (*)").format(
+        pattern="*.accreditor"
+    )
 
 
 def window_title(event_name: str, station: str = "") -> str:
@@ -218,28 +232,32 @@ class MainWindow(QMainWindow):
         self._desk_echoes: list[Changes] = []  # what the desk wrote and showed, on its way through the session
         self._mode_group = QActionGroup(self)  # exclusive: one mode at a time
 
-        self.new_action = self._action("&New event…", QKeySequence.StandardKey.New, self.new_event)
-        self.new_action.setToolTip("Create an event file with the standard categories and zones")
-        self.open_action = self._action("&Open event…", QKeySequence.StandardKey.Open, self.choose_event)
+        self.new_action = self._action(self.tr("&New event…"), QKeySequence.StandardKey.New, self.new_event)
+        self.new_action.setToolTip(self.tr("Create an event file with the standard categories and zones"))
+        self.open_action = self._action(self.tr("&Open event…"), QKeySequence.StandardKey.Open, self.choose_event)
         self.open_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton))
-        self.connect_action = self._action("&Connect to event server…", QKeySequence(), self.connect_to_server)
-        self.connect_action.setToolTip("Open an event on the venue's PostgreSQL server, shared by every station")
-        self.reload_action = self._action("&Reload", QKeySequence.StandardKey.Refresh, self.reload)
+        self.connect_action = self._action(self.tr("&Connect to event server…"), QKeySequence(), self.connect_to_server)
+        self.connect_action.setToolTip(
+            self.tr("Open an event on the venue's PostgreSQL server, shared by every station")
+        )
+        self.reload_action = self._action(self.tr("&Reload"), QKeySequence.StandardKey.Refresh, self.reload)
         self.reload_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
-        self.reload_action.setToolTip("Reload the guests (changes made at other desks)")
-        self.settings_action = self._action("S&ettings…", QKeySequence("Ctrl+,"), self.edit_settings)
-        self.settings_action.setToolTip("Station name, printer, badge layout, auto-print, sounds")
-        self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
-        self.desk_mode_action = self._mode_action("&Desk", "F2", Mode.DESK)
-        self.desk_mode_action.setToolTip("Find, check in and print at the desk (F2)")
-        self.guests_mode_action = self._mode_action("&Guests", "F3", Mode.GUESTS)
-        self.guests_mode_action.setToolTip("The guest list (F3)")
-        self.organiser_mode_action = self._mode_action("&Organiser", "F6", Mode.ORGANISER)
-        self.organiser_mode_action.setToolTip("Accreditation: approve, reject, revoke, categories and zones (F6)")
-        self.reports_mode_action = self._mode_action("&Reports", "F7", Mode.REPORTS)
-        self.reports_mode_action.setToolTip("Attendance: expected and checked in, arrivals (F7)")
-        self.gate_mode_action = self._mode_action("G&ate", "Ctrl+G", Mode.GATE)
-        self.gate_mode_action.setToolTip("Scan badges at a door: green, orange or red (Ctrl+G)")
+        self.reload_action.setToolTip(self.tr("Reload the guests (changes made at other desks)"))
+        self.settings_action = self._action(self.tr("S&ettings…"), QKeySequence("Ctrl+,"), self.edit_settings)
+        self.settings_action.setToolTip(self.tr("Station name, printer, badge layout, auto-print, sounds"))
+        self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        self.desk_mode_action = self._mode_action(self.tr("&Desk"), "F2", Mode.DESK)
+        self.desk_mode_action.setToolTip(self.tr("Find, check in and print at the desk (F2)"))
+        self.guests_mode_action = self._mode_action(self.tr("&Guests"), "F3", Mode.GUESTS)
+        self.guests_mode_action.setToolTip(self.tr("The guest list (F3)"))
+        self.organiser_mode_action = self._mode_action(self.tr("&Organiser"), "F6", Mode.ORGANISER)
+        self.organiser_mode_action.setToolTip(
+            self.tr("Accreditation: approve, reject, revoke, categories and zones (F6)")
+        )
+        self.reports_mode_action = self._mode_action(self.tr("&Reports"), "F7", Mode.REPORTS)
+        self.reports_mode_action.setToolTip(self.tr("Attendance: expected and checked in, arrivals (F7)"))
+        self.gate_mode_action = self._mode_action(self.tr("G&ate"), "Ctrl+G", Mode.GATE)
+        self.gate_mode_action.setToolTip(self.tr("Scan badges at a door: green, orange or red (Ctrl+G)"))
         self._mode_actions = {
             Mode.DESK: self.desk_mode_action,
             Mode.GUESTS: self.guests_mode_action,
@@ -247,24 +265,26 @@ class MainWindow(QMainWindow):
             Mode.REPORTS: self.reports_mode_action,
             Mode.GATE: self.gate_mode_action,
         }
-        self.import_action = self._action("&Import guest list…", QKeySequence("Ctrl+I"), self.import_guests)
-        self.import_action.setToolTip("Import a registration list (CSV, Excel, OpenDocument)")
-        self.designer_action = self._action("&Badge designer…", QKeySequence("Ctrl+Shift+D"), self.open_designer)
-        self.designer_action.setToolTip("Design badge layouts with a live preview of real guests")
-        self.categories_action = self._action("&Categories and zones…", QKeySequence(), self.edit_categories)
+        self.import_action = self._action(self.tr("&Import guest list…"), QKeySequence("Ctrl+I"), self.import_guests)
+        self.import_action.setToolTip(self.tr("Import a registration list (CSV, Excel, OpenDocument)"))
+        self.designer_action = self._action(
+            self.tr("&Badge designer…"), QKeySequence("Ctrl+Shift+D"), self.open_designer
+        )
+        self.designer_action.setToolTip(self.tr("Design badge layouts with a live preview of real guests"))
+        self.categories_action = self._action(self.tr("&Categories and zones…"), QKeySequence(), self.edit_categories)
 
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addActions([self.new_action, self.open_action, self.connect_action])
-        self.recent_menu = file_menu.addMenu("Recent &events")
+        self.recent_menu = file_menu.addMenu(self.tr("Recent &events"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addActions([self.import_action, self.reload_action, self.settings_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        tools_menu = self.menuBar().addMenu("&Tools")
+        tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
         tools_menu.addActions([self.import_action, self.designer_action, self.categories_action])
-        view_menu = self.menuBar().addMenu("&View")
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addActions(list(self._mode_actions.values()))
-        toolbar = self.addToolBar("Event")
+        toolbar = self.addToolBar(self.tr("Event"))
         toolbar.setObjectName("event_toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -462,7 +482,7 @@ class MainWindow(QMainWindow):
 
         chosen = NewEventDialog.ask(self)
         if chosen is not None:
-            self._switch_to(lambda: create_event(chosen), chosen.path, "Cannot create the event")
+            self._switch_to(lambda: create_event(chosen), chosen.path, self.tr("Cannot create the event"))
 
     def open_recent(self, location: str, passphrase: str | None = None) -> None:
         """A remembered event; a server's URL holds no password, so if it is refused the server dialog asks.
@@ -652,20 +672,29 @@ class MainWindow(QMainWindow):
         )
         self._enable_what_the_role_allows()
         self.station_label.setText(self.station.station_name)
-        self.station_label.setToolTip("This station's name, recorded with every check-in and print")
-        self.printer_label.setText(f"Printer: {self.station.printer or SYSTEM_DEFAULT_PRINTER}")
+        self.station_label.setToolTip(self.tr("This station's name, recorded with every check-in and print"))
+        printer = self.station.printer or settings.system_default()
+        self.printer_label.setText(self.tr("Printer: {printer}").format(printer=printer))
 
     def _show_counts(self) -> None:
         guests = self.model.guest_count()
-        noun = "guest" if guests == 1 else "guests"
-        self.counts_label.setText(f"{guests} {noun} · {self.model.checked_in_count()} checked in")
+        counts = (
+            self.tr("1 guest · {checked_in} checked in")
+            if guests == 1
+            else self.tr("{guests} guests · {checked_in} checked in")
+        ).format(guests=i18n.number_text(guests), checked_in=i18n.number_text(self.model.checked_in_count()))
+        self.counts_label.setText(counts)
 
     def _show_checkins(self) -> None:
         if not self.event_session.is_loaded():
-            self.checkin_label.setText("Loading guests…")
+            self.checkin_label.setText(self.tr("Loading guests…"))
             return
         counts = self.event_session.session.counts()
-        self.checkin_label.setText(f"{counts.checked_in} checked in / {counts.expected} expected")
+        self.checkin_label.setText(
+            self.tr("{checked_in} checked in / {expected} expected").format(
+                checked_in=i18n.number_text(counts.checked_in), expected=i18n.number_text(counts.expected)
+            )
+        )
 
     def _desk_wrote(self, changes: Changes) -> None:
         """What the desk wrote (its services applied it to the shared session already) reaches every other

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -40,7 +40,12 @@ class NewEvent:
 def ask_new_event_path(parent: QWidget | None, suggested: str) -> Path | None:
     """Where to save the new event (tests replace this)."""
     path, _selected = QFileDialog.getSaveFileName(
-        parent, "New event", str(Path.home() / suggested), f"Accreditor events (*{EVENT_SUFFIX})"
+        parent,
+        QCoreApplication.translate("new_event_dialog", "New event"),
+        str(Path.home() / suggested),
+        QCoreApplication.translate("new_event_dialog", "Accreditor events ({pattern})").format(
+            pattern=f"*{EVENT_SUFFIX}"
+        ),
     )
     if not path:
         return None
@@ -58,11 +63,11 @@ class NewEventDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New event")
+        self.setWindowTitle(self.tr("New event"))
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("e.g. High-Level Conference on Countering Terrorism, Dushanbe")
+        self.name_edit.setPlaceholderText(self.tr("e.g. High-Level Conference on Countering Terrorism, Dushanbe"))
         self.venue_edit = QLineEdit()
-        self.dated = QCheckBox("The dates are known")
+        self.dated = QCheckBox(self.tr("The dates are known"))
         self.dated.setChecked(True)
         today = QDate.currentDate()
         self.starts_edit = QDateEdit(today)
@@ -72,8 +77,8 @@ class NewEventDialog(QDialog):
             edit.setDisplayFormat("yyyy-MM-dd")
         self.dated.toggled.connect(self.starts_edit.setEnabled)
         self.dated.toggled.connect(self.ends_edit.setEnabled)
-        self.path_label = QLabel("No file chosen")
-        self.path_button = QPushButton("Choose file…")
+        self.path_label = QLabel(self.tr("No file chosen"))
+        self.path_button = QPushButton(self.tr("Choose file…"))
         self.path_button.clicked.connect(self._choose_path)
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #C62828;")
@@ -86,17 +91,17 @@ class NewEventDialog(QDialog):
         self.passphrase_again_edit.setEchoMode(QLineEdit.EchoMode.Password)
 
         form = QFormLayout()
-        form.addRow("Event name", self.name_edit)
+        form.addRow(self.tr("Event name"), self.name_edit)
         form.addRow("", self.dated)
-        form.addRow("Starts", self.starts_edit)
-        form.addRow("Ends", self.ends_edit)
-        form.addRow("Venue", self.venue_edit)
+        form.addRow(self.tr("Starts"), self.starts_edit)
+        form.addRow(self.tr("Ends"), self.ends_edit)
+        form.addRow(self.tr("Venue"), self.venue_edit)
         file_row = QHBoxLayout()
         file_row.addWidget(self.path_label, stretch=1)
         file_row.addWidget(self.path_button)
-        form.addRow("File", file_row)
-        form.addRow("Key passphrase", self.passphrase_edit)
-        form.addRow("Passphrase again", self.passphrase_again_edit)
+        form.addRow(self.tr("File"), file_row)
+        form.addRow(self.tr("Key passphrase"), self.passphrase_edit)
+        form.addRow(self.tr("Passphrase again"), self.passphrase_again_edit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

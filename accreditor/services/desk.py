@@ -24,7 +24,7 @@ from accreditor.services import guarded
 from accreditor.session import EventSession, open_session
 from accreditor.store import EventStore
 from accreditor.tokens import Verdict
-from accreditor.vocabulary import CheckInRefusal, CheckInResult, GuestStatus, TokenReason, Tone
+from accreditor.vocabulary import CheckInRefusal, CheckInResult, GuestStatus, Phrase, TokenReason, Tone, phrase
 
 MIN_QUERY_LENGTH = 2
 MAX_RESULTS = 50
@@ -42,6 +42,7 @@ class Standing:
     label: str  # "Approved", "Pending approval", "Rejected", "Revoked"
     reason: str = ""
     advice: str = ""
+    status: GuestStatus | None = None  # None for a status this version does not know
 
     @property
     def admissible(self) -> bool:
@@ -66,8 +67,8 @@ def standing(guest: Guest) -> Standing:
         return Standing(Tone.ERROR, guest.status.capitalize(), guest.status_reason, pending.message)
     found = vocabulary.term(status)
     if status is GuestStatus.APPROVED:
-        return Standing(found.tone, vocabulary.headline(status))
-    return Standing(found.tone, vocabulary.headline(status), guest.status_reason, found.message)
+        return Standing(found.tone, vocabulary.headline(status), status=status)
+    return Standing(found.tone, vocabulary.headline(status), guest.status_reason, found.message, status)
 
 
 def refusal(standing: Standing) -> str:
@@ -77,20 +78,29 @@ def refusal(standing: Standing) -> str:
 
 def token_refusal(verdict: Verdict, guest: Guest | None) -> str:
     """Why a scanned badge admits nobody, with who it names when the signature proved it."""
-    reason = TokenReason(verdict.reason)
-    claims = verdict.claims
-    words = vocabulary.label(reason)
-    if claims is not None and reason is TokenReason.EXPIRED:
-        words = vocabulary.message(reason, until=f"{claims.valid_until:%d %b %Y}")
-    elif claims is not None and reason is TokenReason.NOT_YET_VALID:
-        words = vocabulary.message(reason, since=f"{claims.valid_from:%d %b %Y}")
-    elif claims is not None and reason is TokenReason.SUPERSEDED and guest is not None:
-        words = vocabulary.message(reason, serial=claims.serial, current=guest.badge_serial)
-    refused = f"{words} — nobody was checked in."
-    if guest is not None and reason in (TokenReason.REVOKED, TokenReason.NOT_APPROVED):
+    refused = f"{token_phrase(verdict, guest)} — nobody was checked in."
+    if explains_standing(verdict, guest) and guest is not None:
         explanation = standing(guest).explanation()
         refused += f" {explanation[:1].upper()}{explanation[1:]}."
     return refused
+
+
+def token_phrase(verdict: Verdict, guest: Guest | None) -> Phrase:
+    """What is wrong with a refused badge, with the dates or serials that say why."""
+    reason = TokenReason(verdict.reason)
+    claims = verdict.claims
+    if claims is not None and reason is TokenReason.EXPIRED:
+        return phrase(reason, until=claims.valid_until)
+    if claims is not None and reason is TokenReason.NOT_YET_VALID:
+        return phrase(reason, since=claims.valid_from)
+    if claims is not None and reason is TokenReason.SUPERSEDED and guest is not None:
+        return phrase(reason, serial=claims.serial, current=guest.badge_serial)
+    return phrase(reason, vocabulary.LABEL)
+
+
+def explains_standing(verdict: Verdict, guest: Guest | None) -> bool:
+    """A revoked or unapproved guest's badge is refused with the organiser's reason and who to turn to."""
+    return guest is not None and verdict.reason in (TokenReason.REVOKED, TokenReason.NOT_APPROVED)
 
 
 def display_name(guest: Guest) -> str:

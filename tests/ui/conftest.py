@@ -20,7 +20,7 @@ from accreditor.gate.package import build_package
 from accreditor.gate.verdicts import GateContext
 from accreditor.guests import GuestFields
 from accreditor.store import EventStore
-from ui import jobs, main_window, messages
+from ui import i18n, jobs, main_window, messages
 from ui import printing as ui_printing
 from ui.app import configure_application
 from ui.event_session import SessionAdapter
@@ -67,6 +67,15 @@ def settings_path(qapp: QApplication, tmp_path: Path) -> Path:
     for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
         QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder))
     return folder
+
+
+@pytest.fixture(autouse=True)
+def english(qapp: QApplication) -> Iterator[None]:
+    """Tests read the English words and British dates whatever the machine's locale (and a test that
+    switches the app to another language cannot leak it into the next)."""
+    i18n.apply_language("en")
+    yield
+    i18n.apply_language("en")
 
 
 @pytest.fixture(autouse=True)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from accreditor.acting_user import default_user
 from accreditor.categories import Category
@@ -31,15 +31,17 @@ from accreditor.services.desk import (
     GuestDetails,
     Standing,
     display_name,
+    explains_standing,
     refusal,
     shorten,
     standing,
-    token_refusal,
+    token_phrase,
 )
 from accreditor.session import EventSession
 from accreditor.store import EventStore
-from accreditor.vocabulary import CheckInResult, Tone
-from ui import jobs, messages, printing
+from accreditor.tokens import Verdict
+from accreditor.vocabulary import CheckInResult, GuestStatus, Tone, phrase
+from ui import i18n, jobs, messages, printing
 from ui.guest_table_model import format_moment
 from ui.settings import StationSettings
 from ui.unlock_dialog import ensure_unlocked
@@ -74,16 +76,68 @@ class Notice:
 
 def check_in_text(at: datetime, station: str, user: str) -> str:
     """ "09:14 at Desk 2 by anna": when (local time), where and by whom."""
-    where = f" at {station}" if station else ""
-    who = f" by {user}" if user else ""
-    return f"{format_moment(at)}{where}{who}"
+    when = format_moment(at)
+    if station and user:
+        return QCoreApplication.translate("DeskController", "{when} at {station} by {user}").format(
+            when=when, station=station, user=user
+        )
+    if station:
+        return QCoreApplication.translate("DeskController", "{when} at {station}").format(when=when, station=station)
+    if user:
+        return QCoreApplication.translate("DeskController", "{when} by {user}").format(when=when, user=user)
+    return when
 
 
 def badge_text(guest: Guest) -> str:
     if guest.badge_serial is None:
-        return "not printed yet"
-    when = f"printed {format_moment(guest.badge_printed_at)}, " if guest.badge_printed_at else ""
-    return f"{when}serial {guest.badge_serial}"
+        return QCoreApplication.translate("DeskController", "not printed yet")
+    serial = i18n.number_text(guest.badge_serial)
+    if guest.badge_printed_at:
+        return QCoreApplication.translate("DeskController", "printed {when}, serial {serial}").format(
+            when=format_moment(guest.badge_printed_at), serial=serial
+        )
+    return QCoreApplication.translate("DeskController", "serial {serial}").format(serial=serial)
+
+
+def standing_label(found: Standing) -> str:
+    """ "Pending approval", "Revoked"… in the app's language (a status this version does not know as it is)."""
+    return i18n.headline(found.status) if found.status is not None else found.label
+
+
+def standing_explanation(found: Standing) -> str:
+    """The organiser's reason (as they wrote it) and who to turn to, in the app's language."""
+    advice = i18n.say(phrase(found.status or GuestStatus.PENDING)) if found.advice else ""
+    return " — ".join(part for part in (found.reason, advice) if part)
+
+
+def standing_sentence(found: Standing) -> str:
+    """ "Revoked: Badge reported lost — do not admit; call the security supervisor" in the app's language."""
+    label = standing_label(found)
+    headline = (
+        QCoreApplication.translate("DeskController", "{status}: {reason}").format(status=label, reason=found.reason)
+        if found.reason
+        else label
+    )
+    advice = i18n.say(phrase(found.status or GuestStatus.PENDING)) if found.advice else ""
+    return f"{headline} — {advice}" if advice else headline
+
+
+def token_refusal_text(verdict: Verdict, guest: Guest | None) -> str:
+    """Why a scanned badge admits nobody (the core's `token_refusal`, in the app's language)."""
+    refused = QCoreApplication.translate("DeskController", "{why} — nobody was checked in.").format(
+        why=i18n.say(token_phrase(verdict, guest))
+    )
+    if explains_standing(verdict, guest) and guest is not None:
+        explanation = standing_explanation(standing(guest))
+        refused += f" {explanation[:1].upper()}{explanation[1:]}."
+    return refused
+
+
+def print_outcome_text(outcome: PrintOutcome) -> str:
+    """A print sink's answer in the app's language."""
+    if outcome.phrase is not None:
+        return i18n.say(outcome.phrase)
+    return outcome.message or QCoreApplication.translate("DeskController", "the printer refused the job")
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +252,11 @@ class DeskController(QObject):
                 self.loaded.emit()
 
         jobs.run_in_background(
-            self, lambda _context: desk.reload(), success=loaded, failure=self._failed, label="Opening the event"
+            self,
+            lambda _context: desk.reload(),
+            success=loaded,
+            failure=self._failed,
+            label=self.tr("Opening the event"),
         )
 
     def categories(self) -> list[Category]:
@@ -221,7 +279,7 @@ class DeskController(QObject):
     def fetch_details(self, guest_id: int, then: Callable[[GuestDetails], None]) -> GuestDetails | None:
         """Read a guest's card in the background and hand it to `then` on the UI thread."""
         desk = self._desk
-        return self._run(lambda: desk.details(guest_id), then, label="Reading the guest")
+        return self._run(lambda: desk.details(guest_id), then, label=self.tr("Reading the guest"))
 
     # -- running the services --------------------------------------------------------------------
 
@@ -293,15 +351,22 @@ class DeskController(QObject):
                 if known is not None:
                     desk.learn(known)  # the badge was refused on what the database says: show the same
                 details = desk.details_if_any(known)
-                text = token_refusal(result.verdict, details.guest if details else None)
+                text = token_refusal_text(result.verdict, details.guest if details else None)
                 return _Answer((Notice(Tone.ERROR, text),), details)
             if result.kind == "guest" and result.guest_id is not None:
                 details = desk.details(result.guest_id)
-                return _Answer((Notice(Tone.INFO, f"Found by code {code}: {display_name(details.guest)}"),), details)
-            unknown = f"Unknown code: {code}" if code else "Unknown code (the scan was empty)"
+                found = QCoreApplication.translate("DeskController", "Found by code {code}: {name}").format(
+                    code=code, name=display_name(details.guest)
+                )
+                return _Answer((Notice(Tone.INFO, found),), details)
+            unknown = (
+                QCoreApplication.translate("DeskController", "Unknown code: {code}").format(code=code)
+                if code
+                else QCoreApplication.translate("DeskController", "Unknown code (the scan was empty)")
+            )
             return _Answer((Notice(Tone.ERROR, unknown),))
 
-        return self._ask(work, label="Reading the scan", then=then)
+        return self._ask(work, label=self.tr("Reading the scan"), then=then)
 
     def check_in(
         self, guest_id: int, *, by_scan: bool = False, auto_print: bool | None = None, then: Then | None = None
@@ -311,7 +376,9 @@ class DeskController(QObject):
         desk = self._desk
         wanted = self._settings.auto_print if auto_print is None else auto_print
         return self._ask(
-            lambda: _check_in(desk, guest_id, by_scan=by_scan, auto_print=wanted), label="Checking in", then=then
+            lambda: _check_in(desk, guest_id, by_scan=by_scan, auto_print=wanted),
+            label=self.tr("Checking in"),
+            then=then,
         )
 
     def undo_check_in(self, guest_id: int, reason: str) -> GuestDetails | None:
@@ -320,10 +387,12 @@ class DeskController(QObject):
         def work() -> _Answer:
             changes = desk.undo_check_in(guest_id, reason)
             details = desk.details(guest_id)
-            text = f"Check-in of {display_name(details.guest)} undone ({reason.strip()})"
+            text = self.tr("Check-in of {name} undone ({reason})").format(
+                name=display_name(details.guest), reason=reason.strip()
+            )
             return _Answer((Notice(Tone.INFO, text),), details, changes, refresh=True)
 
-        return self._ask(work, label="Undoing the check-in")
+        return self._ask(work, label=self.tr("Undoing the check-in"))
 
     # -- printing --------------------------------------------------------------------------------
 
@@ -343,7 +412,7 @@ class DeskController(QObject):
         guests stand at the desk.
         """
         if guest_id in self._printing:
-            self._tell(Tone.WARNING, "This badge is already being printed.")
+            self._tell(Tone.WARNING, self.tr("This badge is already being printed."))
             return False
         if not ensure_unlocked(None, self._desk.store):
             self._tell(Tone.WARNING, "The badge signing key is still locked; nothing was printed.")
@@ -352,7 +421,10 @@ class DeskController(QObject):
         self._queue.append(_QueuedPrint(guest_id, reason))
         self.printing_changed.emit()
         waiting = len(self._queue) - 1 + (self._current is not None)
-        self._tell(Tone.INFO, f"Printing the badge… ({waiting} before it)" if waiting else "Printing the badge…")
+        printing_now = self.tr("Printing the badge…")
+        if waiting:
+            printing_now = self.tr("Printing the badge… ({count} before it)").format(count=i18n.number_text(waiting))
+        self._tell(Tone.INFO, printing_now)
         if self._current is None:
             self._print_next()
         return True
@@ -377,25 +449,35 @@ class DeskController(QObject):
             work,
             success=lambda printed: self._printed(desk, queued, printed),
             failure=lambda error: self._print_failed(desk, queued, error),
-            label="Printing a badge",
+            label=self.tr("Printing a badge"),
         )
 
     def _printed(self, desk: DeskService, queued: _QueuedPrint, printed: _Printed) -> None:
         badge, outcome = printed.issued.badge, printed.issued.outcome
         name = display_name(badge.guest)
         if outcome.accepted:
-            job = f", job {outcome.job_id}" if outcome.job_id else ""
-            self._tell(Tone.OK, f"Badge of {name} sent to the printer (serial {badge.serial}{job})")
+            serial = i18n.number_text(badge.serial)
+            sent = self.tr("Badge of {name} sent to the printer (serial {serial})").format(name=name, serial=serial)
+            if outcome.job_id:
+                sent = self.tr("Badge of {name} sent to the printer (serial {serial}, job {job})").format(
+                    name=name, serial=serial, job=outcome.job_id
+                )
+            self._tell(Tone.OK, sent)
             self.changes_made.emit(printed.issued.changes)
         else:
-            self._tell(Tone.ERROR, f"Badge of {name} NOT printed: {_refused_words(outcome)} — nothing was recorded.")
+            self._tell(
+                Tone.ERROR,
+                self.tr("Badge of {name} NOT printed: {why} — nothing was recorded.").format(
+                    name=name, why=print_outcome_text(outcome)
+                ),
+            )
         self._finish_print(desk, queued, printed.details)
 
     def _print_failed(self, desk: DeskService, queued: _QueuedPrint, error: BaseException) -> None:
         title, text, details = messages.describe(error)
         if details:  # a bug, not a refusal: its traceback goes to the one error dialog
             messages.show_error(None, title, text, details=details)
-        self._tell(Tone.ERROR, f"Badge not printed: {text} Nothing was recorded.")
+        self._tell(Tone.ERROR, self.tr("Badge not printed: {why} Nothing was recorded.").format(why=text))
         self._finish_print(desk, queued, None)
         if desk is self._desk:  # the card shows the guest as now (another desk may have printed meanwhile)
             self.fetch_details(queued.guest_id, self.guest_changed.emit)
@@ -418,10 +500,12 @@ class DeskController(QObject):
         def work() -> _Answer:
             details, changes = desk.add_walk_in(fields)
             name = display_name(details.guest)
-            text = f"Walk-in {name} registered — pending until an organiser approves"
+            text = self.tr("Walk-in {name} registered — pending until an organiser approves").format(name=name)
             return _Answer((Notice(Tone.WARNING, text),), details, changes, refresh=True)
 
-        return self._ask(work, label="Registering a walk-in", then=then, failed="Walk-in not registered: ")
+        return self._ask(
+            work, label=self.tr("Registering a walk-in"), then=then, failed=self.tr("Walk-in not registered: ")
+        )
 
     def edit_guest(self, guest_id: int, fields: GuestFields) -> GuestDetails | None:
         desk = self._desk
@@ -429,10 +513,10 @@ class DeskController(QObject):
         def work() -> _Answer:
             edited = desk.edit_guest(guest_id, fields)
             what = ", ".join(name.replace("_", " ") for name in edited.fields)
-            text = f"Saved: {what}" if edited.fields else "Nothing changed"
+            text = self.tr("Saved: {fields}").format(fields=what) if edited.fields else self.tr("Nothing changed")
             return _Answer((Notice(Tone.INFO, text),), edited.details, edited.changes, refresh=True)
 
-        return self._ask(work, label="Saving the guest", failed="Not saved: ")
+        return self._ask(work, label=self.tr("Saving the guest"), failed=self.tr("Not saved: "))
 
     def _tell(self, tone: Tone, text: str) -> None:
         self.notice.emit(Notice(tone, text))
@@ -443,20 +527,36 @@ def _check_in(desk: DeskService, guest_id: int, *, by_scan: bool, auto_print: bo
     outcome = desk.check_in(guest_id)
     details = desk.details_if_any(guest_id)
     if details is None:  # the guest is gone
-        return _Answer((Notice(Tone.ERROR, outcome.message),))
+        return _Answer(
+            (Notice(Tone.ERROR, QCoreApplication.translate("DeskController", "This guest is no longer in the event.")),)
+        )
     # Refused or already in: the desk read the guest again (another station changed them); the views follow.
     learned = Changes.of(Topic.GUESTS, Topic.CHECK_INS, guests=[guest_id])
     if outcome.result is CheckInResult.REFUSED:  # another desk may have changed the status meanwhile
-        notice = Notice(details.standing.tone, f"Not checked in. {details.standing.sentence()}")
+        why = standing_sentence(details.standing)
+        notice = Notice(
+            details.standing.tone, QCoreApplication.translate("DeskController", "Not checked in. {why}").format(why=why)
+        )
         return _Answer((notice,), details, learned, refresh=True)
     if outcome.result is CheckInResult.ALREADY:
         when = check_in_text(outcome.at, outcome.station or "", outcome.user or "") if outcome.at else ""
-        return _Answer((Notice(Tone.WARNING, f"Already checked in at {when}"),), details, learned, refresh=True)
-    how = "Checked in by scan" if by_scan else "Checked in"
-    notice = Notice(Tone.OK, f"{how}: {display_name(details.guest)}")
+        return _Answer(
+            (
+                Notice(
+                    Tone.WARNING,
+                    QCoreApplication.translate("DeskController", "Already checked in at {when}").format(when=when),
+                ),
+            ),
+            details,
+            learned,
+            refresh=True,
+        )
+    name = display_name(details.guest)
+    how = (
+        QCoreApplication.translate("DeskController", "Checked in by scan: {name}")
+        if by_scan
+        else QCoreApplication.translate("DeskController", "Checked in: {name}")
+    )
+    notice = Notice(Tone.OK, how.format(name=name))
     first_badge = auto_print and details.guest.badge_serial is None
     return _Answer((notice,), details, outcome.changes, refresh=True, print_first_badge=first_badge)
-
-
-def _refused_words(outcome: PrintOutcome) -> str:
-    return outcome.message or "the printer refused the job"

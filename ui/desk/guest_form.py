@@ -8,7 +8,7 @@ import functools
 from collections.abc import Sequence
 
 import pycountry
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -32,16 +32,20 @@ ERROR_COLOUR = "#C62828"
 
 # (field, label) in the order of the form; the Latin names follow the names as written.
 TEXT_FIELDS = (
-    ("family_name", "Family name"),
-    ("given_name", "Given name"),
-    ("family_name_latin", "Family name (Latin, as in passport)"),
-    ("given_name_latin", "Given name (Latin, as in passport)"),
-    ("title", "Title"),
-    ("position", "Position"),
-    ("organisation", "Organisation"),
-    ("delegation", "Delegation"),
+    ("family_name", QT_TRANSLATE_NOOP("GuestFormDialog", "Family name")),
+    ("given_name", QT_TRANSLATE_NOOP("GuestFormDialog", "Given name")),
+    ("family_name_latin", QT_TRANSLATE_NOOP("GuestFormDialog", "Family name (Latin, as in passport)")),
+    ("given_name_latin", QT_TRANSLATE_NOOP("GuestFormDialog", "Given name (Latin, as in passport)")),
+    ("title", QT_TRANSLATE_NOOP("GuestFormDialog", "Title")),
+    ("position", QT_TRANSLATE_NOOP("GuestFormDialog", "Position")),
+    ("organisation", QT_TRANSLATE_NOOP("GuestFormDialog", "Organisation")),
+    ("delegation", QT_TRANSLATE_NOOP("GuestFormDialog", "Delegation")),
 )
-CONTACT_FIELDS = (("passport_no", "Passport / ID no."), ("email", "E-mail"), ("phone", "Phone"))
+CONTACT_FIELDS = (
+    ("passport_no", QT_TRANSLATE_NOOP("GuestFormDialog", "Passport / ID no.")),
+    ("email", QT_TRANSLATE_NOOP("GuestFormDialog", "E-mail")),
+    ("phone", QT_TRANSLATE_NOOP("GuestFormDialog", "Phone")),
+)
 LATIN_OF = {"family_name": "family_name_latin", "given_name": "given_name_latin"}
 DEFAULT_CATEGORY = "DEL"
 
@@ -68,20 +72,24 @@ class GuestFormDialog(QDialog):
         self.error_labels: dict[str, QLabel] = {}
         # A Latin name follows its written name until the operator types their own spelling.
         self._latin_follows = {latin: True for latin in LATIN_OF.values()}
-        self.setWindowTitle("New walk-in" if initial is None else f"Edit guest — {initial.full_name()}")
+        self.setWindowTitle(
+            self.tr("New walk-in")
+            if initial is None
+            else self.tr("Edit guest — {name}").format(name=initial.full_name())
+        )
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         for name, label in TEXT_FIELDS:
             self._add_row(form, name, label, QLineEdit())
-        self._add_row(form, "country", "Country", self._country_combo())
-        self._add_row(form, "category", "Category", self._category_combo())
+        self._add_row(form, "country", QT_TRANSLATE_NOOP("GuestFormDialog", "Country"), self._country_combo())
+        self._add_row(form, "category", QT_TRANSLATE_NOOP("GuestFormDialog", "Category"), self._category_combo())
         for name, label in CONTACT_FIELDS:
             self._add_row(form, name, label, QLineEdit())
         notes = QPlainTextEdit()
         notes.setTabChangesFocus(True)
         notes.setFixedHeight(notes.fontMetrics().lineSpacing() * 3 + 12)
-        self._add_row(form, "notes", "Notes", notes)
+        self._add_row(form, "notes", QT_TRANSLATE_NOOP("GuestFormDialog", "Notes"), notes)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -92,7 +100,9 @@ class GuestFormDialog(QDialog):
         self.general_error.hide()
         layout = QVBoxLayout(self)
         if initial is None:
-            intro = QLabel("A walk-in stays pending — no check-in, no badge — until an organiser approves them.")
+            intro = QLabel(
+                self.tr("A walk-in stays pending — no check-in, no badge — until an organiser approves them.")
+            )
             intro.setWordWrap(True)
             layout.addWidget(intro)
         layout.addLayout(form)
@@ -118,7 +128,7 @@ class GuestFormDialog(QDialog):
         column.setSpacing(2)
         column.addWidget(editor)
         column.addWidget(error)
-        form.addRow(label, cell)
+        form.addRow(self.tr(label), cell)
         self.editors[name] = editor
         self.error_labels[name] = error
 

@@ -13,7 +13,7 @@ as those a phone or the desk's camera app saves.
 
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QKeyEvent,
@@ -80,7 +80,10 @@ def ask_photo_file(parent: QWidget | None) -> Path | None:
     """A photo file to load, or None when the organiser cancels (tests monkeypatch this)."""
     patterns = " ".join(f"*{extension}" for extension in sorted(photo_extensions()))
     path, _selected = QFileDialog.getOpenFileName(
-        parent, "Load a photo", remembered_folder(), f"Photos ({patterns});;All files (*)"
+        parent,
+        QCoreApplication.translate("photo_editor", "Load a photo"),
+        remembered_folder(),
+        QCoreApplication.translate("photo_editor", "Photos ({patterns});;All files (*)").format(patterns=patterns),
     )
     if not path:
         return None
@@ -95,7 +98,7 @@ class PhotoLabel(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setToolTip("Double-click to load or crop the photo")
+        self.setToolTip(self.tr("Double-click to load or crop the photo"))
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -388,7 +391,7 @@ class PhotoEditorDialog(QDialog):
         self.user = user or default_user()
         self._original: bytes | None = None
         self._unchanged: tuple[float, float, float, float] | None = None  # the frame of the photo as stored
-        self.setWindowTitle("Photo")
+        self.setWindowTitle(self.tr("Photo"))
         self.heading = heading = QLabel()
         heading.setStyleSheet("QLabel { font-size: large; font-weight: bold; }")
 
@@ -396,13 +399,13 @@ class PhotoEditorDialog(QDialog):
         self.badge_preview = QLabel()
         self.badge_preview.setFixedSize(BADGE_PREVIEW_SIZE)
         self.badge_preview.setStyleSheet("QLabel { background: #ECEFF1; border: 1px solid #C8CCD2; }")
-        preview_caption = QLabel("On the badge")
+        preview_caption = QLabel(self.tr("On the badge"))
         preview_caption.setStyleSheet(HINT_STYLE)
-        self.load_button = QPushButton("Load file…")
-        self.load_button.setToolTip("A JPEG, PNG, WebP… from a phone, a camera or the registration form")
+        self.load_button = QPushButton(self.tr("Load file…"))
+        self.load_button.setToolTip(self.tr("A JPEG, PNG, WebP… from a phone, a camera or the registration form"))
         self.load_button.clicked.connect(self.load_file)
-        self.whole_button = QPushButton("Largest frame")
-        self.whole_button.setToolTip("Frame as much of the photo as the badge's proportions allow")
+        self.whole_button = QPushButton(self.tr("Largest frame"))
+        self.whole_button.setToolTip(self.tr("Frame as much of the photo as the badge's proportions allow"))
         self.whole_button.clicked.connect(self.reset_crop)
 
         side = QVBoxLayout()
@@ -438,13 +441,13 @@ class PhotoEditorDialog(QDialog):
             self,
             lambda _context: photo_service.guest_photo(store, guest_id),
             success=self._guest_read,
-            label="Cannot read the guest's photo",
+            label=self.tr("Cannot read the guest's photo"),
         )
 
     def _guest_read(self, found: GuestPhoto) -> None:
         """The guest's name and stored photo, read in the background as the dialog opened."""
         guest = found.guest
-        self.setWindowTitle(f"Photo of {guest.full_name}")
+        self.setWindowTitle(self.tr("Photo of {name}").format(name=guest.full_name))
         self.heading.setText(
             guest.full_name if guest.name_latin == guest.full_name else f"{guest.full_name} · {guest.name_latin}"
         )
@@ -460,7 +463,7 @@ class PhotoEditorDialog(QDialog):
         try:
             data = path.read_bytes()
         except OSError as error:
-            self._refuse(f"{path.name} cannot be read ({error.strerror or error}).")
+            self._refuse(self.tr("{file} cannot be read ({why}).").format(file=path.name, why=error.strerror or error))
             return
         self.show_photo(data, name=path.name)
 
@@ -479,7 +482,7 @@ class PhotoEditorDialog(QDialog):
             return False
         pixmap = QPixmap()
         if not pixmap.loadFromData(preview.jpeg):
-            self._refuse("The photo cannot be shown.")
+            self._refuse(self.tr("The photo cannot be shown."))
             return False
         self._original = data
         box = initial_crop(preview.width_px, preview.height_px)
@@ -498,19 +501,19 @@ class PhotoEditorDialog(QDialog):
         self.badge_preview.setPixmap(self.crop_view.cropped_preview(BADGE_PREVIEW_SIZE) if has_photo else QPixmap())
         if not has_photo:
             self._problem = ""
-            self._say("Load a photo file to frame the guest's face for the badge.", HINT_STYLE)
+            self._say(self.tr("Load a photo file to frame the guest's face for the badge."), HINT_STYLE)
         else:
             width, height = self.crop_view.crop_pixels()
             self._problem = print_size_problem(width, height, what="crop") or ""
             if self._problem:
                 self._say(self._problem, ERROR_STYLE)
             else:
-                now = "" if self._has_changes() else "This is the guest's photo now. "
-                self._say(
-                    f"{now}Frame: {width}×{height} pixels. Drag it to move it, drag its corners to resize it; "
-                    "the face should fill most of it.",
-                    HINT_STYLE,
-                )
+                frame = self.tr(
+                    "Frame: {width}×{height} pixels. Drag it to move it, drag its corners to resize it; "
+                    "the face should fill most of it."
+                ).format(width=width, height=height)
+                now = "" if self._has_changes() else self.tr("This is the guest's photo now.") + " "
+                self._say(now + frame, HINT_STYLE)
         self.save_button.setEnabled(self._has_changes() and not self._problem)
 
     def _has_changes(self) -> bool:
@@ -547,7 +550,7 @@ class PhotoEditorDialog(QDialog):
                 self._refuse(str(error))
                 return
             _title, text, details = messages.describe(error)
-            messages.show_error(self, "Cannot save the photo", text, details=details)
+            messages.show_error(self, self.tr("Cannot save the photo"), text, details=details)
             self.save_button.setEnabled(True)
 
         jobs.run_in_background(self, work, success=lambda _none: self.accept(), failure=failed)

@@ -83,7 +83,7 @@ def test_a_refused_badge_checks_nobody_in_and_names_the_token_reason(desk, store
     later = DeskService(store, station="Desk 1", user="anna", today=lambda: date(2027, 5, 9))
     outcome = later.check_in_input(expired)
     assert (outcome.result, outcome.reason, outcome.guest_id) == (CheckInResult.REFUSED, TokenReason.EXPIRED, guest_id)
-    assert outcome.message == "Badge expired (valid until 03 May 2027) — nobody was checked in."
+    assert outcome.message == "Badge expired (valid until 3 May 2027) — nobody was checked in."
     assert later.details(guest_id).guest.checked_in_at is None
 
 
