@@ -3,6 +3,7 @@
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import Connection, Row, and_, func, insert, select, update
@@ -47,7 +48,10 @@ class GuestFields:
         )
 
     def differences(self, other: "GuestFields") -> list[str]:
-        return [name for name in FIELD_NAMES if getattr(self, name) != getattr(other, name)]
+        mine, theirs = field_values(self), field_values(other)
+        if mine == theirs:  # one tuple comparison: a list imported again is mostly unchanged
+            return []
+        return [name for name, old, new in zip(FIELD_NAMES, mine, theirs, strict=True) if old != new]
 
     def full_name(self) -> str:
         return join_name(self.given_name, self.family_name)
@@ -59,6 +63,8 @@ class GuestFields:
 
 
 FIELD_NAMES = tuple(field.name for field in fields(GuestFields))
+field_values = attrgetter(*FIELD_NAMES)
+"""A guest's fields as a tuple in the order of FIELD_NAMES."""
 
 # Column of the guests table for each field (the category is stored as a code).
 _COLUMN_OF = {name: ("category_code" if name == "category" else name) for name in FIELD_NAMES}
@@ -173,10 +179,8 @@ def load_fields(connection: Connection) -> dict[int, GuestFields]:
     """Every guest's fields by id, in one query (for matching a whole import against the event)."""
     table = schema.guests
     columns = [table.c.id, *(table.c[_COLUMN_OF[name]] for name in FIELD_NAMES)]
-    return {
-        row[0]: GuestFields(**dict(zip(FIELD_NAMES, row[1:], strict=True)))
-        for row in connection.execute(select(*columns))
-    }
+    # The columns are selected in the order of the fields, so each row's values go in positionally.
+    return {row[0]: GuestFields(*row[1:]) for row in connection.execute(select(*columns))}
 
 
 def set_photo(connection: Connection, guest_id: int, image: bytes, actor: str, media_type: str = "image/jpeg") -> None:

@@ -263,6 +263,8 @@ class _Importer:
                 values.pop(latin, None)  # the name did not change: keep its Latin spelling
             elif latin not in mapped:
                 values[latin] = getattr(new, latin)
+        if all(getattr(old, name) == value for name, value in values.items()):
+            return old  # the usual case when a list is imported again: no new record to build
         return replace(old, **values)
 
 
