@@ -8,6 +8,7 @@ tests of any length, and how each driver says "locked", "unreachable" or "try ag
 import json
 import sqlite3
 from collections.abc import Callable, Collection
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -326,7 +327,10 @@ _COPY_FROM_ROWS = 50
 
 
 def _driver_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> tuple[list[str], list[list[Any]]]:
-    """Column names and the rows' values as the driver takes them (defaults filled, bind processors applied)."""
+    """Column names and the rows' values as the driver takes them (defaults filled, bind processors applied).
+
+    Every row has the keys of the first, as for any executemany.
+    """
     names = list(rows[0])
     # Column defaults are applied by SQLAlchemy, not by the database: fill them in here.
     defaults = {
@@ -334,8 +338,10 @@ def _driver_rows(connection: Connection, table: Table, rows: list[dict[str, Any]
         for column in table.columns
         if column.name not in rows[0] and column.default is not None and column.default.is_scalar
     }
+    given = itemgetter(*names) if len(names) > 1 else lambda row: (row[names[0]],)
+    filled = tuple(defaults.values())
+    converted = [[*given(row), *filled] for row in rows]  # one C call per row rather than a lookup per cell
     names += list(defaults)
-    converted = [[row[name] if name in row else defaults[name] for name in names] for row in rows]
     for index, name in enumerate(names):
         process = table.c[name].type._cached_bind_processor(connection.dialect)
         if process is None:
