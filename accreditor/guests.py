@@ -68,6 +68,7 @@ field_values = attrgetter(*FIELD_NAMES)
 
 # Column of the guests table for each field (the category is stored as a code).
 _COLUMN_OF = {name: ("category_code" if name == "category" else name) for name in FIELD_NAMES}
+_COLUMNS = tuple(_COLUMN_OF[name] for name in FIELD_NAMES)
 
 
 def join_name(given: str, family: str) -> str:
@@ -104,8 +105,8 @@ class Guest:
         return self.fields.name_latin()
 
 
-def _values(guest_fields: GuestFields) -> dict[str, str]:
-    values = {column: getattr(guest_fields, name) for name, column in _COLUMN_OF.items()}
+def _values(guest_fields: GuestFields) -> dict[str, Any]:
+    values: dict[str, Any] = dict(zip(_COLUMNS, field_values(guest_fields), strict=True))
     values["search_text"] = search_text(guest_fields)
     return values
 
@@ -119,7 +120,11 @@ def add_guests(
         return []
     now = utc_now()
     table = schema.guests
-    rows = [{**_values(guest.with_latin()), "created_at": now, "updated_at": now} for guest in new_guests]
+    rows = []
+    for guest in new_guests:
+        values = _values(guest.with_latin())
+        values["created_at"] = values["updated_at"] = now
+        rows.append(values)
     ids = dialects.insert_many_returning_ids(connection, table, rows)
     details = {"source": source}
     audit.record_many(connection, actor, "guest.created", [(guest_id, details) for guest_id in ids])
