@@ -26,6 +26,7 @@ from sqlalchemy import (
     select,
     text,
 )
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -320,6 +321,18 @@ def insert_many(connection: Connection, table: Table, rows: list[dict[str, Any]]
     columns = ", ".join(f'"{name}"' for name in names)
     statement = f'INSERT INTO "{table.name}" ({columns}) VALUES ({", ".join("?" * len(names))})'
     connection.exec_driver_sql(statement, [tuple(values) for values in converted])
+
+
+def insert_if_absent(connection: Connection, table: Table, values: dict[str, Any]) -> bool:
+    """Insert one row unless its primary key is taken; True if this call inserted it.
+
+    `INSERT … ON CONFLICT DO NOTHING` on both databases: a second station inserting the same key at the
+    same moment waits for the first to commit and then inserts nothing, where a plain INSERT would fail.
+    """
+    dialect_insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
+    statement = dialect_insert(table).values(**values).on_conflict_do_nothing()
+    # The row count of such an INSERT is not reliable across drivers; the row it returns (or not) is.
+    return connection.execute(statement.returning(*table.primary_key.columns)).first() is not None
 
 
 # Below this many rows a plain INSERT is as quick as COPY on PostgreSQL.

@@ -237,6 +237,30 @@ def _add_gate_stations(connection: Connection) -> None:
     _V7.create_all(connection)
 
 
+# -- 7 → 8: the nonces of check-ins a desk queued while the event server was out of reach --------
+
+_V8 = MetaData(naming_convention=schema.metadata.naming_convention)
+_V8_CHECKIN_NONCES = Table(
+    "checkin_nonces",
+    _V8,
+    Column("nonce", String(32), primary_key=True),
+    Column("guest_id", Integer, nullable=False),
+    Column("station", Text, nullable=False),
+    Column("user", Text, nullable=False),
+    Column("queued_at", schema.UtcDateTime, nullable=False),
+    Column("applied_at", schema.UtcDateTime, nullable=False),
+    Column("result", String(16), nullable=False),
+    Column("reason", String(32), nullable=False),
+    CheckConstraint("result IN ('pending', 'checked_in', 'already', 'refused')", name="result"),
+    Index("ix_checkin_nonces_guest_id", "guest_id"),
+)
+
+
+def _add_checkin_nonces(connection: Connection) -> None:
+    """An empty table of applied check-in nonces: a queued check-in sent twice is recorded once."""
+    _V8_CHECKIN_NONCES.create(connection)
+
+
 @dataclass(frozen=True, slots=True)
 class NeedsPassphrase:
     """A step that seals secrets: it runs with the passphrase the user gave for the upgrade."""
@@ -251,6 +275,7 @@ STEPS: dict[int, Step | NeedsPassphrase] = {
     4: _add_users,
     5: NeedsPassphrase(_seal_keys_and_chain_audit),
     6: _add_gate_stations,
+    7: _add_checkin_nonces,
 }
 
 

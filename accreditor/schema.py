@@ -26,7 +26,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 APPLICATION_ID = "accreditor-event"
 
 STATUSES = ("pending", "approved", "rejected", "revoked")
@@ -325,4 +325,23 @@ users = Table(
     Column("password_changed_at", UtcDateTime, nullable=False),
     CheckConstraint("role IN ('organiser', 'accreditation', 'desk', 'security', 'viewer')", name="role"),
     Index("uq_users_name", "name", unique=True),
+)
+
+
+# Each check-in a desk sent with a nonce (see checkin.check_in_once): a desk that lost the event server
+# queued it and sends it when the server is back, maybe twice; the second time finds the nonce here and
+# changes nothing.  `result` is what the first sending got: checked_in, already, or refused with `reason`.
+checkin_nonces = Table(
+    "checkin_nonces",
+    metadata,
+    Column("nonce", String(32), primary_key=True),
+    Column("guest_id", Integer, nullable=False),
+    Column("station", Text, nullable=False),
+    Column("user", Text, nullable=False),
+    Column("queued_at", UtcDateTime, nullable=False),
+    Column("applied_at", UtcDateTime, nullable=False),
+    Column("result", String(16), nullable=False),
+    Column("reason", String(32), nullable=False),
+    CheckConstraint("result IN ('pending', 'checked_in', 'already', 'refused')", name="result"),
+    Index("ix_checkin_nonces_guest_id", "guest_id"),
 )

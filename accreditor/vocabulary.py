@@ -93,6 +93,7 @@ class CheckInResult(StrEnum):
     CHECKED_IN = "checked_in"
     ALREADY = "already"
     REFUSED = "refused"
+    QUEUED = "queued"  # the event server was out of reach: kept at this desk, sent when it is back
 
 
 class CheckInRefusal(StrEnum):
@@ -236,6 +237,12 @@ _TERMS: dict[type[StrEnum], dict[str, Term]] = {
         CheckInResult.CHECKED_IN: Term("Checked in", Tone.OK, "Checked in: {name}"),
         CheckInResult.ALREADY: Term("Already checked in", Tone.WARNING, "Already checked in at {when}"),
         CheckInResult.REFUSED: Term("Not checked in", Tone.ERROR, "Not checked in. {why}"),
+        CheckInResult.QUEUED: Term(
+            "Check-in queued",
+            Tone.WARNING,
+            "Checked in at this desk: {name}. The event server cannot be reached; the check-in waits here "
+            "and is sent when it is back.",
+        ),
     },
     CheckInRefusal: {
         CheckInRefusal.UNKNOWN_GUEST: Term("Unknown guest", Tone.ERROR, "There is no guest with id {guest}."),
