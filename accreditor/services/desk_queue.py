@@ -350,16 +350,19 @@ def send(queue: DeskQueue, store: EventStore) -> SendReport:
     return SendReport(tuple(sent), 0, "", changes)
 
 
-def queues_of(event_name: str, folder: Path | None = None) -> list[DeskQueue]:
-    """The queues on this computer for an event named `event_name` (its file name, or `dbname on host:port`):
-    for when the event itself cannot be reached to read its uid."""
+def queues_of(event_name: str, folder: Path | None = None, *, event_uid: str = "") -> list[DeskQueue]:
+    """The queues of every station on this computer for one event: by its uid when the event could be read,
+    else by the name it was last opened under (its file name, or `dbname on host:port`)."""
     found = []
-    for path in sorted((folder or queue_folder()).glob("*.queue")):
+    pattern = f"{event_uid}--*.queue" if event_uid else "*.queue"
+    for path in sorted((folder or queue_folder()).glob(pattern)):
         try:
             with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
                 meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
         except sqlite3.Error:
             continue
-        if meta.get("event") == event_name:
-            found.append(DeskQueue(path, event_uid=meta["event_uid"], event_name=event_name, station=meta["station"]))
+        if meta.get("event_uid") == event_uid if event_uid else meta.get("event") == event_name:
+            found.append(
+                DeskQueue(path, event_uid=meta["event_uid"], event_name=meta.get("event", ""), station=meta["station"])
+            )
     return found

@@ -2,6 +2,7 @@
 with a nonce and is sent when the server is back; sending twice changes nothing; a guest revoked meanwhile
 is a conflict kept for staff, never dropped.  On PostgreSQL the throwaway cluster is really stopped."""
 
+import json
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from accreditor import checkin, schema, server, workflow
+from accreditor.cli import main
 from accreditor.services import desk_queue
 from accreditor.services.desk import DeskService
 from accreditor.services.desk_queue import DeskQueue, QueueError, QueueState
@@ -215,3 +217,37 @@ def test_a_queue_file_of_another_event_is_refused(tmp_path: Path, engine: str) -
     with pytest.raises(QueueError, match="another event"):
         DeskQueue.open(path, event_uid="bbbb2222", station="Desk 1")
     assert desk_queue.queue_path("e", "Desk/1", tmp_path) != desk_queue.queue_path("e", "Desk 1", tmp_path)
+
+
+def test_the_command_line_shows_a_stations_queue_and_sends_it(
+    desk: DeskService,
+    outage: Outage,
+    add_guest_with_status: Callable[..., int],
+    store: EventStore,
+    folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv(desk_queue.QUEUE_FOLDER_ENV, str(folder))
+    arrived, revoked = add_guest_with_status("approved", "Arrived"), add_guest_with_status("approved", "Revoked")
+    desk.reload()
+    with outage():
+        desk.check_in(arrived)
+        desk.check_in(revoked)
+    with store.begin() as connection:
+        workflow.change_status(connection, [revoked], "revoked", ORGANISER, reason="Badge reported lost")
+    capsys.readouterr()
+
+    assert main(["desk-queue", store.location, "--station", "Desk 1", "--json"]) == 0
+    (shown,) = json.loads(capsys.readouterr().out)["queues"]
+    assert (shown["station"], shown["waiting"], shown["conflicts"]) == ("Desk 1", 2, 0)
+
+    assert main(["desk-queue", store.location, "--send"]) == 1  # a conflict for staff: not a clean exit
+    out = capsys.readouterr().out
+    assert "0 waiting to be sent, 1 conflicts" in out and "conflict" in out and "Revoked" in out
+    assert checkins_of(store, arrived) == 1
+
+    assert main(["desk-queue", store.location, "--send", "--acknowledge", "--json"]) == 0
+    (again,) = json.loads(capsys.readouterr().out)["queues"]
+    assert again["sent"]["sent"] == [] and again["conflicts"] == 0  # sending again changes nothing
+    assert checkins_of(store, arrived) == 1
