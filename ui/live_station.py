@@ -23,8 +23,8 @@ from ui import jobs
 from ui.event_session import SessionAdapter
 
 OFFLINE_TEXT = (
-    "The event server cannot be reached. Guests are still found from this station's copy, but nothing can be "
-    "recorded (check-ins, prints, decisions) until it is back; this station keeps trying."
+    "The event server cannot be reached. Guests are still found from this station's copy, and check-ins are "
+    "kept at this desk and sent when it is back; prints and decisions wait for it. This station keeps trying."
 )
 
 # How often the status bar asks the server who is online (a cheap query on pg_stat_activity).
@@ -73,6 +73,7 @@ class LiveStation(QObject):
 
     _arrived = Signal(object)  # Changes, emitted on the watcher's thread; Qt queues it to the UI thread
     state_changed = Signal(object)  # ConnectionState
+    offline_changed = Signal(bool)  # True while the banner shows: the event server was reached, then lost
 
     def __init__(self, session: SessionAdapter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,6 +83,7 @@ class LiveStation(QObject):
         self._thread: live.WatcherThread | None = None
         self._generation = 0  # bumped when the event changes: a late watcher of the old event is closed unused
         self._probing = False
+        self.offline = False
         self.state = ConnectionState(server=False, connected=True)
         self.status_label = QLabel()
         self.status_label.setContentsMargins(6, 0, 12, 0)
@@ -153,7 +155,11 @@ class LiveStation(QObject):
         self.state = state
         self.status_label.setText(state.text())
         self.status_label.setToolTip(state.tooltip())
-        self.banner.setVisible(state.server and not state.connected and self._watcher is not None)
+        offline = state.server and not state.connected and self._watcher is not None
+        self.banner.setVisible(offline)
+        if offline != self.offline:
+            self.offline = offline
+            self.offline_changed.emit(offline)
         if changed:
             self.state_changed.emit(state)
 

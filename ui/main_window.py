@@ -316,6 +316,8 @@ class MainWindow(QMainWindow):
         self.event_session.indexed.connect(self.guest_list.index_ready)
         self.desk_controller.changes_made.connect(self._desk_wrote)
         self.event_session.indexed.connect(self.desk_controller.session_ready)
+        # While the server is away the desk queues its check-ins at once; once it is back it sends them.
+        self.live_station.offline_changed.connect(self.desk_controller.set_offline)
         self.guest_list.guest_activated.connect(self.show_at_desk)
 
         self.scan_detector = ScanDetector(self, clock=scan_clock)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from accreditor.acting_user import default_user
 from accreditor.categories import Category
@@ -37,6 +37,7 @@ from accreditor.services.desk import (
     standing,
     token_phrase,
 )
+from accreditor.services.desk_queue import QueueStatus
 from accreditor.session import EventSession
 from accreditor.store import EventStore
 from accreditor.tokens import Verdict
@@ -65,6 +66,9 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+# While check-ins wait and the app does not know the server to be away, sending is tried this often (the desk
+# may have found it unreachable itself, before the app's watcher noticed anything).
+QUEUE_RETRY_MS = 15_000
 Then = Callable[[GuestDetails | None], None]
 
 
@@ -149,6 +153,7 @@ class _Answer:
     changes: Changes = NOTHING
     refresh: bool = False  # the card and the lists must show `details` anew (something was written, or may be)
     print_first_badge: bool = False
+    queue: QueueStatus | None = None  # the station's queue of check-ins, when this operation changed it
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +176,7 @@ class DeskController(QObject):
     notice = Signal(object)  # Notice for the operator
     printing_changed = Signal()  # a print started or finished
     loaded = Signal()  # the event's guests are in memory: finding works
+    queue_changed = Signal(object)  # QueueStatus: check-ins waiting for the event server, and conflicts
 
     def __init__(
         self,
@@ -189,6 +195,10 @@ class DeskController(QObject):
         self._printing: set[int] = set()  # guests whose badge is queued or printing
         self._queue: deque[_QueuedPrint] = deque()
         self._current: _QueuedPrint | None = None
+        self._server_away = False
+        self._retry = QTimer(self)
+        self._retry.setInterval(QUEUE_RETRY_MS)
+        self._retry.timeout.connect(self._retry_sending)
         self._open(store, session)
 
     # -- the event and the station ---------------------------------------------------------------
@@ -202,6 +212,8 @@ class DeskController(QObject):
             store, station=self._settings.station_name, user=self.user, today=self._today, session=session
         )
         self._own_ready = False
+        self.queue_status = QueueStatus()
+        self._sending = False
         if session is None:
             self.reload()
 
@@ -225,7 +237,10 @@ class DeskController(QObject):
 
     def set_settings(self, settings: StationSettings) -> None:
         self._settings = settings
+        renamed = self._desk.station != settings.station_name
         self._desk.station = settings.station_name
+        if renamed and self._desk.queue is not None:  # each station has its own queue
+            self.open_queue()
 
     @property
     def ready(self) -> bool:
@@ -237,6 +252,84 @@ class DeskController(QObject):
     def session_ready(self) -> None:
         """The shared session's owner says its guests are loaded and indexed: what was typed can be found."""
         self.loaded.emit()
+        self.open_queue()
+
+    # -- check-ins queued while the event server is away -----------------------------------------
+
+    def open_queue(self) -> None:
+        """Open this station's queue for the event (in the background) and send what waits in it."""
+        desk = self._desk
+        if desk.queue is not None and desk.queue.station == desk.station:
+            return
+
+        def opened(status: QueueStatus) -> None:
+            if desk is self._desk:
+                self._show_queue(status)
+                if status.waiting:
+                    self.send_queue()
+
+        self._run(desk.open_queue, opened, label="Opening this desk's check-in queue")
+
+    def set_offline(self, offline: bool) -> None:
+        """The app's word on the event server: away (check-ins are queued at once) or back (send them)."""
+        self._server_away = offline
+        self._desk.offline = offline
+        if not offline:
+            self.send_queue()
+
+    def _retry_sending(self) -> None:
+        if not self._server_away and self.queue_status.waiting:
+            self.send_queue()
+
+    def send_queue(self) -> None:
+        """Send the waiting check-ins in the background; conflicts stay listed until acknowledged."""
+        desk = self._desk
+        if self._sending or desk.queue is None:
+            return
+        self._sending = True
+
+        def work() -> _Answer:
+            report = desk.send_queue()
+            status = desk.queue_status()
+            notices = [
+                Notice(
+                    Tone.ERROR,
+                    QCoreApplication.translate("DeskController", "Queued check-in of %1 refused: %2")
+                    .replace("%1", entry.guest_name)
+                    .replace("%2", entry.message),
+                )
+                for entry in report.conflicts
+            ]
+            if report.sent and not report.conflicts:
+                sent = QCoreApplication.translate(
+                    "DeskController", "Queued check-ins sent to the event server: %n", "", len(report.sent)
+                )
+                notices.append(Notice(Tone.OK, sent))
+            return _Answer(tuple(notices), changes=report.changes, queue=status)
+
+        def done(answer: _Answer) -> None:
+            self._sending = False
+            if desk is self._desk:
+                self._answered(answer)
+
+        def failed(error: BaseException) -> None:
+            self._sending = False
+            self._failed(error, "Queued check-ins not sent: ")
+
+        jobs.run_in_background(self, lambda _context: work(), success=done, failure=failed, label="Sending check-ins")
+
+    def acknowledge_conflicts(self) -> None:
+        """Staff have seen the refused queued check-ins: they leave the list (the queue file keeps them)."""
+        desk, nonces = self._desk, [entry.nonce for entry in self.queue_status.conflicts]
+        self._run(lambda: desk.acknowledge_conflicts(nonces), self._show_queue, label="Acknowledging conflicts")
+
+    def _show_queue(self, status: QueueStatus) -> None:
+        self.queue_status = status
+        if status.waiting:
+            self._retry.start()
+        else:
+            self._retry.stop()
+        self.queue_changed.emit(status)
 
     def reload(self) -> None:
         """Read every guest, category and zone again, in the background (guests added at other desks).
@@ -250,6 +343,7 @@ class DeskController(QObject):
             if desk is self._desk:
                 self._own_ready = True
                 self.loaded.emit()
+                self.open_queue()
 
         jobs.run_in_background(
             self,
@@ -295,6 +389,8 @@ class DeskController(QObject):
         return done[0] if done else None
 
     def _answered(self, answer: _Answer, then: Then | None = None) -> GuestDetails | None:
+        if answer.queue is not None:
+            self._show_queue(answer.queue)
         if answer.details is not None and answer.refresh:
             self.guest_changed.emit(answer.details)
         if answer.changes:
@@ -537,20 +633,16 @@ def _check_in(desk: DeskService, guest_id: int, *, by_scan: bool, auto_print: bo
         notice = Notice(
             details.standing.tone, QCoreApplication.translate("DeskController", "Not checked in. {why}").format(why=why)
         )
-        return _Answer((notice,), details, learned, refresh=True)
+        return _Answer((notice,), details, NOTHING if desk.offline else learned, refresh=True)
+    if outcome.result is CheckInResult.QUEUED:  # the server is away: the guest is in, the check-in waits here
+        return _Answer((Notice(Tone.WARNING, outcome.message),), details, refresh=True, queue=desk.queue_status())
     if outcome.result is CheckInResult.ALREADY:
         when = check_in_text(outcome.at, outcome.station or "", outcome.user or "") if outcome.at else ""
-        return _Answer(
-            (
-                Notice(
-                    Tone.WARNING,
-                    QCoreApplication.translate("DeskController", "Already checked in at {when}").format(when=when),
-                ),
-            ),
-            details,
-            learned,
-            refresh=True,
+        already = Notice(
+            Tone.WARNING, QCoreApplication.translate("DeskController", "Already checked in at {when}").format(when=when)
         )
+        # Offline, nothing can be read again from the server now.
+        return _Answer((already,), details, NOTHING if desk.offline else learned, refresh=True)
     name = display_name(details.guest)
     how = (
         QCoreApplication.translate("DeskController", "Checked in by scan: {name}")

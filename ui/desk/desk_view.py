@@ -31,6 +31,7 @@ from ui.desk.desk_controller import (
     standing_label,
 )
 from ui.desk.guest_card import TONE_COLOURS, GuestCard, text_colour_on
+from ui.desk.queue_panel import QueuePanel
 from ui.desk.result_list import ResultList, ResultListModel
 
 SEARCH_DELAY_MS = 100
@@ -107,6 +108,7 @@ class DeskView(QWidget):
         # Room for a line, kept when empty: the card does not jump each time a notice comes or goes.
         self.notice_label.setMinimumHeight(self.notice_label.fontMetrics().lineSpacing() + 24)
         self.card = GuestCard()
+        self.queue_panel = QueuePanel()  # check-ins waiting for the event server, and refused ones
 
         self.check_in_action = self._action(self.tr("Check &in"), "Ctrl+Return", self.check_in)
         self.check_in_action.setToolTip(self.tr("Check the guest in (Enter in the field does the same)"))
@@ -134,6 +136,8 @@ class DeskView(QWidget):
         controller.notice.connect(self.show_notice)
         controller.printing_changed.connect(self._update_actions)
         controller.loaded.connect(self._event_loaded)
+        controller.queue_changed.connect(self.queue_panel.show_status)
+        self.queue_panel.acknowledge_requested.connect(controller.acknowledge_conflicts)
         self.setFocusProxy(self.field)
         self._update_actions()
 
@@ -167,6 +171,7 @@ class DeskView(QWidget):
         right = QWidget()
         right_column = QVBoxLayout(right)
         right_column.setContentsMargins(0, 0, 0, 0)
+        right_column.addWidget(self.queue_panel)
         right_column.addWidget(self.notice_label)
         right_column.addWidget(self.card, stretch=1)
         right_column.addLayout(buttons)
@@ -440,6 +445,8 @@ class DeskView(QWidget):
         self.check_in_print_action.setEnabled(admissible and not printing)
         self.print_action.setEnabled(admissible and not printing)
         self.undo_action.setEnabled(details is not None and details.guest.checked_in_at is not None)
+        # A check-in waiting for the server cannot be undone yet; not twice either.
+        self.check_in_action.setEnabled(admissible and details is not None and details.queued is None)
         self.edit_action.setEnabled(details is not None)
 
 

@@ -187,6 +187,12 @@ class GuestCard(QFrame):
             when = check_in_text(guest.checked_in_at, guest.checked_in_station, guest.checked_in_by)
             self.checkin_label.setText(self.tr("✔ Checked in {when}").format(when=when))
             self.checkin_label.setStyleSheet(f"color: {TONE_COLOURS[Tone.OK]};")
+        elif details.queued is not None:  # checked in here while the server was away; not sent yet
+            when = check_in_text(details.queued.queued_at, details.queued.station, details.queued.user)
+            self.checkin_label.setText(
+                self.tr("✔ Checked in %1 — waiting to be sent to the event server").replace("%1", when)
+            )
+            self.checkin_label.setStyleSheet(f"color: {TONE_COLOURS[Tone.WARNING]};")
         else:
             self.checkin_label.setText(self.tr("Not checked in yet"))
             self.checkin_label.setStyleSheet(f"color: {MUTED};")
