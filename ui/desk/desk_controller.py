@@ -257,8 +257,10 @@ class DeskController(QObject):
     # -- check-ins queued while the event server is away -----------------------------------------
 
     def open_queue(self) -> None:
-        """Open this station's queue for the event (in the background) and send what waits in it."""
+        """Open this station's queue for an event on a server (in the background) and send what waits in it."""
         desk = self._desk
+        if not desk.store.is_server:  # an event file on this computer does not go out of reach
+            return
         if desk.queue is not None and desk.queue.station == desk.station:
             return
 
