@@ -180,7 +180,8 @@ def test_a_watcher_thread_hands_each_change_to_the_app_until_stopped(
 def test_every_table_a_station_shows_announces_its_changes() -> None:
     """A table added to the schema must say which topic its changes touch, or other stations never hear of them."""
     # The schema marker; the audit log and its chain head follow the change they record, as a station's link
-    # to a merged scan follows the scan; users are read at each login and gate stations listed on demand, shown
-    # by no station's view.
-    silent = {"meta", "audit_log", "audit_head", "users", "station_scans", "gate_stations"}
+    # to a merged scan follows the scan and a check-in nonce the check-in (announced) or refusal (which changes
+    # nothing a station shows); users are read at each login and gate stations listed on demand, shown by no
+    # station's view.
+    silent = {"meta", "audit_log", "audit_head", "users", "station_scans", "gate_stations", "checkin_nonces"}
     assert set(schema.metadata.tables) - silent == set(dialects.NOTIFYING_TABLES)

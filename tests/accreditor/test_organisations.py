@@ -74,6 +74,7 @@ def test_a_schema_3_event_gets_the_short_forms_table_when_opened(tmp_path: Path)
             "ALTER TABLE audit_log DROP COLUMN prev_hash; ALTER TABLE audit_log DROP COLUMN hash;"
             "ALTER TABLE signing_keys RENAME COLUMN sealed_private_key TO private_key;"
             "DROP TABLE station_scans; DROP TABLE gate_stations;"
+            "DROP TABLE checkin_nonces;"
             "UPDATE meta SET value = '3' WHERE key = 'schema_version';"
         )
 

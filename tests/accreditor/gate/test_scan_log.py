@@ -189,6 +189,7 @@ def test_a_schema_2_event_gets_the_scan_log_when_opened(tmp_path: Path) -> None:
             "ALTER TABLE audit_log DROP COLUMN hash;"
             "ALTER TABLE signing_keys RENAME COLUMN sealed_private_key TO private_key;"
             "DROP TABLE station_scans; DROP TABLE gate_stations;"
+            "DROP TABLE checkin_nonces;"
             "UPDATE meta SET value = '2' WHERE key = 'schema_version';"
         )
     assert scans_ddl(old) == []
