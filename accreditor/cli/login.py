@@ -47,6 +47,7 @@ COMMAND_PERMISSIONS: dict[str, Permission | tuple[Permission, str] | None] = {
     "server start": None,
     "server stop": None,
     "check-in": Permission.CHECK_IN,
+    "desk-queue": Permission.CHECK_IN,  # sending a station's queued check-ins; listing them needs no login
     "short-name": Permission.READ_GUESTS,  # setting one is checked by the core (CONFIGURE_EVENT)
     "gate-package": Permission.GATE_PACKAGE,
     "gate-stations": Permission.GATE_PACKAGE,  # listing or revoking the stations that sign offline gates' logs
@@ -79,6 +80,8 @@ def event_location(args: argparse.Namespace) -> str | None:
     if args.command == "verify":
         usage_error = len(args.items) < 2 or args.items[0].startswith(TOKEN_PREFIX)  # the command explains it
         return None if args.public_key or usage_error else args.items[0]
+    if args.command == "desk-queue" and not args.send:  # this computer's own queue files, read while the server
+        return None  # may be out of reach; sending them needs a login
     if args.command == "copy":
         return str(args.source)
     if args.command == "gate-stations":  # EVENT, or revoke EVENT NAME
