@@ -29,6 +29,7 @@ _WRITES: dict[Role, tuple[tuple[str, str], ...]] = {
         ("guest_photos", "INSERT, UPDATE, DELETE"),
         ("badges", "INSERT"),
         ("checkins", "INSERT"),
+        ("checkin_nonces", "INSERT, UPDATE"),  # a queued check-in's nonce and what it got
         ("audit_log", "INSERT"),
         ("audit_head", "UPDATE"),  # each entry moves the chain's head
         ("signing_keys", "SELECT"),  # it prints badges: it signs them
@@ -36,6 +37,7 @@ _WRITES: dict[Role, tuple[tuple[str, str], ...]] = {
     Role.DESK: (
         ("guests", "INSERT, UPDATE (checked_in_at, checked_in_station, checked_in_by)"),
         ("checkins", "INSERT, UPDATE (undone_at, undone_by, undo_reason)"),
+        ("checkin_nonces", "INSERT, UPDATE"),
         ("badges", "INSERT"),
         ("audit_log", "INSERT"),
         ("audit_head", "UPDATE"),
