@@ -1594,6 +1594,14 @@ Why? The reason is logged with the scan.</source>
             <translation>&amp;Открыть мероприятие…</translation>
         </message>
         <message>
+            <source>&amp;Connect to event server…</source>
+            <translation>&amp;Подключиться к серверу мероприятия…</translation>
+        </message>
+        <message>
+            <source>Open an event on the venue's PostgreSQL server, shared by every station</source>
+            <translation>Открыть мероприятие на сервере PostgreSQL площадки, общем для всех рабочих мест</translation>
+        </message>
+        <message>
             <source>&amp;Reload</source>
             <translation>Пере&amp;загрузить</translation>
         </message>
@@ -1696,10 +1704,6 @@ Why? The reason is logged with the scan.</source>
         <message>
             <source>Cannot create the event</source>
             <translation>Не удаётся создать мероприятие</translation>
-        </message>
-        <message>
-            <source>Cannot open the event</source>
-            <translation>Не удаётся открыть мероприятие</translation>
         </message>
         <message>
             <source>This station's name, recorded with every check-in and print</source>
@@ -1818,6 +1822,14 @@ Why? The reason is logged with the scan.</source>
         <message>
             <source>File</source>
             <translation>Файл</translation>
+        </message>
+        <message>
+            <source>Key passphrase</source>
+            <translation>Парольная фраза ключа</translation>
+        </message>
+        <message>
+            <source>Passphrase again</source>
+            <translation>Парольная фраза ещё раз</translation>
         </message>
     </context>
     <context>
@@ -2584,6 +2596,18 @@ Why?</source>
             <translation>Звук при сканировании и ошибках</translation>
         </message>
         <message>
+            <source> min</source>
+            <translation> мин</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>никогда</translation>
+        </message>
+        <message>
+            <source>On an event with users, ask for the login again after this long without use</source>
+            <translation>В мероприятии с пользователями снова запрашивать вход после такого времени без работы</translation>
+        </message>
+        <message>
             <source>Print test page</source>
             <translation>Пробная страница</translation>
         </message>
@@ -2598,6 +2622,10 @@ Why?</source>
         <message>
             <source>Badge layout</source>
             <translation>Макет бейджа</translation>
+        </message>
+        <message>
+            <source>Lock when idle for</source>
+            <translation>Блокировать после простоя</translation>
         </message>
         <message>
             <source>Language</source>
@@ -2859,6 +2887,14 @@ Why?</source>
         <message>
             <source>Open event</source>
             <translation>Открыть мероприятие</translation>
+        </message>
+        <message>
+            <source>Opening {name}…</source>
+            <translation>Открытие {name}…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Отмена</translation>
         </message>
         <message>
             <source>Cannot open the event</source>
@@ -3429,6 +3465,101 @@ Why?</source>
             <source>The badges could not be saved to {path} ({why}).</source>
             <comment>PrintStatus.cannot_save message</comment>
             <translation>Не удалось сохранить бейджи в {path} ({why}).</translation>
+        </message>
+        <message>
+            <source>Unsigned</source>
+            <comment>ScanRejection.unsigned label</comment>
+            <translation>Без подписи</translation>
+        </message>
+        <message>
+            <source>The line is not signed by a gate station: export the log again on the gate, with its package.</source>
+            <comment>ScanRejection.unsigned message</comment>
+            <translation>Строка не подписана КПП: выгрузите журнал на КПП ещё раз, с его пакетом.</translation>
+        </message>
+        <message>
+            <source>Another event's</source>
+            <comment>ScanRejection.other_event label</comment>
+            <translation>Чужое мероприятие</translation>
+        </message>
+        <message>
+            <source>The line was written for event {event}, not this one: a replay.</source>
+            <comment>ScanRejection.other_event message</comment>
+            <translation>Строка записана для мероприятия {event}, а не для этого: повтор чужих данных.</translation>
+        </message>
+        <message>
+            <source>Unknown station</source>
+            <comment>ScanRejection.unknown_station label</comment>
+            <translation>Неизвестный КПП</translation>
+        </message>
+        <message>
+            <source>The line is signed as gate station {station}, which this event does not have.</source>
+            <comment>ScanRejection.unknown_station message</comment>
+            <translation>Строка подписана как КПП {station}, которого в этом мероприятии нет.</translation>
+        </message>
+        <message>
+            <source>FORGED line</source>
+            <comment>ScanRejection.bad_signature label</comment>
+            <translation>ПОДДЕЛЬНАЯ строка</translation>
+        </message>
+        <message>
+            <source>FORGED or altered: the line's signature is not gate station {name}'s.</source>
+            <comment>ScanRejection.bad_signature message</comment>
+            <translation>ПОДДЕЛКА или изменение: подпись строки не принадлежит КПП {name}.</translation>
+        </message>
+        <message>
+            <source>Station revoked</source>
+            <comment>ScanRejection.station_revoked label</comment>
+            <translation>КПП отозван</translation>
+        </message>
+        <message>
+            <source>Gate station {name} was revoked on {since}; lines signed by it are no longer merged.</source>
+            <comment>ScanRejection.station_revoked message</comment>
+            <translation>КПП {name} отозван {since}; подписанные им строки больше не принимаются.</translation>
+        </message>
+        <message>
+            <source>Altered</source>
+            <comment>ScanRejection.altered label</comment>
+            <translation>Изменена</translation>
+        </message>
+        <message>
+            <source>The event holds scan {nonce} with other details: the line was altered.</source>
+            <comment>ScanRejection.altered message</comment>
+            <translation>В мероприятии уже есть скан {nonce} с другими данными: строка изменена.</translation>
+        </message>
+        <message>
+            <source>Unknown zone</source>
+            <comment>ScanRejection.unknown_zone label</comment>
+            <translation>Неизвестная зона</translation>
+        </message>
+        <message>
+            <source>The event has no zone {zone}.</source>
+            <comment>ScanRejection.unknown_zone message</comment>
+            <translation>В мероприятии нет зоны {zone}.</translation>
+        </message>
+        <message>
+            <source>Unknown guest</source>
+            <comment>ScanRejection.unknown_guest label</comment>
+            <translation>Неизвестный гость</translation>
+        </message>
+        <message>
+            <source>The event has no guest {guest}.</source>
+            <comment>ScanRejection.unknown_guest message</comment>
+            <translation>В мероприятии нет гостя {guest}.</translation>
+        </message>
+        <message>
+            <source>Out of dates</source>
+            <comment>ScanRejection.out_of_dates label</comment>
+            <translation>Вне дат мероприятия</translation>
+        </message>
+        <message>
+            <source>The scan is dated {day}, outside the event's days ({first} to {last}, give or take a day).</source>
+            <comment>ScanRejection.out_of_dates message</comment>
+            <translation>Скан датирован {day} — вне дней мероприятия (с {first} по {last}, плюс-минус день).</translation>
+        </message>
+        <message>
+            <source>The scan is dated {day}, after tomorrow.</source>
+            <comment>ScanRejection.out_of_dates variant future</comment>
+            <translation>Скан датирован {day} — позже завтрашнего дня.</translation>
         </message>
     </context>
 </TS>

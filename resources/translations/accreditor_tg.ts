@@ -1594,6 +1594,14 @@ Why? The reason is logged with the scan.</source>
             <translation>&amp;Кушодани чорабинӣ…</translation>
         </message>
         <message>
+            <source>&amp;Connect to event server…</source>
+            <translation>&amp;Пайваст шудан ба сервери чорабинӣ…</translation>
+        </message>
+        <message>
+            <source>Open an event on the venue's PostgreSQL server, shared by every station</source>
+            <translation>Чорабиниро дар сервери PostgreSQL-и макони баргузорӣ, ки барои ҳама ҷойҳои корӣ умумист, кушоед</translation>
+        </message>
+        <message>
             <source>&amp;Reload</source>
             <translation>&amp;Аз нав боргирӣ</translation>
         </message>
@@ -1696,10 +1704,6 @@ Why? The reason is logged with the scan.</source>
         <message>
             <source>Cannot create the event</source>
             <translation>Чорабиниро сохтан ғайриимкон аст</translation>
-        </message>
-        <message>
-            <source>Cannot open the event</source>
-            <translation>Чорабиниро кушодан ғайриимкон аст</translation>
         </message>
         <message>
             <source>This station's name, recorded with every check-in and print</source>
@@ -1818,6 +1822,14 @@ Why? The reason is logged with the scan.</source>
         <message>
             <source>File</source>
             <translation>Файл</translation>
+        </message>
+        <message>
+            <source>Key passphrase</source>
+            <translation>Ибораи махфии калид</translation>
+        </message>
+        <message>
+            <source>Passphrase again</source>
+            <translation>Ибораи махфӣ бори дигар</translation>
         </message>
     </context>
     <context>
@@ -2584,6 +2596,18 @@ Why?</source>
             <translation>Садо ҳангоми скан ва хатоҳо</translation>
         </message>
         <message>
+            <source> min</source>
+            <translation> дақ</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>ҳеҷ гоҳ</translation>
+        </message>
+        <message>
+            <source>On an event with users, ask for the login again after this long without use</source>
+            <translation>Дар чорабинии корбардор пас аз ин қадар вақти бекорӣ воридшавиро аз нав пурсед</translation>
+        </message>
+        <message>
             <source>Print test page</source>
             <translation>Саҳифаи озмоишӣ</translation>
         </message>
@@ -2598,6 +2622,10 @@ Why?</source>
         <message>
             <source>Badge layout</source>
             <translation>Тарҳи нишона</translation>
+        </message>
+        <message>
+            <source>Lock when idle for</source>
+            <translation>Қулф кардан пас аз бекорӣ</translation>
         </message>
         <message>
             <source>Language</source>
@@ -2859,6 +2887,14 @@ Why?</source>
         <message>
             <source>Open event</source>
             <translation>Кушодани чорабинӣ</translation>
+        </message>
+        <message>
+            <source>Opening {name}…</source>
+            <translation>Кушодани {name}…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Бекор</translation>
         </message>
         <message>
             <source>Cannot open the event</source>
@@ -3429,6 +3465,101 @@ Why?</source>
             <source>The badges could not be saved to {path} ({why}).</source>
             <comment>PrintStatus.cannot_save message</comment>
             <translation>Нишонаҳоро дар {path} захира кардан нашуд ({why}).</translation>
+        </message>
+        <message>
+            <source>Unsigned</source>
+            <comment>ScanRejection.unsigned label</comment>
+            <translation>Бе имзо</translation>
+        </message>
+        <message>
+            <source>The line is not signed by a gate station: export the log again on the gate, with its package.</source>
+            <comment>ScanRejection.unsigned message</comment>
+            <translation>Сатр аз ҷониби дарвоза имзо нашудааст: дафтарро дар дарвоза бо бастаи он аз нав содир кунед.</translation>
+        </message>
+        <message>
+            <source>Another event's</source>
+            <comment>ScanRejection.other_event label</comment>
+            <translation>Чорабинии дигар</translation>
+        </message>
+        <message>
+            <source>The line was written for event {event}, not this one: a replay.</source>
+            <comment>ScanRejection.other_event message</comment>
+            <translation>Сатр барои чорабинии {event} навишта шудааст, на барои ин: такрори маълумоти бегона.</translation>
+        </message>
+        <message>
+            <source>Unknown station</source>
+            <comment>ScanRejection.unknown_station label</comment>
+            <translation>Дарвозаи номаълум</translation>
+        </message>
+        <message>
+            <source>The line is signed as gate station {station}, which this event does not have.</source>
+            <comment>ScanRejection.unknown_station message</comment>
+            <translation>Сатр ҳамчун дарвозаи {station} имзо шудааст, ки дар ин чорабинӣ нест.</translation>
+        </message>
+        <message>
+            <source>FORGED line</source>
+            <comment>ScanRejection.bad_signature label</comment>
+            <translation>Сатри ҚАЛБӢ</translation>
+        </message>
+        <message>
+            <source>FORGED or altered: the line's signature is not gate station {name}'s.</source>
+            <comment>ScanRejection.bad_signature message</comment>
+            <translation>ҚАЛБӢ ё тағйирдодашуда: имзои сатр аз они дарвозаи {name} нест.</translation>
+        </message>
+        <message>
+            <source>Station revoked</source>
+            <comment>ScanRejection.station_revoked label</comment>
+            <translation>Дарвоза бекор шудааст</translation>
+        </message>
+        <message>
+            <source>Gate station {name} was revoked on {since}; lines signed by it are no longer merged.</source>
+            <comment>ScanRejection.station_revoked message</comment>
+            <translation>Дарвозаи {name} {since} бекор шуд; сатрҳои бо он имзошуда дигар ба чорабинӣ илова намешаванд.</translation>
+        </message>
+        <message>
+            <source>Altered</source>
+            <comment>ScanRejection.altered label</comment>
+            <translation>Тағйир дода шудааст</translation>
+        </message>
+        <message>
+            <source>The event holds scan {nonce} with other details: the line was altered.</source>
+            <comment>ScanRejection.altered message</comment>
+            <translation>Дар чорабинӣ скани {nonce} бо маълумоти дигар ҳаст: сатр тағйир дода шудааст.</translation>
+        </message>
+        <message>
+            <source>Unknown zone</source>
+            <comment>ScanRejection.unknown_zone label</comment>
+            <translation>Минтақаи номаълум</translation>
+        </message>
+        <message>
+            <source>The event has no zone {zone}.</source>
+            <comment>ScanRejection.unknown_zone message</comment>
+            <translation>Дар чорабинӣ минтақаи {zone} нест.</translation>
+        </message>
+        <message>
+            <source>Unknown guest</source>
+            <comment>ScanRejection.unknown_guest label</comment>
+            <translation>Меҳмони номаълум</translation>
+        </message>
+        <message>
+            <source>The event has no guest {guest}.</source>
+            <comment>ScanRejection.unknown_guest message</comment>
+            <translation>Дар чорабинӣ меҳмони {guest} нест.</translation>
+        </message>
+        <message>
+            <source>Out of dates</source>
+            <comment>ScanRejection.out_of_dates label</comment>
+            <translation>Берун аз санаҳои чорабинӣ</translation>
+        </message>
+        <message>
+            <source>The scan is dated {day}, outside the event's days ({first} to {last}, give or take a day).</source>
+            <comment>ScanRejection.out_of_dates message</comment>
+            <translation>Скан бо санаи {day} аст — берун аз рӯзҳои чорабинӣ (аз {first} то {last}, як рӯз пеш ё пас).</translation>
+        </message>
+        <message>
+            <source>The scan is dated {day}, after tomorrow.</source>
+            <comment>ScanRejection.out_of_dates variant future</comment>
+            <translation>Скан бо санаи {day} аст — дертар аз фардо.</translation>
         </message>
     </context>
 </TS>
