@@ -1580,6 +1580,25 @@ Why? The reason is logged with the scan.</source>
         </message>
     </context>
     <context>
+        <name>LoginDialog</name>
+        <message>
+            <source>Log in — {event}</source>
+            <translation>Вход — {event}</translation>
+        </message>
+        <message>
+            <source>&amp;User:</source>
+            <translation>&amp;Пользователь:</translation>
+        </message>
+        <message>
+            <source>&amp;Password:</source>
+            <translation>П&amp;ароль:</translation>
+        </message>
+        <message>
+            <source>This event has users: log in to work on it.</source>
+            <translation>В этом мероприятии есть пользователи: войдите, чтобы работать с ним.</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>&amp;New event…</source>
@@ -1830,6 +1849,26 @@ Why? The reason is logged with the scan.</source>
         <message>
             <source>Passphrase again</source>
             <translation>Парольная фраза ещё раз</translation>
+        </message>
+        <message>
+            <source>Give the event a name.</source>
+            <translation>Укажите название мероприятия.</translation>
+        </message>
+        <message>
+            <source>Choose the file the event is saved in.</source>
+            <translation>Выберите файл, в котором будет сохранено мероприятие.</translation>
+        </message>
+        <message>
+            <source>The event cannot end before it starts.</source>
+            <translation>Мероприятие не может закончиться раньше, чем начнётся.</translation>
+        </message>
+        <message>
+            <source>The key passphrase needs at least {count} characters.</source>
+            <translation>Парольная фраза ключа должна содержать не менее {count} символов.</translation>
+        </message>
+        <message>
+            <source>The two passphrases differ.</source>
+            <translation>Парольные фразы не совпадают.</translation>
         </message>
     </context>
     <context>
@@ -2543,6 +2582,77 @@ Why?</source>
         </message>
     </context>
     <context>
+        <name>ServerDialog</name>
+        <message>
+            <source>Connect to event server</source>
+            <translation>Подключение к серверу мероприятия</translation>
+        </message>
+        <message>
+            <source>e.g. 192.168.10.5</source>
+            <translation>напр. 192.168.10.5</translation>
+        </message>
+        <message>
+            <source>the event's database, e.g. summit2027</source>
+            <translation>база данных мероприятия, напр. summit2027</translation>
+        </message>
+        <message>
+            <source>Remember the password on this computer (in PostgreSQL's password file)</source>
+            <translation>Запомнить пароль на этом компьютере (в файле паролей PostgreSQL)</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>Сервер</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>Порт</translation>
+        </message>
+        <message>
+            <source>Event database</source>
+            <translation>База данных мероприятия</translation>
+        </message>
+        <message>
+            <source>User</source>
+            <translation>Пользователь</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Пароль</translation>
+        </message>
+        <message>
+            <source>Connect</source>
+            <translation>Подключиться</translation>
+        </message>
+        <message>
+            <source>server</source>
+            <comment>a field to fill in</comment>
+            <translation>сервер</translation>
+        </message>
+        <message>
+            <source>event database</source>
+            <comment>a field to fill in</comment>
+            <translation>базу данных мероприятия</translation>
+        </message>
+        <message>
+            <source>user</source>
+            <comment>a field to fill in</comment>
+            <translation>пользователя</translation>
+        </message>
+        <message>
+            <source>Fill in the {fields}.</source>
+            <translation>Укажите {fields}.</translation>
+        </message>
+        <message>
+            <source> and the </source>
+            <comment>between fields</comment>
+            <translation> и </translation>
+        </message>
+        <message>
+            <source>The password could not be kept ({error}); untick Remember to go on.</source>
+            <translation>Не удалось сохранить пароль ({error}); снимите флажок «Запомнить», чтобы продолжить.</translation>
+        </message>
+    </context>
+    <context>
         <name>SessionAdapter</name>
         <message>
             <source>Indexing the guests</source>
@@ -2676,6 +2786,41 @@ Why?</source>
         <message>
             <source>Insert a variable</source>
             <translation>Вставить переменную</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnlockDialog</name>
+        <message>
+            <source>Set the key passphrase</source>
+            <translation>Задайте парольную фразу ключа</translation>
+        </message>
+        <message>
+            <source>Unlock the signing key</source>
+            <translation>Разблокировать ключ подписи</translation>
+        </message>
+        <message>
+            <source>{event} is being upgraded: its badge signing key will be locked with a passphrase. Whoever prints badges types it once per session; keep it safe — it cannot be recovered.</source>
+            <translation>Мероприятие {event} обновляется: его ключ подписи бейджей будет заблокирован парольной фразой. Тот, кто печатает бейджи, вводит её один раз за сеанс; храните её надёжно — восстановить её нельзя.</translation>
+        </message>
+        <message>
+            <source>Badges of {event} are signed with a locked key. Type the event's passphrase to unlock it for this session.</source>
+            <translation>Бейджи мероприятия {event} подписываются заблокированным ключом. Введите парольную фразу мероприятия, чтобы разблокировать его на этот сеанс.</translation>
+        </message>
+        <message>
+            <source>Passphrase</source>
+            <translation>Парольная фраза</translation>
+        </message>
+        <message>
+            <source>Passphrase again</source>
+            <translation>Парольная фраза ещё раз</translation>
+        </message>
+        <message>
+            <source>Type the passphrase.</source>
+            <translation>Введите парольную фразу.</translation>
+        </message>
+        <message>
+            <source>The two passphrases differ.</source>
+            <translation>Парольные фразы не совпадают.</translation>
         </message>
     </context>
     <context>

@@ -1580,6 +1580,25 @@ Why? The reason is logged with the scan.</source>
         </message>
     </context>
     <context>
+        <name>LoginDialog</name>
+        <message>
+            <source>Log in — {event}</source>
+            <translation>Воридшавӣ — {event}</translation>
+        </message>
+        <message>
+            <source>&amp;User:</source>
+            <translation>&amp;Корбар:</translation>
+        </message>
+        <message>
+            <source>&amp;Password:</source>
+            <translation>П&amp;арол:</translation>
+        </message>
+        <message>
+            <source>This event has users: log in to work on it.</source>
+            <translation>Ин чорабинӣ корбарон дорад: барои кор бо он ворид шавед.</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>&amp;New event…</source>
@@ -1830,6 +1849,26 @@ Why? The reason is logged with the scan.</source>
         <message>
             <source>Passphrase again</source>
             <translation>Ибораи махфӣ бори дигар</translation>
+        </message>
+        <message>
+            <source>Give the event a name.</source>
+            <translation>Ба чорабинӣ ном диҳед.</translation>
+        </message>
+        <message>
+            <source>Choose the file the event is saved in.</source>
+            <translation>Файлеро, ки чорабинӣ дар он захира мешавад, интихоб кунед.</translation>
+        </message>
+        <message>
+            <source>The event cannot end before it starts.</source>
+            <translation>Чорабинӣ наметавонад пеш аз оғозаш анҷом ёбад.</translation>
+        </message>
+        <message>
+            <source>The key passphrase needs at least {count} characters.</source>
+            <translation>Ибораи махфии калид бояд на камтар аз {count} аломат дошта бошад.</translation>
+        </message>
+        <message>
+            <source>The two passphrases differ.</source>
+            <translation>Ду ибораи махфӣ мувофиқ намеоянд.</translation>
         </message>
     </context>
     <context>
@@ -2543,6 +2582,77 @@ Why?</source>
         </message>
     </context>
     <context>
+        <name>ServerDialog</name>
+        <message>
+            <source>Connect to event server</source>
+            <translation>Пайвастшавӣ ба сервери чорабинӣ</translation>
+        </message>
+        <message>
+            <source>e.g. 192.168.10.5</source>
+            <translation>масалан, 192.168.10.5</translation>
+        </message>
+        <message>
+            <source>the event's database, e.g. summit2027</source>
+            <translation>пойгоҳи додаҳои чорабинӣ, масалан, summit2027</translation>
+        </message>
+        <message>
+            <source>Remember the password on this computer (in PostgreSQL's password file)</source>
+            <translation>Паролро дар ин компютер нигоҳ доред (дар файли паролҳои PostgreSQL)</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>Сервер</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>Порт</translation>
+        </message>
+        <message>
+            <source>Event database</source>
+            <translation>Пойгоҳи додаҳои чорабинӣ</translation>
+        </message>
+        <message>
+            <source>User</source>
+            <translation>Корбар</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Парол</translation>
+        </message>
+        <message>
+            <source>Connect</source>
+            <translation>Пайваст шудан</translation>
+        </message>
+        <message>
+            <source>server</source>
+            <comment>a field to fill in</comment>
+            <translation>сервер</translation>
+        </message>
+        <message>
+            <source>event database</source>
+            <comment>a field to fill in</comment>
+            <translation>пойгоҳи додаҳои чорабинӣ</translation>
+        </message>
+        <message>
+            <source>user</source>
+            <comment>a field to fill in</comment>
+            <translation>корбар</translation>
+        </message>
+        <message>
+            <source>Fill in the {fields}.</source>
+            <translation>Инҳоро пур кунед: {fields}.</translation>
+        </message>
+        <message>
+            <source> and the </source>
+            <comment>between fields</comment>
+            <translation> ва </translation>
+        </message>
+        <message>
+            <source>The password could not be kept ({error}); untick Remember to go on.</source>
+            <translation>Паролро нигоҳ доштан нашуд ({error}); барои идома аломати «Нигоҳ доред»-ро гиред.</translation>
+        </message>
+    </context>
+    <context>
         <name>SessionAdapter</name>
         <message>
             <source>Indexing the guests</source>
@@ -2676,6 +2786,41 @@ Why?</source>
         <message>
             <source>Insert a variable</source>
             <translation>Гузоштани тағйирёбанда</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnlockDialog</name>
+        <message>
+            <source>Set the key passphrase</source>
+            <translation>Ибораи махфии калидро муқаррар кунед</translation>
+        </message>
+        <message>
+            <source>Unlock the signing key</source>
+            <translation>Кушодани қулфи калиди имзо</translation>
+        </message>
+        <message>
+            <source>{event} is being upgraded: its badge signing key will be locked with a passphrase. Whoever prints badges types it once per session; keep it safe — it cannot be recovered.</source>
+            <translation>Чорабинии {event} навсозӣ мешавад: калиди имзои нишонаҳои он бо ибораи махфӣ қулф карда мешавад. Касе, ки нишонаҳоро чоп мекунад, онро дар ҳар ҷаласа як бор ворид мекунад; онро бехатар нигоҳ доред — барқарор кардани он ғайриимкон аст.</translation>
+        </message>
+        <message>
+            <source>Badges of {event} are signed with a locked key. Type the event's passphrase to unlock it for this session.</source>
+            <translation>Нишонаҳои чорабинии {event} бо калиди қулфшуда имзо мешаванд. Барои кушодани қулфи он дар ин ҷаласа ибораи махфии чорабиниро ворид кунед.</translation>
+        </message>
+        <message>
+            <source>Passphrase</source>
+            <translation>Ибораи махфӣ</translation>
+        </message>
+        <message>
+            <source>Passphrase again</source>
+            <translation>Ибораи махфӣ бори дигар</translation>
+        </message>
+        <message>
+            <source>Type the passphrase.</source>
+            <translation>Ибораи махфиро ворид кунед.</translation>
+        </message>
+        <message>
+            <source>The two passphrases differ.</source>
+            <translation>Ду ибораи махфӣ мувофиқ намеоянд.</translation>
         </message>
     </context>
     <context>
