@@ -978,6 +978,10 @@ No badge was marked printed.</source>
             <translation>Фото не читается</translation>
         </message>
         <message>
+            <source>Cannot open the gate</source>
+            <translation>Не удаётся открыть КПП</translation>
+        </message>
+        <message>
             <source>&amp;Override the last scan…</source>
             <translation>&amp;Пропустить вопреки решению…</translation>
         </message>
@@ -1580,6 +1584,17 @@ Why? The reason is logged with the scan.</source>
         </message>
     </context>
     <context>
+        <name>LiveStation</name>
+        <message>
+            <source>Event server</source>
+            <translation>Сервер мероприятия</translation>
+        </message>
+        <message>
+            <source>Cannot watch the event</source>
+            <translation>Не удаётся следить за изменениями мероприятия</translation>
+        </message>
+    </context>
+    <context>
         <name>LoginDialog</name>
         <message>
             <source>Log in — {event}</source>
@@ -1721,8 +1736,40 @@ Why? The reason is logged with the scan.</source>
             <translation>Мероприятие</translation>
         </message>
         <message>
+            <source>Cannot open the gate</source>
+            <translation>Не удаётся открыть КПП</translation>
+        </message>
+        <message>
+            <source>Opening the gate…</source>
+            <translation>Открытие КПП…</translation>
+        </message>
+        <message>
             <source>Cannot create the event</source>
             <translation>Не удаётся создать мероприятие</translation>
+        </message>
+        <message>
+            <source>Cannot open the event</source>
+            <translation>Не удаётся открыть мероприятие</translation>
+        </message>
+        <message>
+            <source>Cannot connect to the event server</source>
+            <translation>Не удаётся подключиться к серверу мероприятия</translation>
+        </message>
+        <message>
+            <source>{user} (no users: everything allowed)</source>
+            <translation>{user} (пользователей нет: разрешено всё)</translation>
+        </message>
+        <message>
+            <source>This event has no users: anyone with the file may do everything (one-laptop use); `accreditor users add EVENT NAME --role organiser` creates the first organiser.</source>
+            <translation>В этом мероприятии нет пользователей: любой, у кого есть файл, может делать всё (работа на одном ноутбуке); `accreditor users add EVENT NAME --role organiser` создаёт первого организатора.</translation>
+        </message>
+        <message>
+            <source>{user} ({role})</source>
+            <translation>{user} ({role})</translation>
+        </message>
+        <message>
+            <source>Who is logged in, and their role</source>
+            <translation>Кто вошёл в систему и его роль</translation>
         </message>
         <message>
             <source>This station's name, recorded with every check-in and print</source>
@@ -3028,7 +3075,62 @@ Why?</source>
         </message>
     </context>
     <context>
+        <name>live_station</name>
+        <message>
+            <source>The event server cannot be reached. Guests are still found from this station's copy, but nothing can be recorded (check-ins, prints, decisions) until it is back; this station keeps trying.</source>
+            <translation>Сервер мероприятия недоступен. Гостей по-прежнему можно найти в копии на этом рабочем месте, но ничего нельзя записать (регистрации, печать, решения), пока он не вернётся; рабочее место продолжает попытки.</translation>
+        </message>
+        <message>
+            <source>Live: event file</source>
+            <translation>Обновления: файл мероприятия</translation>
+        </message>
+        <message>
+            <source>Server: reconnecting…</source>
+            <translation>Сервер: переподключение…</translation>
+        </message>
+        <message>
+            <source>Server: connected · 1 station online</source>
+            <translation>Сервер: подключено · рабочих мест в сети: 1</translation>
+        </message>
+        <message>
+            <source>Server: connected · {count} stations online</source>
+            <translation>Сервер: подключено · рабочих мест в сети: {count}</translation>
+        </message>
+        <message>
+            <source>Other apps on this computer that open the same event file show each other's changes</source>
+            <translation>Другие программы на этом компьютере, открывшие тот же файл мероприятия, видят изменения друг друга</translation>
+        </message>
+        <message>
+            <source>The event server cannot be reached; this station keeps trying</source>
+            <translation>Сервер мероприятия недоступен; рабочее место продолжает попытки</translation>
+        </message>
+        <message>
+            <source>Stations connected to the event server: {stations}</source>
+            <translation>Рабочие места, подключённые к серверу мероприятия: {stations}</translation>
+        </message>
+    </context>
+    <context>
         <name>main_window</name>
+        <message>
+            <source>organiser</source>
+            <translation>организатор</translation>
+        </message>
+        <message>
+            <source>accreditation</source>
+            <translation>аккредитация</translation>
+        </message>
+        <message>
+            <source>desk</source>
+            <translation>стойка</translation>
+        </message>
+        <message>
+            <source>security</source>
+            <translation>безопасность</translation>
+        </message>
+        <message>
+            <source>viewer</source>
+            <translation>наблюдатель</translation>
+        </message>
         <message>
             <source>Open event</source>
             <translation>Открыть мероприятие</translation>

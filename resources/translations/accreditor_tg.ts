@@ -978,6 +978,10 @@ No badge was marked printed.</source>
             <translation>Акс хонда намешавад</translation>
         </message>
         <message>
+            <source>Cannot open the gate</source>
+            <translation>Дарвозаро кушодан ғайриимкон аст</translation>
+        </message>
+        <message>
             <source>&amp;Override the last scan…</source>
             <translation>&amp;Гузаронидан бар хилофи ҳукм…</translation>
         </message>
@@ -1580,6 +1584,17 @@ Why? The reason is logged with the scan.</source>
         </message>
     </context>
     <context>
+        <name>LiveStation</name>
+        <message>
+            <source>Event server</source>
+            <translation>Сервери чорабинӣ</translation>
+        </message>
+        <message>
+            <source>Cannot watch the event</source>
+            <translation>Пайгирии тағйироти чорабинӣ ғайриимкон аст</translation>
+        </message>
+    </context>
+    <context>
         <name>LoginDialog</name>
         <message>
             <source>Log in — {event}</source>
@@ -1721,8 +1736,40 @@ Why? The reason is logged with the scan.</source>
             <translation>Чорабинӣ</translation>
         </message>
         <message>
+            <source>Cannot open the gate</source>
+            <translation>Дарвозаро кушодан ғайриимкон аст</translation>
+        </message>
+        <message>
+            <source>Opening the gate…</source>
+            <translation>Кушодани дарвоза…</translation>
+        </message>
+        <message>
             <source>Cannot create the event</source>
             <translation>Чорабиниро сохтан ғайриимкон аст</translation>
+        </message>
+        <message>
+            <source>Cannot open the event</source>
+            <translation>Чорабиниро кушодан ғайриимкон аст</translation>
+        </message>
+        <message>
+            <source>Cannot connect to the event server</source>
+            <translation>Ба сервери чорабинӣ пайваст шудан ғайриимкон аст</translation>
+        </message>
+        <message>
+            <source>{user} (no users: everything allowed)</source>
+            <translation>{user} (корбарон нестанд: ҳама чиз иҷозат аст)</translation>
+        </message>
+        <message>
+            <source>This event has no users: anyone with the file may do everything (one-laptop use); `accreditor users add EVENT NAME --role organiser` creates the first organiser.</source>
+            <translation>Ин чорабинӣ корбарон надорад: ҳар кӣ файлро дорад, ҳама корро карда метавонад (кор дар як ноутбук); `accreditor users add EVENT NAME --role organiser` ташкилкунандаи аввалинро месозад.</translation>
+        </message>
+        <message>
+            <source>{user} ({role})</source>
+            <translation>{user} ({role})</translation>
+        </message>
+        <message>
+            <source>Who is logged in, and their role</source>
+            <translation>Кӣ ворид шудааст ва нақши ӯ</translation>
         </message>
         <message>
             <source>This station's name, recorded with every check-in and print</source>
@@ -3028,7 +3075,62 @@ Why?</source>
         </message>
     </context>
     <context>
+        <name>live_station</name>
+        <message>
+            <source>The event server cannot be reached. Guests are still found from this station's copy, but nothing can be recorded (check-ins, prints, decisions) until it is back; this station keeps trying.</source>
+            <translation>Сервери чорабинӣ дастрас нест. Меҳмононро ҳоло ҳам аз нусхаи ҳамин ҷойи корӣ ёфтан мумкин аст, вале то барқарор шудани он ҳеҷ чиз сабт намешавад (қайдҳо, чопҳо, қарорҳо); ин ҷойи корӣ кӯшишро идома медиҳад.</translation>
+        </message>
+        <message>
+            <source>Live: event file</source>
+            <translation>Навсозиҳо: файли чорабинӣ</translation>
+        </message>
+        <message>
+            <source>Server: reconnecting…</source>
+            <translation>Сервер: аз нав пайваст шудан…</translation>
+        </message>
+        <message>
+            <source>Server: connected · 1 station online</source>
+            <translation>Сервер: пайваст · ҷойҳои корӣ дар шабака: 1</translation>
+        </message>
+        <message>
+            <source>Server: connected · {count} stations online</source>
+            <translation>Сервер: пайваст · ҷойҳои корӣ дар шабака: {count}</translation>
+        </message>
+        <message>
+            <source>Other apps on this computer that open the same event file show each other's changes</source>
+            <translation>Барномаҳои дигари ин компютер, ки ҳамон файли чорабиниро кушодаанд, тағйироти якдигарро нишон медиҳанд</translation>
+        </message>
+        <message>
+            <source>The event server cannot be reached; this station keeps trying</source>
+            <translation>Сервери чорабинӣ дастрас нест; ин ҷойи корӣ кӯшишро идома медиҳад</translation>
+        </message>
+        <message>
+            <source>Stations connected to the event server: {stations}</source>
+            <translation>Ҷойҳои кории ба сервери чорабинӣ пайвастшуда: {stations}</translation>
+        </message>
+    </context>
+    <context>
         <name>main_window</name>
+        <message>
+            <source>organiser</source>
+            <translation>ташкилкунанда</translation>
+        </message>
+        <message>
+            <source>accreditation</source>
+            <translation>аккредитатсия</translation>
+        </message>
+        <message>
+            <source>desk</source>
+            <translation>миз</translation>
+        </message>
+        <message>
+            <source>security</source>
+            <translation>амният</translation>
+        </message>
+        <message>
+            <source>viewer</source>
+            <translation>бинанда</translation>
+        </message>
         <message>
             <source>Open event</source>
             <translation>Кушодани чорабинӣ</translation>
