@@ -309,6 +309,10 @@
             <translation>Сначала укажите причину перепечатки.</translation>
         </message>
         <message>
+            <source>No preview: the badge signing key is still locked.</source>
+            <translation>Нет просмотра: ключ подписи бейджей ещё заблокирован.</translation>
+        </message>
+        <message>
             <source>Rendering the first page…</source>
             <translation>Подготовка первой страницы…</translation>
         </message>
@@ -581,6 +585,10 @@ No badge was marked printed.</source>
         <message>
             <source>This badge is already being printed.</source>
             <translation>Этот бейдж уже печатается.</translation>
+        </message>
+        <message>
+            <source>The badge signing key is still locked; nothing was printed.</source>
+            <translation>Ключ подписи бейджей ещё заблокирован; ничего не напечатано.</translation>
         </message>
         <message>
             <source>Printing the badge…</source>
@@ -2576,6 +2584,14 @@ Why?</source>
         <message>
             <source>As of {when}</source>
             <translation>По состоянию на {when}</translation>
+        </message>
+        <message>
+            <source>The audit log is intact: {entries} entries, head {head}.</source>
+            <translation>Журнал аудита цел: записей: {entries}, последний хеш {head}.</translation>
+        </message>
+        <message>
+            <source>Audit log altered: {problem}</source>
+            <translation>Журнал аудита изменён: {problem}</translation>
         </message>
         <message>
             <source>{label} — {checked_in} of {expected}</source>

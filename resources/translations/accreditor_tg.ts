@@ -309,6 +309,10 @@
             <translation>Аввал сабаби аз нав чоп карданро нависед.</translation>
         </message>
         <message>
+            <source>No preview: the badge signing key is still locked.</source>
+            <translation>Пешнамоиш нест: калиди имзои нишонаҳо ҳоло қулф аст.</translation>
+        </message>
+        <message>
             <source>Rendering the first page…</source>
             <translation>Тайёр кардани саҳифаи якум…</translation>
         </message>
@@ -581,6 +585,10 @@ No badge was marked printed.</source>
         <message>
             <source>This badge is already being printed.</source>
             <translation>Ин нишона аллакай чоп шуда истодааст.</translation>
+        </message>
+        <message>
+            <source>The badge signing key is still locked; nothing was printed.</source>
+            <translation>Калиди имзои нишонаҳо ҳоло қулф аст; ҳеҷ чиз чоп нашуд.</translation>
         </message>
         <message>
             <source>Printing the badge…</source>
@@ -2576,6 +2584,14 @@ Why?</source>
         <message>
             <source>As of {when}</source>
             <translation>То {when}</translation>
+        </message>
+        <message>
+            <source>The audit log is intact: {entries} entries, head {head}.</source>
+            <translation>Дафтари назорат бутун аст: сабтҳо: {entries}, хеши охирин {head}.</translation>
+        </message>
+        <message>
+            <source>Audit log altered: {problem}</source>
+            <translation>Дафтари назорат тағйир дода шудааст: {problem}</translation>
         </message>
         <message>
             <source>{label} — {checked_in} of {expected}</source>
