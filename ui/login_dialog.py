@@ -25,7 +25,7 @@ class LoginDialog(QDialog):
         self._store = store
         self._station = station
         self.actor: Actor | None = None
-        self.setWindowTitle(f"Log in — {store.display_name}")
+        self.setWindowTitle(self.tr("Log in — {event}").format(event=store.display_name))
         self.name_edit = QLineEdit(str(QSettings().value(LAST_USER_KEY, "") or ""))
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -33,13 +33,13 @@ class LoginDialog(QDialog):
         self.error_label.setStyleSheet("color: #b00020;")
         self.error_label.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("&User:", self.name_edit)
-        form.addRow("&Password:", self.password_edit)
+        form.addRow(self.tr("&User:"), self.name_edit)
+        form.addRow(self.tr("&Password:"), self.password_edit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("This event has users: log in to work on it."))
+        layout.addWidget(QLabel(self.tr("This event has users: log in to work on it.")))
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)

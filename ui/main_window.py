@@ -17,7 +17,7 @@ from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEventLoop, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,9 +34,8 @@ from accreditor import users
 from accreditor.acting_user import default_user
 from accreditor.changes import Changes, Topic
 from accreditor.migrations import PassphraseRequiredError
-from accreditor.roles import Actor, Permission, can
+from accreditor.roles import Actor, Permission, Role, can, role_of
 from accreditor.store import EventStore, display_name, is_server_url
-from accreditor.users import NO_USERS_NOTE
 from ui import i18n, jobs, messages, settings
 from ui.desk.desk_controller import DeskController
 from ui.desk.desk_view import DeskView
@@ -62,6 +61,14 @@ RECENT_EVENTS_KEPT = 8
 _OPENING_SHOWN_AFTER_MS = 400
 # Prints still running when the window closes record themselves; give them this long.
 _CLOSE_WAIT_MS = 15_000
+# The roles' names in the status bar ("ana (desk)"), translated by the role's code.
+ROLE_NAMES = {
+    Role.ORGANISER: QT_TRANSLATE_NOOP("main_window", "organiser"),
+    Role.ACCREDITATION: QT_TRANSLATE_NOOP("main_window", "accreditation"),
+    Role.DESK: QT_TRANSLATE_NOOP("main_window", "desk"),
+    Role.SECURITY: QT_TRANSLATE_NOOP("main_window", "security"),
+    Role.VIEWER: QT_TRANSLATE_NOOP("main_window", "viewer"),
+}
 
 
 def last_event() -> str | None:
@@ -448,10 +455,10 @@ class MainWindow(QMainWindow):
         def failed(error: BaseException) -> None:
             self._gate_opened()
             _title, text, details = messages.describe(error)
-            messages.show_error(self, "Cannot open the gate", text, details=details)
+            messages.show_error(self, self.tr("Cannot open the gate"), text, details=details)
 
         self._gate_opening = True
-        self.statusBar().showMessage("Opening the gate…")
+        self.statusBar().showMessage(self.tr("Opening the gate…"))
         open_event_gate_view(
             self, store, context, success=opened, failure=failed, verdict_seconds=choice.verdict_seconds
         )
@@ -498,7 +505,7 @@ class MainWindow(QMainWindow):
                     self.open_recent(location, chosen)
                 return True
             if is_server_url(location):
-                self._show_open_error(error, "Cannot open the event")
+                self._show_open_error(error, self.tr("Cannot open the event"))
                 self.connect_to_server(previous=location)
                 return True
             return False
@@ -506,7 +513,7 @@ class MainWindow(QMainWindow):
         self._switch_to(
             lambda: EventStore.open(location, station=station, passphrase=passphrase),
             location,
-            "Cannot open the event",
+            self.tr("Cannot open the event"),
             on_failure=failed,
         )
 
@@ -533,7 +540,7 @@ class MainWindow(QMainWindow):
         self._switch_to(
             lambda: EventStore.open(open_with, station=station, passphrase=passphrase),
             remember_as,
-            "Cannot connect to the event server",
+            self.tr("Cannot connect to the event server"),
             on_failure=failed,
         )
 
@@ -668,10 +675,19 @@ class MainWindow(QMainWindow):
         self._show_checkins()
 
     def _show_station(self) -> None:
-        self.user_label.setText(users.describe(self.actor))
-        self.user_label.setToolTip(
-            NO_USERS_NOTE if not getattr(self.actor, "authenticated", True) else "Who is logged in, and their role"
-        )
+        # The words of `users.describe` and `users.NO_USERS_NOTE`, in the app's language.
+        if not getattr(self.actor, "authenticated", True):
+            self.user_label.setText(self.tr("{user} (no users: everything allowed)").format(user=self.actor))
+            self.user_label.setToolTip(
+                self.tr(
+                    "This event has no users: anyone with the file may do everything (one-laptop use); "
+                    "`accreditor users add EVENT NAME --role organiser` creates the first organiser."
+                )
+            )
+        else:
+            role = QCoreApplication.translate("main_window", ROLE_NAMES[role_of(self.actor)])
+            self.user_label.setText(self.tr("{user} ({role})").format(user=self.actor, role=role))
+            self.user_label.setToolTip(self.tr("Who is logged in, and their role"))
         self._enable_what_the_role_allows()
         self.station_label.setText(self.station.station_name)
         self.station_label.setToolTip(self.tr("This station's name, recorded with every check-in and print"))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from accreditor import sealing
 from accreditor.services import events
 from accreditor.store import EventStore
+from ui import i18n
 
 EVENT_SUFFIX = ".accreditor"
 
@@ -121,19 +122,21 @@ class NewEventDialog(QDialog):
         """The new event, or the sentence saying what is missing."""
         name = self.name_edit.text().strip()
         if not name:
-            return "Give the event a name."
+            return self.tr("Give the event a name.")
         if self.path is None:
-            return "Choose the file the event is saved in."
+            return self.tr("Choose the file the event is saved in.")
         starts = ends = None
         if self.dated.isChecked():
             starts, ends = self.starts_edit.date().toPython(), self.ends_edit.date().toPython()
             if ends < starts:
-                return "The event cannot end before it starts."
+                return self.tr("The event cannot end before it starts.")
         passphrase = self.passphrase_edit.text()
         if len(passphrase) < sealing.MIN_PASSPHRASE_LENGTH:
-            return f"The key passphrase needs at least {sealing.MIN_PASSPHRASE_LENGTH} characters."
+            return self.tr("The key passphrase needs at least {count} characters.").format(
+                count=i18n.number_text(sealing.MIN_PASSPHRASE_LENGTH)
+            )
         if self.passphrase_again_edit.text() != passphrase:
-            return "The two passphrases differ."
+            return self.tr("The two passphrases differ.")
         return NewEvent(self.path, name, starts, ends, self.venue_edit.text().strip(), passphrase)
 
     def accept(self) -> None:

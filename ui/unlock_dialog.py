@@ -20,14 +20,18 @@ class UnlockDialog(QDialog):
     def __init__(self, parent: QWidget | None, *, event_name: str, new: bool, problem: str = "") -> None:
         super().__init__(parent)
         self.new = new
-        self.setWindowTitle("Set the key passphrase" if new else "Unlock the signing key")
+        self.setWindowTitle(self.tr("Set the key passphrase") if new else self.tr("Unlock the signing key"))
         intro = (
-            f"{event_name} is being upgraded: its badge signing key will be locked with a passphrase. "
-            "Whoever prints badges types it once per session; keep it safe — it cannot be recovered."
+            self.tr(
+                "{event} is being upgraded: its badge signing key will be locked with a passphrase. "
+                "Whoever prints badges types it once per session; keep it safe — it cannot be recovered."
+            )
             if new
-            else f"Badges of {event_name} are signed with a locked key. Type the event's passphrase to unlock it "
-            "for this session."
-        )
+            else self.tr(
+                "Badges of {event} are signed with a locked key. Type the event's passphrase to unlock it "
+                "for this session."
+            )
+        ).format(event=event_name)
         text = QLabel(intro)
         text.setWordWrap(True)
         self.passphrase_edit = QLineEdit()
@@ -38,9 +42,9 @@ class UnlockDialog(QDialog):
         self.error_label.setStyleSheet("color: #C62828;")
         self.error_label.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("Passphrase", self.passphrase_edit)
+        form.addRow(self.tr("Passphrase"), self.passphrase_edit)
         if new:
-            form.addRow("Passphrase again", self.again_edit)
+            form.addRow(self.tr("Passphrase again"), self.again_edit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -55,14 +59,14 @@ class UnlockDialog(QDialog):
         """What is wrong with the typed passphrase, or "" when it can be used."""
         passphrase = self.passphrase_edit.text()
         if not passphrase:
-            return "Type the passphrase."
+            return self.tr("Type the passphrase.")
         if self.new:
             try:
                 sealing.check_new_passphrase(passphrase)
             except AccreditorError as error:
                 return str(error)
             if self.again_edit.text() != passphrase:
-                return "The two passphrases differ."
+                return self.tr("The two passphrases differ.")
         return ""
 
     def accept(self) -> None:

@@ -309,6 +309,10 @@
             <translation>Сначала укажите причину перепечатки.</translation>
         </message>
         <message>
+            <source>No preview: the badge signing key is still locked.</source>
+            <translation>Нет просмотра: ключ подписи бейджей ещё заблокирован.</translation>
+        </message>
+        <message>
             <source>Rendering the first page…</source>
             <translation>Подготовка первой страницы…</translation>
         </message>
@@ -581,6 +585,10 @@ No badge was marked printed.</source>
         <message>
             <source>This badge is already being printed.</source>
             <translation>Этот бейдж уже печатается.</translation>
+        </message>
+        <message>
+            <source>The badge signing key is still locked; nothing was printed.</source>
+            <translation>Ключ подписи бейджей ещё заблокирован; ничего не напечатано.</translation>
         </message>
         <message>
             <source>Printing the badge…</source>
@@ -976,6 +984,10 @@ No badge was marked printed.</source>
         <message>
             <source>Photo unreadable</source>
             <translation>Фото не читается</translation>
+        </message>
+        <message>
+            <source>Cannot open the gate</source>
+            <translation>Не удаётся открыть КПП</translation>
         </message>
         <message>
             <source>&amp;Override the last scan…</source>
@@ -1580,6 +1592,36 @@ Why? The reason is logged with the scan.</source>
         </message>
     </context>
     <context>
+        <name>LiveStation</name>
+        <message>
+            <source>Event server</source>
+            <translation>Сервер мероприятия</translation>
+        </message>
+        <message>
+            <source>Cannot watch the event</source>
+            <translation>Не удаётся следить за изменениями мероприятия</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginDialog</name>
+        <message>
+            <source>Log in — {event}</source>
+            <translation>Вход — {event}</translation>
+        </message>
+        <message>
+            <source>&amp;User:</source>
+            <translation>&amp;Пользователь:</translation>
+        </message>
+        <message>
+            <source>&amp;Password:</source>
+            <translation>П&amp;ароль:</translation>
+        </message>
+        <message>
+            <source>This event has users: log in to work on it.</source>
+            <translation>В этом мероприятии есть пользователи: войдите, чтобы работать с ним.</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>&amp;New event…</source>
@@ -1592,6 +1634,14 @@ Why? The reason is logged with the scan.</source>
         <message>
             <source>&amp;Open event…</source>
             <translation>&amp;Открыть мероприятие…</translation>
+        </message>
+        <message>
+            <source>&amp;Connect to event server…</source>
+            <translation>&amp;Подключиться к серверу мероприятия…</translation>
+        </message>
+        <message>
+            <source>Open an event on the venue's PostgreSQL server, shared by every station</source>
+            <translation>Открыть мероприятие на сервере PostgreSQL площадки, общем для всех рабочих мест</translation>
         </message>
         <message>
             <source>&amp;Reload</source>
@@ -1694,12 +1744,40 @@ Why? The reason is logged with the scan.</source>
             <translation>Мероприятие</translation>
         </message>
         <message>
+            <source>Cannot open the gate</source>
+            <translation>Не удаётся открыть КПП</translation>
+        </message>
+        <message>
+            <source>Opening the gate…</source>
+            <translation>Открытие КПП…</translation>
+        </message>
+        <message>
             <source>Cannot create the event</source>
             <translation>Не удаётся создать мероприятие</translation>
         </message>
         <message>
             <source>Cannot open the event</source>
             <translation>Не удаётся открыть мероприятие</translation>
+        </message>
+        <message>
+            <source>Cannot connect to the event server</source>
+            <translation>Не удаётся подключиться к серверу мероприятия</translation>
+        </message>
+        <message>
+            <source>{user} (no users: everything allowed)</source>
+            <translation>{user} (пользователей нет: разрешено всё)</translation>
+        </message>
+        <message>
+            <source>This event has no users: anyone with the file may do everything (one-laptop use); `accreditor users add EVENT NAME --role organiser` creates the first organiser.</source>
+            <translation>В этом мероприятии нет пользователей: любой, у кого есть файл, может делать всё (работа на одном ноутбуке); `accreditor users add EVENT NAME --role organiser` создаёт первого организатора.</translation>
+        </message>
+        <message>
+            <source>{user} ({role})</source>
+            <translation>{user} ({role})</translation>
+        </message>
+        <message>
+            <source>Who is logged in, and their role</source>
+            <translation>Кто вошёл в систему и его роль</translation>
         </message>
         <message>
             <source>This station's name, recorded with every check-in and print</source>
@@ -1818,6 +1896,34 @@ Why? The reason is logged with the scan.</source>
         <message>
             <source>File</source>
             <translation>Файл</translation>
+        </message>
+        <message>
+            <source>Key passphrase</source>
+            <translation>Парольная фраза ключа</translation>
+        </message>
+        <message>
+            <source>Passphrase again</source>
+            <translation>Парольная фраза ещё раз</translation>
+        </message>
+        <message>
+            <source>Give the event a name.</source>
+            <translation>Укажите название мероприятия.</translation>
+        </message>
+        <message>
+            <source>Choose the file the event is saved in.</source>
+            <translation>Выберите файл, в котором будет сохранено мероприятие.</translation>
+        </message>
+        <message>
+            <source>The event cannot end before it starts.</source>
+            <translation>Мероприятие не может закончиться раньше, чем начнётся.</translation>
+        </message>
+        <message>
+            <source>The key passphrase needs at least {count} characters.</source>
+            <translation>Парольная фраза ключа должна содержать не менее {count} символов.</translation>
+        </message>
+        <message>
+            <source>The two passphrases differ.</source>
+            <translation>Парольные фразы не совпадают.</translation>
         </message>
     </context>
     <context>
@@ -2480,6 +2586,14 @@ Why?</source>
             <translation>По состоянию на {when}</translation>
         </message>
         <message>
+            <source>The audit log is intact: {entries} entries, head {head}.</source>
+            <translation>Журнал аудита цел: записей: {entries}, последний хеш {head}.</translation>
+        </message>
+        <message>
+            <source>Audit log altered: {problem}</source>
+            <translation>Журнал аудита изменён: {problem}</translation>
+        </message>
+        <message>
             <source>{label} — {checked_in} of {expected}</source>
             <translation>{label} — {checked_in} из {expected}</translation>
         </message>
@@ -2528,6 +2642,77 @@ Why?</source>
         <message>
             <source>✔ checked in</source>
             <translation>✔ прибыл</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServerDialog</name>
+        <message>
+            <source>Connect to event server</source>
+            <translation>Подключение к серверу мероприятия</translation>
+        </message>
+        <message>
+            <source>e.g. 192.168.10.5</source>
+            <translation>напр. 192.168.10.5</translation>
+        </message>
+        <message>
+            <source>the event's database, e.g. summit2027</source>
+            <translation>база данных мероприятия, напр. summit2027</translation>
+        </message>
+        <message>
+            <source>Remember the password on this computer (in PostgreSQL's password file)</source>
+            <translation>Запомнить пароль на этом компьютере (в файле паролей PostgreSQL)</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>Сервер</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>Порт</translation>
+        </message>
+        <message>
+            <source>Event database</source>
+            <translation>База данных мероприятия</translation>
+        </message>
+        <message>
+            <source>User</source>
+            <translation>Пользователь</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Пароль</translation>
+        </message>
+        <message>
+            <source>Connect</source>
+            <translation>Подключиться</translation>
+        </message>
+        <message>
+            <source>server</source>
+            <comment>a field to fill in</comment>
+            <translation>сервер</translation>
+        </message>
+        <message>
+            <source>event database</source>
+            <comment>a field to fill in</comment>
+            <translation>базу данных мероприятия</translation>
+        </message>
+        <message>
+            <source>user</source>
+            <comment>a field to fill in</comment>
+            <translation>пользователя</translation>
+        </message>
+        <message>
+            <source>Fill in the {fields}.</source>
+            <translation>Укажите {fields}.</translation>
+        </message>
+        <message>
+            <source> and the </source>
+            <comment>between fields</comment>
+            <translation> и </translation>
+        </message>
+        <message>
+            <source>The password could not be kept ({error}); untick Remember to go on.</source>
+            <translation>Не удалось сохранить пароль ({error}); снимите флажок «Запомнить», чтобы продолжить.</translation>
         </message>
     </context>
     <context>
@@ -2584,6 +2769,18 @@ Why?</source>
             <translation>Звук при сканировании и ошибках</translation>
         </message>
         <message>
+            <source> min</source>
+            <translation> мин</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>никогда</translation>
+        </message>
+        <message>
+            <source>On an event with users, ask for the login again after this long without use</source>
+            <translation>В мероприятии с пользователями снова запрашивать вход после такого времени без работы</translation>
+        </message>
+        <message>
             <source>Print test page</source>
             <translation>Пробная страница</translation>
         </message>
@@ -2598,6 +2795,10 @@ Why?</source>
         <message>
             <source>Badge layout</source>
             <translation>Макет бейджа</translation>
+        </message>
+        <message>
+            <source>Lock when idle for</source>
+            <translation>Блокировать после простоя</translation>
         </message>
         <message>
             <source>Language</source>
@@ -2648,6 +2849,41 @@ Why?</source>
         <message>
             <source>Insert a variable</source>
             <translation>Вставить переменную</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnlockDialog</name>
+        <message>
+            <source>Set the key passphrase</source>
+            <translation>Задайте парольную фразу ключа</translation>
+        </message>
+        <message>
+            <source>Unlock the signing key</source>
+            <translation>Разблокировать ключ подписи</translation>
+        </message>
+        <message>
+            <source>{event} is being upgraded: its badge signing key will be locked with a passphrase. Whoever prints badges types it once per session; keep it safe — it cannot be recovered.</source>
+            <translation>Мероприятие {event} обновляется: его ключ подписи бейджей будет заблокирован парольной фразой. Тот, кто печатает бейджи, вводит её один раз за сеанс; храните её надёжно — восстановить её нельзя.</translation>
+        </message>
+        <message>
+            <source>Badges of {event} are signed with a locked key. Type the event's passphrase to unlock it for this session.</source>
+            <translation>Бейджи мероприятия {event} подписываются заблокированным ключом. Введите парольную фразу мероприятия, чтобы разблокировать его на этот сеанс.</translation>
+        </message>
+        <message>
+            <source>Passphrase</source>
+            <translation>Парольная фраза</translation>
+        </message>
+        <message>
+            <source>Passphrase again</source>
+            <translation>Парольная фраза ещё раз</translation>
+        </message>
+        <message>
+            <source>Type the passphrase.</source>
+            <translation>Введите парольную фразу.</translation>
+        </message>
+        <message>
+            <source>The two passphrases differ.</source>
+            <translation>Парольные фразы не совпадают.</translation>
         </message>
     </context>
     <context>
@@ -2855,10 +3091,73 @@ Why?</source>
         </message>
     </context>
     <context>
+        <name>live_station</name>
+        <message>
+            <source>The event server cannot be reached. Guests are still found from this station's copy, but nothing can be recorded (check-ins, prints, decisions) until it is back; this station keeps trying.</source>
+            <translation>Сервер мероприятия недоступен. Гостей по-прежнему можно найти в копии на этом рабочем месте, но ничего нельзя записать (регистрации, печать, решения), пока он не вернётся; рабочее место продолжает попытки.</translation>
+        </message>
+        <message>
+            <source>Live: event file</source>
+            <translation>Обновления: файл мероприятия</translation>
+        </message>
+        <message>
+            <source>Server: reconnecting…</source>
+            <translation>Сервер: переподключение…</translation>
+        </message>
+        <message>
+            <source>Server: connected · 1 station online</source>
+            <translation>Сервер: подключено · рабочих мест в сети: 1</translation>
+        </message>
+        <message>
+            <source>Server: connected · {count} stations online</source>
+            <translation>Сервер: подключено · рабочих мест в сети: {count}</translation>
+        </message>
+        <message>
+            <source>Other apps on this computer that open the same event file show each other's changes</source>
+            <translation>Другие программы на этом компьютере, открывшие тот же файл мероприятия, видят изменения друг друга</translation>
+        </message>
+        <message>
+            <source>The event server cannot be reached; this station keeps trying</source>
+            <translation>Сервер мероприятия недоступен; рабочее место продолжает попытки</translation>
+        </message>
+        <message>
+            <source>Stations connected to the event server: {stations}</source>
+            <translation>Рабочие места, подключённые к серверу мероприятия: {stations}</translation>
+        </message>
+    </context>
+    <context>
         <name>main_window</name>
+        <message>
+            <source>organiser</source>
+            <translation>организатор</translation>
+        </message>
+        <message>
+            <source>accreditation</source>
+            <translation>аккредитация</translation>
+        </message>
+        <message>
+            <source>desk</source>
+            <translation>стойка</translation>
+        </message>
+        <message>
+            <source>security</source>
+            <translation>безопасность</translation>
+        </message>
+        <message>
+            <source>viewer</source>
+            <translation>наблюдатель</translation>
+        </message>
         <message>
             <source>Open event</source>
             <translation>Открыть мероприятие</translation>
+        </message>
+        <message>
+            <source>Opening {name}…</source>
+            <translation>Открытие {name}…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Отмена</translation>
         </message>
         <message>
             <source>Cannot open the event</source>
@@ -3429,6 +3728,101 @@ Why?</source>
             <source>The badges could not be saved to {path} ({why}).</source>
             <comment>PrintStatus.cannot_save message</comment>
             <translation>Не удалось сохранить бейджи в {path} ({why}).</translation>
+        </message>
+        <message>
+            <source>Unsigned</source>
+            <comment>ScanRejection.unsigned label</comment>
+            <translation>Без подписи</translation>
+        </message>
+        <message>
+            <source>The line is not signed by a gate station: export the log again on the gate, with its package.</source>
+            <comment>ScanRejection.unsigned message</comment>
+            <translation>Строка не подписана КПП: выгрузите журнал на КПП ещё раз, с его пакетом.</translation>
+        </message>
+        <message>
+            <source>Another event's</source>
+            <comment>ScanRejection.other_event label</comment>
+            <translation>Чужое мероприятие</translation>
+        </message>
+        <message>
+            <source>The line was written for event {event}, not this one: a replay.</source>
+            <comment>ScanRejection.other_event message</comment>
+            <translation>Строка записана для мероприятия {event}, а не для этого: повтор чужих данных.</translation>
+        </message>
+        <message>
+            <source>Unknown station</source>
+            <comment>ScanRejection.unknown_station label</comment>
+            <translation>Неизвестный КПП</translation>
+        </message>
+        <message>
+            <source>The line is signed as gate station {station}, which this event does not have.</source>
+            <comment>ScanRejection.unknown_station message</comment>
+            <translation>Строка подписана как КПП {station}, которого в этом мероприятии нет.</translation>
+        </message>
+        <message>
+            <source>FORGED line</source>
+            <comment>ScanRejection.bad_signature label</comment>
+            <translation>ПОДДЕЛЬНАЯ строка</translation>
+        </message>
+        <message>
+            <source>FORGED or altered: the line's signature is not gate station {name}'s.</source>
+            <comment>ScanRejection.bad_signature message</comment>
+            <translation>ПОДДЕЛКА или изменение: подпись строки не принадлежит КПП {name}.</translation>
+        </message>
+        <message>
+            <source>Station revoked</source>
+            <comment>ScanRejection.station_revoked label</comment>
+            <translation>КПП отозван</translation>
+        </message>
+        <message>
+            <source>Gate station {name} was revoked on {since}; lines signed by it are no longer merged.</source>
+            <comment>ScanRejection.station_revoked message</comment>
+            <translation>КПП {name} отозван {since}; подписанные им строки больше не принимаются.</translation>
+        </message>
+        <message>
+            <source>Altered</source>
+            <comment>ScanRejection.altered label</comment>
+            <translation>Изменена</translation>
+        </message>
+        <message>
+            <source>The event holds scan {nonce} with other details: the line was altered.</source>
+            <comment>ScanRejection.altered message</comment>
+            <translation>В мероприятии уже есть скан {nonce} с другими данными: строка изменена.</translation>
+        </message>
+        <message>
+            <source>Unknown zone</source>
+            <comment>ScanRejection.unknown_zone label</comment>
+            <translation>Неизвестная зона</translation>
+        </message>
+        <message>
+            <source>The event has no zone {zone}.</source>
+            <comment>ScanRejection.unknown_zone message</comment>
+            <translation>В мероприятии нет зоны {zone}.</translation>
+        </message>
+        <message>
+            <source>Unknown guest</source>
+            <comment>ScanRejection.unknown_guest label</comment>
+            <translation>Неизвестный гость</translation>
+        </message>
+        <message>
+            <source>The event has no guest {guest}.</source>
+            <comment>ScanRejection.unknown_guest message</comment>
+            <translation>В мероприятии нет гостя {guest}.</translation>
+        </message>
+        <message>
+            <source>Out of dates</source>
+            <comment>ScanRejection.out_of_dates label</comment>
+            <translation>Вне дат мероприятия</translation>
+        </message>
+        <message>
+            <source>The scan is dated {day}, outside the event's days ({first} to {last}, give or take a day).</source>
+            <comment>ScanRejection.out_of_dates message</comment>
+            <translation>Скан датирован {day} — вне дней мероприятия (с {first} по {last}, плюс-минус день).</translation>
+        </message>
+        <message>
+            <source>The scan is dated {day}, after tomorrow.</source>
+            <comment>ScanRejection.out_of_dates variant future</comment>
+            <translation>Скан датирован {day} — позже завтрашнего дня.</translation>
         </message>
     </context>
 </TS>

@@ -309,6 +309,10 @@
             <translation>Аввал сабаби аз нав чоп карданро нависед.</translation>
         </message>
         <message>
+            <source>No preview: the badge signing key is still locked.</source>
+            <translation>Пешнамоиш нест: калиди имзои нишонаҳо ҳоло қулф аст.</translation>
+        </message>
+        <message>
             <source>Rendering the first page…</source>
             <translation>Тайёр кардани саҳифаи якум…</translation>
         </message>
@@ -581,6 +585,10 @@ No badge was marked printed.</source>
         <message>
             <source>This badge is already being printed.</source>
             <translation>Ин нишона аллакай чоп шуда истодааст.</translation>
+        </message>
+        <message>
+            <source>The badge signing key is still locked; nothing was printed.</source>
+            <translation>Калиди имзои нишонаҳо ҳоло қулф аст; ҳеҷ чиз чоп нашуд.</translation>
         </message>
         <message>
             <source>Printing the badge…</source>
@@ -976,6 +984,10 @@ No badge was marked printed.</source>
         <message>
             <source>Photo unreadable</source>
             <translation>Акс хонда намешавад</translation>
+        </message>
+        <message>
+            <source>Cannot open the gate</source>
+            <translation>Дарвозаро кушодан ғайриимкон аст</translation>
         </message>
         <message>
             <source>&amp;Override the last scan…</source>
@@ -1580,6 +1592,36 @@ Why? The reason is logged with the scan.</source>
         </message>
     </context>
     <context>
+        <name>LiveStation</name>
+        <message>
+            <source>Event server</source>
+            <translation>Сервери чорабинӣ</translation>
+        </message>
+        <message>
+            <source>Cannot watch the event</source>
+            <translation>Пайгирии тағйироти чорабинӣ ғайриимкон аст</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginDialog</name>
+        <message>
+            <source>Log in — {event}</source>
+            <translation>Воридшавӣ — {event}</translation>
+        </message>
+        <message>
+            <source>&amp;User:</source>
+            <translation>&amp;Корбар:</translation>
+        </message>
+        <message>
+            <source>&amp;Password:</source>
+            <translation>П&amp;арол:</translation>
+        </message>
+        <message>
+            <source>This event has users: log in to work on it.</source>
+            <translation>Ин чорабинӣ корбарон дорад: барои кор бо он ворид шавед.</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>&amp;New event…</source>
@@ -1592,6 +1634,14 @@ Why? The reason is logged with the scan.</source>
         <message>
             <source>&amp;Open event…</source>
             <translation>&amp;Кушодани чорабинӣ…</translation>
+        </message>
+        <message>
+            <source>&amp;Connect to event server…</source>
+            <translation>&amp;Пайваст шудан ба сервери чорабинӣ…</translation>
+        </message>
+        <message>
+            <source>Open an event on the venue's PostgreSQL server, shared by every station</source>
+            <translation>Чорабиниро дар сервери PostgreSQL-и макони баргузорӣ, ки барои ҳама ҷойҳои корӣ умумист, кушоед</translation>
         </message>
         <message>
             <source>&amp;Reload</source>
@@ -1694,12 +1744,40 @@ Why? The reason is logged with the scan.</source>
             <translation>Чорабинӣ</translation>
         </message>
         <message>
+            <source>Cannot open the gate</source>
+            <translation>Дарвозаро кушодан ғайриимкон аст</translation>
+        </message>
+        <message>
+            <source>Opening the gate…</source>
+            <translation>Кушодани дарвоза…</translation>
+        </message>
+        <message>
             <source>Cannot create the event</source>
             <translation>Чорабиниро сохтан ғайриимкон аст</translation>
         </message>
         <message>
             <source>Cannot open the event</source>
             <translation>Чорабиниро кушодан ғайриимкон аст</translation>
+        </message>
+        <message>
+            <source>Cannot connect to the event server</source>
+            <translation>Ба сервери чорабинӣ пайваст шудан ғайриимкон аст</translation>
+        </message>
+        <message>
+            <source>{user} (no users: everything allowed)</source>
+            <translation>{user} (корбарон нестанд: ҳама чиз иҷозат аст)</translation>
+        </message>
+        <message>
+            <source>This event has no users: anyone with the file may do everything (one-laptop use); `accreditor users add EVENT NAME --role organiser` creates the first organiser.</source>
+            <translation>Ин чорабинӣ корбарон надорад: ҳар кӣ файлро дорад, ҳама корро карда метавонад (кор дар як ноутбук); `accreditor users add EVENT NAME --role organiser` ташкилкунандаи аввалинро месозад.</translation>
+        </message>
+        <message>
+            <source>{user} ({role})</source>
+            <translation>{user} ({role})</translation>
+        </message>
+        <message>
+            <source>Who is logged in, and their role</source>
+            <translation>Кӣ ворид шудааст ва нақши ӯ</translation>
         </message>
         <message>
             <source>This station's name, recorded with every check-in and print</source>
@@ -1818,6 +1896,34 @@ Why? The reason is logged with the scan.</source>
         <message>
             <source>File</source>
             <translation>Файл</translation>
+        </message>
+        <message>
+            <source>Key passphrase</source>
+            <translation>Ибораи махфии калид</translation>
+        </message>
+        <message>
+            <source>Passphrase again</source>
+            <translation>Ибораи махфӣ бори дигар</translation>
+        </message>
+        <message>
+            <source>Give the event a name.</source>
+            <translation>Ба чорабинӣ ном диҳед.</translation>
+        </message>
+        <message>
+            <source>Choose the file the event is saved in.</source>
+            <translation>Файлеро, ки чорабинӣ дар он захира мешавад, интихоб кунед.</translation>
+        </message>
+        <message>
+            <source>The event cannot end before it starts.</source>
+            <translation>Чорабинӣ наметавонад пеш аз оғозаш анҷом ёбад.</translation>
+        </message>
+        <message>
+            <source>The key passphrase needs at least {count} characters.</source>
+            <translation>Ибораи махфии калид бояд на камтар аз {count} аломат дошта бошад.</translation>
+        </message>
+        <message>
+            <source>The two passphrases differ.</source>
+            <translation>Ду ибораи махфӣ мувофиқ намеоянд.</translation>
         </message>
     </context>
     <context>
@@ -2480,6 +2586,14 @@ Why?</source>
             <translation>То {when}</translation>
         </message>
         <message>
+            <source>The audit log is intact: {entries} entries, head {head}.</source>
+            <translation>Дафтари назорат бутун аст: сабтҳо: {entries}, хеши охирин {head}.</translation>
+        </message>
+        <message>
+            <source>Audit log altered: {problem}</source>
+            <translation>Дафтари назорат тағйир дода шудааст: {problem}</translation>
+        </message>
+        <message>
             <source>{label} — {checked_in} of {expected}</source>
             <translation>{label} — {checked_in} аз {expected}</translation>
         </message>
@@ -2528,6 +2642,77 @@ Why?</source>
         <message>
             <source>✔ checked in</source>
             <translation>✔ омад</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServerDialog</name>
+        <message>
+            <source>Connect to event server</source>
+            <translation>Пайвастшавӣ ба сервери чорабинӣ</translation>
+        </message>
+        <message>
+            <source>e.g. 192.168.10.5</source>
+            <translation>масалан, 192.168.10.5</translation>
+        </message>
+        <message>
+            <source>the event's database, e.g. summit2027</source>
+            <translation>пойгоҳи додаҳои чорабинӣ, масалан, summit2027</translation>
+        </message>
+        <message>
+            <source>Remember the password on this computer (in PostgreSQL's password file)</source>
+            <translation>Паролро дар ин компютер нигоҳ доред (дар файли паролҳои PostgreSQL)</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>Сервер</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>Порт</translation>
+        </message>
+        <message>
+            <source>Event database</source>
+            <translation>Пойгоҳи додаҳои чорабинӣ</translation>
+        </message>
+        <message>
+            <source>User</source>
+            <translation>Корбар</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Парол</translation>
+        </message>
+        <message>
+            <source>Connect</source>
+            <translation>Пайваст шудан</translation>
+        </message>
+        <message>
+            <source>server</source>
+            <comment>a field to fill in</comment>
+            <translation>сервер</translation>
+        </message>
+        <message>
+            <source>event database</source>
+            <comment>a field to fill in</comment>
+            <translation>пойгоҳи додаҳои чорабинӣ</translation>
+        </message>
+        <message>
+            <source>user</source>
+            <comment>a field to fill in</comment>
+            <translation>корбар</translation>
+        </message>
+        <message>
+            <source>Fill in the {fields}.</source>
+            <translation>Инҳоро пур кунед: {fields}.</translation>
+        </message>
+        <message>
+            <source> and the </source>
+            <comment>between fields</comment>
+            <translation> ва </translation>
+        </message>
+        <message>
+            <source>The password could not be kept ({error}); untick Remember to go on.</source>
+            <translation>Паролро нигоҳ доштан нашуд ({error}); барои идома аломати «Нигоҳ доред»-ро гиред.</translation>
         </message>
     </context>
     <context>
@@ -2584,6 +2769,18 @@ Why?</source>
             <translation>Садо ҳангоми скан ва хатоҳо</translation>
         </message>
         <message>
+            <source> min</source>
+            <translation> дақ</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>ҳеҷ гоҳ</translation>
+        </message>
+        <message>
+            <source>On an event with users, ask for the login again after this long without use</source>
+            <translation>Дар чорабинии корбардор пас аз ин қадар вақти бекорӣ воридшавиро аз нав пурсед</translation>
+        </message>
+        <message>
             <source>Print test page</source>
             <translation>Саҳифаи озмоишӣ</translation>
         </message>
@@ -2598,6 +2795,10 @@ Why?</source>
         <message>
             <source>Badge layout</source>
             <translation>Тарҳи нишона</translation>
+        </message>
+        <message>
+            <source>Lock when idle for</source>
+            <translation>Қулф кардан пас аз бекорӣ</translation>
         </message>
         <message>
             <source>Language</source>
@@ -2648,6 +2849,41 @@ Why?</source>
         <message>
             <source>Insert a variable</source>
             <translation>Гузоштани тағйирёбанда</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnlockDialog</name>
+        <message>
+            <source>Set the key passphrase</source>
+            <translation>Ибораи махфии калидро муқаррар кунед</translation>
+        </message>
+        <message>
+            <source>Unlock the signing key</source>
+            <translation>Кушодани қулфи калиди имзо</translation>
+        </message>
+        <message>
+            <source>{event} is being upgraded: its badge signing key will be locked with a passphrase. Whoever prints badges types it once per session; keep it safe — it cannot be recovered.</source>
+            <translation>Чорабинии {event} навсозӣ мешавад: калиди имзои нишонаҳои он бо ибораи махфӣ қулф карда мешавад. Касе, ки нишонаҳоро чоп мекунад, онро дар ҳар ҷаласа як бор ворид мекунад; онро бехатар нигоҳ доред — барқарор кардани он ғайриимкон аст.</translation>
+        </message>
+        <message>
+            <source>Badges of {event} are signed with a locked key. Type the event's passphrase to unlock it for this session.</source>
+            <translation>Нишонаҳои чорабинии {event} бо калиди қулфшуда имзо мешаванд. Барои кушодани қулфи он дар ин ҷаласа ибораи махфии чорабиниро ворид кунед.</translation>
+        </message>
+        <message>
+            <source>Passphrase</source>
+            <translation>Ибораи махфӣ</translation>
+        </message>
+        <message>
+            <source>Passphrase again</source>
+            <translation>Ибораи махфӣ бори дигар</translation>
+        </message>
+        <message>
+            <source>Type the passphrase.</source>
+            <translation>Ибораи махфиро ворид кунед.</translation>
+        </message>
+        <message>
+            <source>The two passphrases differ.</source>
+            <translation>Ду ибораи махфӣ мувофиқ намеоянд.</translation>
         </message>
     </context>
     <context>
@@ -2855,10 +3091,73 @@ Why?</source>
         </message>
     </context>
     <context>
+        <name>live_station</name>
+        <message>
+            <source>The event server cannot be reached. Guests are still found from this station's copy, but nothing can be recorded (check-ins, prints, decisions) until it is back; this station keeps trying.</source>
+            <translation>Сервери чорабинӣ дастрас нест. Меҳмононро ҳоло ҳам аз нусхаи ҳамин ҷойи корӣ ёфтан мумкин аст, вале то барқарор шудани он ҳеҷ чиз сабт намешавад (қайдҳо, чопҳо, қарорҳо); ин ҷойи корӣ кӯшишро идома медиҳад.</translation>
+        </message>
+        <message>
+            <source>Live: event file</source>
+            <translation>Навсозиҳо: файли чорабинӣ</translation>
+        </message>
+        <message>
+            <source>Server: reconnecting…</source>
+            <translation>Сервер: аз нав пайваст шудан…</translation>
+        </message>
+        <message>
+            <source>Server: connected · 1 station online</source>
+            <translation>Сервер: пайваст · ҷойҳои корӣ дар шабака: 1</translation>
+        </message>
+        <message>
+            <source>Server: connected · {count} stations online</source>
+            <translation>Сервер: пайваст · ҷойҳои корӣ дар шабака: {count}</translation>
+        </message>
+        <message>
+            <source>Other apps on this computer that open the same event file show each other's changes</source>
+            <translation>Барномаҳои дигари ин компютер, ки ҳамон файли чорабиниро кушодаанд, тағйироти якдигарро нишон медиҳанд</translation>
+        </message>
+        <message>
+            <source>The event server cannot be reached; this station keeps trying</source>
+            <translation>Сервери чорабинӣ дастрас нест; ин ҷойи корӣ кӯшишро идома медиҳад</translation>
+        </message>
+        <message>
+            <source>Stations connected to the event server: {stations}</source>
+            <translation>Ҷойҳои кории ба сервери чорабинӣ пайвастшуда: {stations}</translation>
+        </message>
+    </context>
+    <context>
         <name>main_window</name>
+        <message>
+            <source>organiser</source>
+            <translation>ташкилкунанда</translation>
+        </message>
+        <message>
+            <source>accreditation</source>
+            <translation>аккредитатсия</translation>
+        </message>
+        <message>
+            <source>desk</source>
+            <translation>миз</translation>
+        </message>
+        <message>
+            <source>security</source>
+            <translation>амният</translation>
+        </message>
+        <message>
+            <source>viewer</source>
+            <translation>бинанда</translation>
+        </message>
         <message>
             <source>Open event</source>
             <translation>Кушодани чорабинӣ</translation>
+        </message>
+        <message>
+            <source>Opening {name}…</source>
+            <translation>Кушодани {name}…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Бекор</translation>
         </message>
         <message>
             <source>Cannot open the event</source>
@@ -3429,6 +3728,101 @@ Why?</source>
             <source>The badges could not be saved to {path} ({why}).</source>
             <comment>PrintStatus.cannot_save message</comment>
             <translation>Нишонаҳоро дар {path} захира кардан нашуд ({why}).</translation>
+        </message>
+        <message>
+            <source>Unsigned</source>
+            <comment>ScanRejection.unsigned label</comment>
+            <translation>Бе имзо</translation>
+        </message>
+        <message>
+            <source>The line is not signed by a gate station: export the log again on the gate, with its package.</source>
+            <comment>ScanRejection.unsigned message</comment>
+            <translation>Сатр аз ҷониби дарвоза имзо нашудааст: дафтарро дар дарвоза бо бастаи он аз нав содир кунед.</translation>
+        </message>
+        <message>
+            <source>Another event's</source>
+            <comment>ScanRejection.other_event label</comment>
+            <translation>Чорабинии дигар</translation>
+        </message>
+        <message>
+            <source>The line was written for event {event}, not this one: a replay.</source>
+            <comment>ScanRejection.other_event message</comment>
+            <translation>Сатр барои чорабинии {event} навишта шудааст, на барои ин: такрори маълумоти бегона.</translation>
+        </message>
+        <message>
+            <source>Unknown station</source>
+            <comment>ScanRejection.unknown_station label</comment>
+            <translation>Дарвозаи номаълум</translation>
+        </message>
+        <message>
+            <source>The line is signed as gate station {station}, which this event does not have.</source>
+            <comment>ScanRejection.unknown_station message</comment>
+            <translation>Сатр ҳамчун дарвозаи {station} имзо шудааст, ки дар ин чорабинӣ нест.</translation>
+        </message>
+        <message>
+            <source>FORGED line</source>
+            <comment>ScanRejection.bad_signature label</comment>
+            <translation>Сатри ҚАЛБӢ</translation>
+        </message>
+        <message>
+            <source>FORGED or altered: the line's signature is not gate station {name}'s.</source>
+            <comment>ScanRejection.bad_signature message</comment>
+            <translation>ҚАЛБӢ ё тағйирдодашуда: имзои сатр аз они дарвозаи {name} нест.</translation>
+        </message>
+        <message>
+            <source>Station revoked</source>
+            <comment>ScanRejection.station_revoked label</comment>
+            <translation>Дарвоза бекор шудааст</translation>
+        </message>
+        <message>
+            <source>Gate station {name} was revoked on {since}; lines signed by it are no longer merged.</source>
+            <comment>ScanRejection.station_revoked message</comment>
+            <translation>Дарвозаи {name} {since} бекор шуд; сатрҳои бо он имзошуда дигар ба чорабинӣ илова намешаванд.</translation>
+        </message>
+        <message>
+            <source>Altered</source>
+            <comment>ScanRejection.altered label</comment>
+            <translation>Тағйир дода шудааст</translation>
+        </message>
+        <message>
+            <source>The event holds scan {nonce} with other details: the line was altered.</source>
+            <comment>ScanRejection.altered message</comment>
+            <translation>Дар чорабинӣ скани {nonce} бо маълумоти дигар ҳаст: сатр тағйир дода шудааст.</translation>
+        </message>
+        <message>
+            <source>Unknown zone</source>
+            <comment>ScanRejection.unknown_zone label</comment>
+            <translation>Минтақаи номаълум</translation>
+        </message>
+        <message>
+            <source>The event has no zone {zone}.</source>
+            <comment>ScanRejection.unknown_zone message</comment>
+            <translation>Дар чорабинӣ минтақаи {zone} нест.</translation>
+        </message>
+        <message>
+            <source>Unknown guest</source>
+            <comment>ScanRejection.unknown_guest label</comment>
+            <translation>Меҳмони номаълум</translation>
+        </message>
+        <message>
+            <source>The event has no guest {guest}.</source>
+            <comment>ScanRejection.unknown_guest message</comment>
+            <translation>Дар чорабинӣ меҳмони {guest} нест.</translation>
+        </message>
+        <message>
+            <source>Out of dates</source>
+            <comment>ScanRejection.out_of_dates label</comment>
+            <translation>Берун аз санаҳои чорабинӣ</translation>
+        </message>
+        <message>
+            <source>The scan is dated {day}, outside the event's days ({first} to {last}, give or take a day).</source>
+            <comment>ScanRejection.out_of_dates message</comment>
+            <translation>Скан бо санаи {day} аст — берун аз рӯзҳои чорабинӣ (аз {first} то {last}, як рӯз пеш ё пас).</translation>
+        </message>
+        <message>
+            <source>The scan is dated {day}, after tomorrow.</source>
+            <comment>ScanRejection.out_of_dates variant future</comment>
+            <translation>Скан бо санаи {day} аст — дертар аз фардо.</translation>
         </message>
     </context>
 </TS>

@@ -513,7 +513,7 @@ class DeskController(QObject):
             self._tell(Tone.WARNING, self.tr("This badge is already being printed."))
             return False
         if not ensure_unlocked(None, self._desk.store):
-            self._tell(Tone.WARNING, "The badge signing key is still locked; nothing was printed.")
+            self._tell(Tone.WARNING, self.tr("The badge signing key is still locked; nothing was printed."))
             return False
         self._printing.add(guest_id)
         self._queue.append(_QueuedPrint(guest_id, reason))

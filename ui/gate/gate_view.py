@@ -239,7 +239,13 @@ def open_event_gate_view(
             failure(error)
 
     owner = QCoreApplication.instance() or parent
-    jobs.run_in_background(owner, work, success=opened, failure=not_opened, label="Cannot open the gate")
+    jobs.run_in_background(
+        owner,
+        work,
+        success=opened,
+        failure=not_opened,
+        label=QCoreApplication.translate("GateView", "Cannot open the gate"),
+    )
 
 
 class GateView(QWidget):

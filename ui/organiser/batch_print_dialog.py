@@ -554,7 +554,7 @@ class BatchPrintDialog(QDialog):
         """Render the first sheet in the background and show its first page fitted into the preview box."""
         store, request, layout = self._store, self._planning_request(), self.layout_name()
         if not ensure_unlocked(self, store):
-            self.preview.setText("No preview: the badge signing key is still locked.")
+            self.preview.setText(self.tr("No preview: the badge signing key is still locked."))
             return
         generation = self._preview_generation
         self.preview.setText(self.tr("Rendering the first page…"))

@@ -400,7 +400,13 @@ class ReportsPage(QWidget):
     def _show_audit_state(self, state: ChainState) -> None:
         colour = "#1B5E20" if state.intact else "#C62828"
         self.audit_label.setStyleSheet(f"color: {colour};")
-        self.audit_label.setText(state.sentence() if state.intact else f"Audit log altered: {state.sentence()}")
+        if state.intact:
+            text = self.tr("The audit log is intact: {entries} entries, head {head}.").format(
+                entries=i18n.number_text(state.entries), head=state.head[:16]
+            )
+        else:  # the core's sentence naming the entry, as `accreditor audit verify` prints it
+            text = self.tr("Audit log altered: {problem}").format(problem=state.problem)
+        self.audit_label.setText(text)
 
     def _show_breakdown(self) -> None:
         key = self.breakdown_combo.currentData()
