@@ -188,8 +188,18 @@ def load_fields(connection: Connection) -> dict[int, GuestFields]:
     return {row[0]: GuestFields(*row[1:]) for row in connection.execute(select(*columns))}
 
 
-def set_photo(connection: Connection, guest_id: int, image: bytes, actor: str, media_type: str = "image/jpeg") -> None:
-    require(actor, Permission.PHOTOS)
+def set_photo(
+    connection: Connection,
+    guest_id: int,
+    image: bytes,
+    actor: str,
+    media_type: str = "image/jpeg",
+    *,
+    permission: Permission = Permission.PHOTOS,
+) -> None:
+    """Store a guest's photo, audited.  `permission`: what the actor must be allowed (a walk-in registered at the
+    desk comes with their photo under WALK_IN; changing anyone else's photo needs PHOTOS)."""
+    require(actor, permission)
     get_guest(connection, guest_id)
     table = schema.guest_photos
     connection.execute(table.delete().where(table.c.guest_id == guest_id))

@@ -446,15 +446,26 @@ class DeskService:
             checkin.undo_check_in(connection, guest_id, user=self.user, reason=reason)
         return self.applied(Changes.of(Topic.CHECK_INS, guests=[guest_id]))
 
-    def add_walk_in(self, fields: GuestFields) -> tuple[GuestDetails, Changes]:
-        """Register someone who is not on the list; they wait, pending, for an organiser's approval."""
+    def add_walk_in(self, fields: GuestFields, photo: bytes | None = None) -> tuple[GuestDetails, Changes]:
+        """Register someone who is not on the list; they wait, pending, for an organiser's approval.
+
+        `photo` (already framed, `photo_import.crop_photo`) is stored with them in the same transaction: taking a
+        walk-in's photo is part of registering them, so the desk needs no right to change other guests' photos."""
         with guarded("registering the walk-in"), self.store.begin() as connection:
             (guest_id,) = guest_store.add_guests(connection, [fields], self.user, source="walk-in")
-        changes = self.applied(Changes.of(Topic.GUESTS, guests=[guest_id]))
+            if photo is not None:
+                guest_store.set_photo(connection, guest_id, photo, self.user, permission=Permission.WALK_IN)
+        topics = (Topic.GUESTS, Topic.PHOTOS) if photo is not None else (Topic.GUESTS,)
+        changes = self.applied(Changes.of(*topics, guests=[guest_id]))
         return self.details(guest_id), changes
 
-    def edit_guest(self, guest_id: int, fields: GuestFields) -> Edited:
+    def edit_guest(self, guest_id: int, fields: GuestFields, photo: bytes | None = None) -> Edited:
+        """Save a guest's corrected details and, with `photo` (framed), their new photo, in one transaction."""
         with guarded("saving the guest"), self.store.begin() as connection:
             changed = guest_store.update_guest(connection, guest_id, fields, self.user, source="desk")
-        touched = self.applied(Changes.of(Topic.GUESTS, guests=[guest_id])) if changed else NOTHING
+            if photo is not None:
+                guest_store.set_photo(connection, guest_id, photo, self.user)
+                changed = [*changed, "photo"]
+        topics = (Topic.GUESTS, Topic.PHOTOS) if photo is not None else (Topic.GUESTS,)
+        touched = self.applied(Changes.of(*topics, guests=[guest_id])) if changed else NOTHING
         return Edited(self.details(guest_id), tuple(changed), touched)

@@ -591,12 +591,15 @@ class DeskController(QObject):
 
     # -- walk-ins and edits ----------------------------------------------------------------------
 
-    def add_walk_in(self, fields: GuestFields, *, then: Then | None = None) -> GuestDetails | None:
-        """Register someone who is not on the list; they wait, pending, for an organiser's approval."""
+    def add_walk_in(
+        self, fields: GuestFields, *, photo: bytes | None = None, then: Then | None = None
+    ) -> GuestDetails | None:
+        """Register someone who is not on the list (with their framed `photo`, if taken); they wait, pending, for
+        an organiser's approval."""
         desk = self._desk
 
         def work() -> _Answer:
-            details, changes = desk.add_walk_in(fields)
+            details, changes = desk.add_walk_in(fields, photo)
             name = display_name(details.guest)
             text = self.tr("Walk-in {name} registered — pending until an organiser approves").format(name=name)
             return _Answer((Notice(Tone.WARNING, text),), details, changes, refresh=True)
@@ -605,11 +608,11 @@ class DeskController(QObject):
             work, label=self.tr("Registering a walk-in"), then=then, failed=self.tr("Walk-in not registered: ")
         )
 
-    def edit_guest(self, guest_id: int, fields: GuestFields) -> GuestDetails | None:
+    def edit_guest(self, guest_id: int, fields: GuestFields, photo: bytes | None = None) -> GuestDetails | None:
         desk = self._desk
 
         def work() -> _Answer:
-            edited = desk.edit_guest(guest_id, fields)
+            edited = desk.edit_guest(guest_id, fields, photo)
             what = ", ".join(name.replace("_", " ") for name in edited.fields)
             text = self.tr("Saved: {fields}").format(fields=what) if edited.fields else self.tr("Nothing changed")
             return _Answer((Notice(Tone.INFO, text),), edited.details, edited.changes, refresh=True)

@@ -394,17 +394,19 @@ class DeskView(QWidget):
         details = self.card.details
         if details is None:
             return
-        fields = _ask_guest_fields(self, self.controller.categories(), details.guest.fields)
-        if fields is not None:
+        answer = _ask_guest_fields(self, self.controller.categories(), details.guest.fields)
+        if answer is not None:
+            fields, photo = answer
             self.clear_notice()
-            self.controller.edit_guest(details.guest.id, fields)
+            self.controller.edit_guest(details.guest.id, fields, photo)
         self.field.setFocus()
 
     def new_walk_in(self) -> None:
-        fields = _ask_guest_fields(self, self.controller.categories(), None)
-        if fields is not None:
+        answer = _ask_guest_fields(self, self.controller.categories(), None)
+        if answer is not None:
+            fields, photo = answer
             self.clear_notice()
-            self.controller.add_walk_in(fields, then=self._show_if_any)
+            self.controller.add_walk_in(fields, photo=photo, then=self._show_if_any)
         self.field.setFocus()
 
     def _ready_for_next(self) -> None:
@@ -452,7 +454,7 @@ class DeskView(QWidget):
 
 def _ask_guest_fields(
     parent: QWidget, categories: Sequence[Category], fields: GuestFields | None
-) -> GuestFields | None:
-    """The guest form (a walk-in when `fields` is None); its validation loads when first asked for, not at start."""
+) -> tuple[GuestFields, bytes | None] | None:
+    """The guest form with its photo (a walk-in when `fields` is None): the fields and a new framed photo, if any."""
 
-    return guest_form.GuestFormDialog.ask(parent, categories, fields)
+    return guest_form.GuestFormDialog.ask_with_photo(parent, categories, fields)

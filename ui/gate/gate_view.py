@@ -8,11 +8,12 @@ F9 lets the holder of a refused or doubtful badge through, with a reason that is
 F8 shows who is inside.  Everything works from the keyboard: a gate has no mouse.
 
 Scans come from a keyboard-wedge scanner through `ui.scanner.ScanDetector`, which the window owns (the gate
-app's `GateWindow`, or the desk's main window in its gate mode) and which calls `handle_scan`.
-
-No webcam, on purpose: the pinned PySide6-Essentials 6.11 has no QtMultimedia, so there is neither a camera
-nor sound files; the photo is the one on file (the event's, or the package's thumbnail), and the sounds are
-the system beeps of `ui.sounds`.  The gate offers no camera option rather than one that cannot work.
+app's `GateWindow`, or the desk's main window in its gate mode) and which calls `handle_scan`.  F10 (or the
+Camera button in the key strip) reads badges from the station's webcam instead, or as well: `ui.camera.QrReader`
+decodes its frames off the UI thread, and each badge held up to it reaches the same `handle_scan` once.  A
+small live picture on the ready screen shows what the camera sees.  Without a camera the button is disabled
+and says so, F10 says so in the strip, and nothing else changes.  The camera is off while the view is hidden
+(the desk's other modes) and comes back when it is shown again.
 """
 
 from collections import deque
@@ -26,13 +27,14 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QHideEvent, QKeyEvent, QPainter, QPaintEvent, QPen, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -45,7 +47,7 @@ from accreditor.gate.verdicts import GREEN, ORANGE, RED, GateCategory, GateConte
 from accreditor.services.occupancy import EventGateLookups, EventInside, GateLogInside, InsideSource
 from accreditor.store import EventStore
 from accreditor.vocabulary import GateColour, GateReason
-from ui import i18n, jobs, sounds
+from ui import camera, i18n, jobs, sounds
 from ui.desk import reason_dialog
 from ui.desk.guest_card import MUTED, sized_label, text_colour_on
 from ui.gate.inside_panel import InsidePanel, key_action
@@ -69,6 +71,7 @@ OVERRIDE_REASONS = (
     QT_TRANSLATE_NOOP("GateView", "Left without scanning out"),
     QT_TRANSLATE_NOOP("GateView", "Supervisor's instruction"),
 )
+CAMERA_PREVIEW_SIZE = QSize(256, 144)  # small: the officer glances at it to hold the badge in view
 PHOTO_SIZE = QSize(360, 480)  # 3:4, the badge photo's proportions; the height a 1366 × 768 screen leaves decides
 
 
@@ -83,6 +86,7 @@ KEY_HINTS = {
     GateState.READY: (
         QT_TRANSLATE_NOOP("GateView", "F9  override the last scan"),
         QT_TRANSLATE_NOOP("GateView", "F8  who is inside"),
+        QT_TRANSLATE_NOOP("GateView", "F10  camera"),
     ),
     GateState.VERDICT: (
         QT_TRANSLATE_NOOP("GateView", "Space  ready"),
@@ -271,6 +275,7 @@ class GateView(QWidget):
         verdict_seconds: float = DEFAULT_VERDICT_SECONDS,
         clock: Callable[[], datetime | None] | None = None,
         on_close: Callable[[], None] | None = None,
+        camera_on: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -313,6 +318,15 @@ class GateView(QWidget):
         strip_row.setContentsMargins(0, 0, 0, 0)
         strip_row.addWidget(self.keys_label)
         strip_row.addWidget(self.notice_label, stretch=1)
+        self.camera_button = QToolButton()
+        self.camera_button.setText(self.tr("Camera"))
+        self.camera_button.setCheckable(True)
+        self.camera_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the view keeps the keys
+        self.camera_button.setToolTip(self.tr("Scan with camera (F10): hold a badge up to the webcam"))
+        self.camera_button.clicked.connect(self.toggle_camera)
+        strip_row.addWidget(self.camera_button)
+        self.qr_reader: camera.QrReader | None = None
+        self._camera_wanted = False  # on, or on again once the view is shown
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -322,8 +336,13 @@ class GateView(QWidget):
 
         self.override_action = key_action(self, self.tr("&Override the last scan…"), "F9", self.override_last)
         self.inside_action = key_action(self, self.tr("&Who is inside"), "F8", self.toggle_inside)
+        self.camera_action = key_action(self, self.tr("Scan with &camera"), "F10", self.toggle_camera)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.return_to_ready()
+        if camera_on:
+            self.toggle_camera()
+        else:  # once the view is up: finding cameras loads QtMultimedia
+            QTimer.singleShot(0, self, self._check_camera)
 
     # -- construction ------------------------------------------------------------------------------
 
@@ -385,6 +404,8 @@ class GateView(QWidget):
         """Stop for good: the gate (and what else the view opened) is closed.  Safe to call twice."""
         self.return_timer.stop()
         self._closed = True
+        self._camera_wanted = False
+        self._stop_camera()
         on_close, self._on_close = self._on_close, None
         if on_close is not None:
             on_close()
@@ -422,6 +443,10 @@ class GateView(QWidget):
             column.addWidget(label)
             column.addSpacing(16)
         column.addStretch(3)
+        self.camera_preview = camera.CameraPreview()
+        self.camera_preview.setFixedSize(CAMERA_PREVIEW_SIZE)
+        self.camera_preview.hide()
+        column.addWidget(self.camera_preview, alignment=Qt.AlignmentFlag.AlignRight)
         column.addWidget(self.last_label)
         column.addWidget(self.source_label)
         return page
@@ -579,6 +604,73 @@ class GateView(QWidget):
         jobs.run_in_background(
             self, override, success=overridden, failure=self._show_not_checked, label=self.tr("Overriding a verdict")
         )
+
+    # -- the camera --------------------------------------------------------------------------------
+
+    def toggle_camera(self) -> None:
+        """F10: read badges from the webcam, or stop; without a camera, say so and change nothing."""
+        if self.qr_reader is not None:
+            self._camera_wanted = False
+            self._stop_camera()
+            self.notify(self.tr("Camera off"))
+            return
+        if self._start_camera():
+            self._camera_wanted = True
+            self.notify(self.tr("Camera on: hold a badge up to it"))
+
+    def _check_camera(self) -> None:
+        """Without a camera the Camera button is disabled and its tooltip says why."""
+        problem = camera.camera_problem()
+        if problem is not None and self.qr_reader is None:
+            self.camera_button.setEnabled(False)
+            self.camera_button.setToolTip(problem)
+
+    def _start_camera(self) -> bool:
+        source = None if self._closed else camera.open_camera(self)
+        if source is None:
+            problem = camera.camera_problem() or self.tr("No camera found")
+            self.camera_button.setChecked(False)
+            self.camera_button.setEnabled(False)
+            self.camera_button.setToolTip(problem)
+            self.notify(problem)
+            return False
+        reader = self.qr_reader = camera.QrReader(source, self)
+        reader.scanned.connect(self.handle_scan)  # the same path as a USB scanner's code
+        source.frame.connect(self.camera_preview.show_frame)
+        source.failed.connect(self._camera_failed)
+        self.camera_preview.show_text(self.tr("Starting the camera…"))
+        self.camera_preview.show()
+        self.camera_button.setChecked(True)
+        reader.start()
+        return True
+
+    def _stop_camera(self) -> None:
+        reader, self.qr_reader = self.qr_reader, None
+        if reader is not None:
+            reader.stop()
+            reader.scanned.disconnect(self.handle_scan)
+            reader.source.frame.disconnect(self.camera_preview.show_frame)
+            reader.source.failed.disconnect(self._camera_failed)
+            if reader.source.parent() is self:  # the camera this view opened: released now, not with the view
+                reader.source.deleteLater()
+            reader.deleteLater()
+        self.camera_preview.hide()
+        self.camera_button.setChecked(False)
+
+    def _camera_failed(self, text: str) -> None:
+        self._camera_wanted = False
+        self._stop_camera()
+        self.notify(self.tr("The camera stopped: {why}").format(why=text))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._camera_wanted and self.qr_reader is None:
+            self._start_camera()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        if not event.spontaneous():  # another page of the window, not the window minimised
+            self._stop_camera()
 
     def notify(self, text: str) -> None:
         """A line in the key strip for the operator (nothing to override, and such)."""

@@ -6,9 +6,13 @@ smaller than what prints sharply at 300 dpi; the core has the last word all the 
 and what it refuses is shown here and nothing is saved.  The crop is cut from the original file, not
 from the screen-sized preview, so a face framed in a group photo keeps every pixel the camera gave it.
 
-There is no "Take photo" button: capturing from a webcam needs QtMultimedia, which the pinned
-PySide6-Essentials package does not include (it is in PySide6-Addons).  Photos come from files, such
-as those a phone or the desk's camera app saves.
+A photo comes from a file (a phone's, the registration form's) or from the station's webcam: "Take photo…"
+(`ui.camera.CameraPhotoDialog`) hands the frame captured as JPEG bytes to `show_photo`, the same path as a
+loaded file, so it is framed, checked and stored by the same rules.  Without a camera the button is disabled
+and its tooltip says why.
+
+`PhotoEditorDialog.frame_photo` is the same editor without a guest yet (the desk's walk-in form): Save then
+only hands back the framed photo (`photo`), which the form stores with the guest.
 """
 
 from pathlib import Path
@@ -52,7 +56,7 @@ from accreditor.photo_import import (
 from accreditor.services import photos as photo_service
 from accreditor.services.photos import GuestPhoto
 from accreditor.store import EventStore
-from ui import jobs, messages
+from ui import camera, jobs, messages
 
 LAST_FOLDER_KEY = "photos/last_folder"
 FRAME_ASPECT = FRAME_MM[0] / FRAME_MM[1]
@@ -383,12 +387,14 @@ class PhotoEditorDialog(QDialog):
     """Load, frame and save one guest's photo; Save writes it (audited) and closes, refusals are shown in place."""
 
     def __init__(
-        self, store: EventStore, guest_id: int, parent: QWidget | None = None, *, user: str | None = None
+        self, store: EventStore | None, guest_id: int | None, parent: QWidget | None = None, *, user: str | None = None
     ) -> None:
+        """`store` None: no guest to read or write; Save keeps the framed photo in `photo` and closes."""
         super().__init__(parent)
         self._store = store
         self.guest_id = guest_id
         self.user = user or default_user()
+        self.photo: bytes | None = None  # the framed photo, once saved without a store
         self._original: bytes | None = None
         self._unchanged: tuple[float, float, float, float] | None = None  # the frame of the photo as stored
         self.setWindowTitle(self.tr("Photo"))
@@ -404,6 +410,9 @@ class PhotoEditorDialog(QDialog):
         self.load_button = QPushButton(self.tr("Load file…"))
         self.load_button.setToolTip(self.tr("A JPEG, PNG, WebP… from a phone, a camera or the registration form"))
         self.load_button.clicked.connect(self.load_file)
+        self.camera_button = QPushButton(self.tr("Take photo…"))
+        self.camera_button.setToolTip(self.tr("Take the photo with this computer's camera"))
+        self.camera_button.clicked.connect(self.take_photo)
         self.whole_button = QPushButton(self.tr("Largest frame"))
         self.whole_button.setToolTip(self.tr("Frame as much of the photo as the badge's proportions allow"))
         self.whole_button.clicked.connect(self.reset_crop)
@@ -413,6 +422,7 @@ class PhotoEditorDialog(QDialog):
         side.addWidget(self.badge_preview)
         side.addSpacing(12)
         side.addWidget(self.load_button)
+        side.addWidget(self.camera_button)
         side.addWidget(self.whole_button)
         side.addStretch(1)
 
@@ -437,12 +447,17 @@ class PhotoEditorDialog(QDialog):
         self.crop_view.crop_changed.connect(self._crop_changed)
         self._problem = ""
         self._crop_changed()
-        jobs.run_in_background(
-            self,
-            lambda _context: photo_service.guest_photo(store, guest_id),
-            success=self._guest_read,
-            label=self.tr("Cannot read the guest's photo"),
-        )
+        problem = camera.camera_problem()
+        if problem is not None:  # without a camera the button says why, and nothing else changes
+            self.camera_button.setEnabled(False)
+            self.camera_button.setToolTip(problem)
+        if store is not None and guest_id is not None:
+            jobs.run_in_background(
+                self,
+                lambda _context: photo_service.guest_photo(store, guest_id),
+                success=self._guest_read,
+                label=self.tr("Cannot read the guest's photo"),
+            )
 
     def _guest_read(self, found: GuestPhoto) -> None:
         """The guest's name and stored photo, read in the background as the dialog opened."""
@@ -466,6 +481,12 @@ class PhotoEditorDialog(QDialog):
             self._refuse(self.tr("{file} cannot be read ({why}).").format(file=path.name, why=error.strerror or error))
             return
         self.show_photo(data, name=path.name)
+
+    def take_photo(self) -> None:
+        """A photo from the camera, framed like a loaded file."""
+        data = camera.CameraPhotoDialog.take(self)
+        if data is not None:
+            self.show_photo(data, name=self.tr("Camera"))
 
     def show_photo(self, data: bytes, *, name: str = "", stored: bool = False) -> bool:
         """Show a photo to frame; a file that is no photo, or too small to print, is explained and not taken.
@@ -542,8 +563,15 @@ class PhotoEditorDialog(QDialog):
         original, box, store, guest_id = self._original, self.crop_view.crop_box(), self._store, self.guest_id
         self.save_button.setEnabled(False)  # one save at a time
 
-        def work(_context: jobs.JobContext) -> None:
-            photo_service.save_photo(store, guest_id, crop_photo(original, box), self.user)
+        def work(_context: jobs.JobContext) -> bytes:
+            framed = crop_photo(original, box)
+            if store is not None and guest_id is not None:
+                photo_service.save_photo(store, guest_id, framed, self.user)
+            return framed
+
+        def saved(framed: bytes) -> None:
+            self.photo = framed
+            self.accept()
 
         def failed(error: BaseException) -> None:
             if isinstance(error, PhotoError):
@@ -553,7 +581,24 @@ class PhotoEditorDialog(QDialog):
             messages.show_error(self, self.tr("Cannot save the photo"), text, details=details)
             self.save_button.setEnabled(True)
 
-        jobs.run_in_background(self, work, success=lambda _none: self.accept(), failure=failed)
+        jobs.run_in_background(self, work, success=saved, failure=failed)
+
+    @classmethod
+    def frame_photo(cls, parent: QWidget | None, photo: bytes | None = None, *, take: bool = False) -> bytes | None:
+        """Frame a photo for a guest not saved yet (`photo`, or taken with the camera first when `take`): the
+        framed photo, or None when cancelled (tests replace this)."""
+        dialog = cls(None, None, parent)
+        try:
+            dialog.setWindowTitle(dialog.tr("Photo"))
+            if photo is not None:
+                dialog.show_photo(photo)
+            if take:
+                dialog.take_photo()
+                if dialog._original is None:  # cancelled at the camera: nothing to frame
+                    return None
+            return dialog.photo if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
 
     @classmethod
     def edit(cls, parent: QWidget | None, store: EventStore, guest_id: int, *, user: str | None = None) -> bool:
