@@ -383,6 +383,29 @@ No badge was marked printed.</source>
         </message>
     </context>
     <context>
+        <name>CameraPhotoDialog</name>
+        <message>
+            <source>Take a photo</source>
+            <translation>Снимок гостя</translation>
+        </message>
+        <message>
+            <source>Face the camera, fill the dashed frame with the face, then Capture.</source>
+            <translation>Смотрите в камеру, лицо — в пунктирную рамку, затем «Снять».</translation>
+        </message>
+        <message>
+            <source>&amp;Capture</source>
+            <translation>&amp;Снять</translation>
+        </message>
+        <message>
+            <source>No camera found</source>
+            <translation>Камера не найдена</translation>
+        </message>
+        <message>
+            <source>The camera stopped: {why}</source>
+            <translation>Камера остановилась: {why}</translation>
+        </message>
+    </context>
+    <context>
         <name>CategoriesEditorDialog</name>
         <message>
             <source>{colour} is hard to tell from {other} with {vision} (ΔE {distance}, at least {minimum} is needed).</source>
@@ -545,6 +568,10 @@ No badge was marked printed.</source>
         <message>
             <source>the printer refused the job</source>
             <translation>принтер отклонил задание</translation>
+        </message>
+        <message>
+            <source>Queued check-in of {name} refused: {why}</source>
+            <translation>Отложенная регистрация {name} отклонена: {why}</translation>
         </message>
         <message>
             <source>Opening the event</source>
@@ -954,6 +981,10 @@ No badge was marked printed.</source>
             <translation>F8  кто внутри</translation>
         </message>
         <message>
+            <source>F10  camera</source>
+            <translation>F10  камера</translation>
+        </message>
+        <message>
             <source>Space  ready</source>
             <translation>Пробел  готово</translation>
         </message>
@@ -990,12 +1021,24 @@ No badge was marked printed.</source>
             <translation>Не удаётся открыть КПП</translation>
         </message>
         <message>
+            <source>Camera</source>
+            <translation>Камера</translation>
+        </message>
+        <message>
+            <source>Scan with camera (F10): hold a badge up to the webcam</source>
+            <translation>Сканировать камерой (F10): поднесите бейдж к веб-камере</translation>
+        </message>
+        <message>
             <source>&amp;Override the last scan…</source>
             <translation>&amp;Пропустить вопреки решению…</translation>
         </message>
         <message>
             <source>&amp;Who is inside</source>
             <translation>&amp;Кто внутри</translation>
+        </message>
+        <message>
+            <source>Scan with &amp;camera</source>
+            <translation>Сканировать &amp;камерой</translation>
         </message>
         <message>
             <source>READY TO SCAN</source>
@@ -1048,6 +1091,26 @@ Why? The reason is logged with the scan.</source>
         <message>
             <source>Overriding a verdict</source>
             <translation>Пропуск вопреки решению</translation>
+        </message>
+        <message>
+            <source>Camera off</source>
+            <translation>Камера выключена</translation>
+        </message>
+        <message>
+            <source>Camera on: hold a badge up to it</source>
+            <translation>Камера включена: поднесите к ней бейдж</translation>
+        </message>
+        <message>
+            <source>No camera found</source>
+            <translation>Камера не найдена</translation>
+        </message>
+        <message>
+            <source>Starting the camera…</source>
+            <translation>Включение камеры…</translation>
+        </message>
+        <message>
+            <source>The camera stopped: {why}</source>
+            <translation>Камера остановилась: {why}</translation>
         </message>
         <message>
             <source>Last scan: {verdict} — {who}</source>
@@ -1132,6 +1195,10 @@ Why? The reason is logged with the scan.</source>
             <translation>✔ Зарегистрирован {when}</translation>
         </message>
         <message>
+            <source>✔ Checked in {when} — waiting to be sent to the event server</source>
+            <translation>✔ Зарегистрирован {when} — ждёт отправки на сервер мероприятия</translation>
+        </message>
+        <message>
             <source>Not checked in yet</source>
             <translation>Ещё не зарегистрирован</translation>
         </message>
@@ -1209,6 +1276,22 @@ Why? The reason is logged with the scan.</source>
         <message>
             <source>A walk-in stays pending — no check-in, no badge — until an organiser approves them.</source>
             <translation>Гость без записи ожидает одобрения организатора — до этого ни регистрации, ни бейджа.</translation>
+        </message>
+        <message>
+            <source>Take photo…</source>
+            <translation>Сфотографировать…</translation>
+        </message>
+        <message>
+            <source>Take the guest's photo with this computer's camera</source>
+            <translation>Сфотографировать гостя камерой этого компьютера</translation>
+        </message>
+        <message>
+            <source>Photo file…</source>
+            <translation>Файл фото…</translation>
+        </message>
+        <message>
+            <source>Load the guest's photo from a file</source>
+            <translation>Загрузить фото гостя из файла</translation>
         </message>
         <message>
             <source>Reference</source>
@@ -2302,6 +2385,14 @@ Why?</source>
             <translation>JPEG, PNG, WebP… с телефона, фотоаппарата или из анкеты регистрации</translation>
         </message>
         <message>
+            <source>Take photo…</source>
+            <translation>Сфотографировать…</translation>
+        </message>
+        <message>
+            <source>Take the photo with this computer's camera</source>
+            <translation>Сделать фото камерой этого компьютера</translation>
+        </message>
+        <message>
             <source>Largest frame</source>
             <translation>Максимальная рамка</translation>
         </message>
@@ -2320,6 +2411,10 @@ Why?</source>
         <message>
             <source>{file} cannot be read ({why}).</source>
             <translation>Не удаётся прочитать {file} ({why}).</translation>
+        </message>
+        <message>
+            <source>Camera</source>
+            <translation>Камера</translation>
         </message>
         <message>
             <source>The photo cannot be shown.</source>
@@ -2471,6 +2566,33 @@ Why?</source>
         <message>
             <source>{kind} (element {number})</source>
             <translation>{kind} (элемент {number})</translation>
+        </message>
+    </context>
+    <context>
+        <name>QueuePanel</name>
+        <message>
+            <source>&amp;Seen — clear these conflicts</source>
+            <translation>&amp;Просмотрено — убрать эти конфликты</translation>
+        </message>
+        <message>
+            <source>Staff have seen these refused check-ins and dealt with the guests (security, organiser)</source>
+            <translation>Сотрудники видели эти отклонённые регистрации и решили вопрос с гостями (охрана, организатор)</translation>
+        </message>
+        <message>
+            <source>Check-ins waiting to be sent to the event server: {count}</source>
+            <translation>Регистраций ждут отправки на сервер мероприятия: {count}</translation>
+        </message>
+        <message>
+            <source>Queued check-ins the event server refused: {count} — check these guests</source>
+            <translation>Отложенных регистраций отклонено сервером мероприятия: {count} — проверьте этих гостей</translation>
+        </message>
+        <message>
+            <source>guest {id}</source>
+            <translation>гость {id}</translation>
+        </message>
+        <message>
+            <source>{name} (checked in here at {when}): {why}</source>
+            <translation>{name} (зарегистрирован здесь в {when}): {why}</translation>
         </message>
     </context>
     <context>
@@ -2894,6 +3016,17 @@ Why?</source>
         </message>
     </context>
     <context>
+        <name>camera</name>
+        <message>
+            <source>No camera support: QtMultimedia is not installed</source>
+            <translation>Камера не поддерживается: QtMultimedia не установлен</translation>
+        </message>
+        <message>
+            <source>No camera found</source>
+            <translation>Камера не найдена</translation>
+        </message>
+    </context>
+    <context>
         <name>categories_editor</name>
         <message>
             <source>e.g. YTH</source>
@@ -2921,6 +3054,13 @@ Why?</source>
         <message>
             <source>The changes to the layout {name} are not saved. Discard them?</source>
             <translation>Изменения макета {name} не сохранены. Отбросить их?</translation>
+        </message>
+    </context>
+    <context>
+        <name>dialog</name>
+        <message>
+            <source>Photo</source>
+            <translation>Фото</translation>
         </message>
     </context>
     <context>
@@ -3093,8 +3233,8 @@ Why?</source>
     <context>
         <name>live_station</name>
         <message>
-            <source>The event server cannot be reached. Guests are still found from this station's copy, but nothing can be recorded (check-ins, prints, decisions) until it is back; this station keeps trying.</source>
-            <translation>Сервер мероприятия недоступен. Гостей по-прежнему можно найти в копии на этом рабочем месте, но ничего нельзя записать (регистрации, печать, решения), пока он не вернётся; рабочее место продолжает попытки.</translation>
+            <source>The event server cannot be reached. Guests are still found from this station's copy, and check-ins are kept at this desk and sent when it is back; prints and decisions wait for it. This station keeps trying.</source>
+            <translation>Сервер мероприятия недоступен. Гости по-прежнему находятся по копии на этом рабочем месте, а регистрации сохраняются на этой стойке и будут отправлены, когда связь вернётся; печать и решения ждут сервера. Рабочее место продолжает попытки.</translation>
         </message>
         <message>
             <source>Live: event file</source>
@@ -3533,6 +3673,16 @@ Why?</source>
             <source>Not checked in. {why}</source>
             <comment>CheckInResult.refused message</comment>
             <translation>Не зарегистрирован. {why}</translation>
+        </message>
+        <message>
+            <source>Check-in queued</source>
+            <comment>CheckInResult.queued label</comment>
+            <translation>Регистрация отложена</translation>
+        </message>
+        <message>
+            <source>Checked in at this desk: {name}. The event server cannot be reached; the check-in waits here and is sent when it is back.</source>
+            <comment>CheckInResult.queued message</comment>
+            <translation>Зарегистрирован на этой стойке: {name}. Сервер мероприятия недоступен; регистрация сохранена здесь и будет отправлена, когда связь вернётся.</translation>
         </message>
         <message>
             <source>Unknown guest</source>

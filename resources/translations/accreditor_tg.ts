@@ -383,6 +383,29 @@ No badge was marked printed.</source>
         </message>
     </context>
     <context>
+        <name>CameraPhotoDialog</name>
+        <message>
+            <source>Take a photo</source>
+            <translation>Аксбардории меҳмон</translation>
+        </message>
+        <message>
+            <source>Face the camera, fill the dashed frame with the face, then Capture.</source>
+            <translation>Ба камера нигоҳ кунед, рӯй дар чаҳорчӯбаи нуқтадор бошад, баъд «Гирифтан»-ро пахш кунед.</translation>
+        </message>
+        <message>
+            <source>&amp;Capture</source>
+            <translation>&amp;Гирифтан</translation>
+        </message>
+        <message>
+            <source>No camera found</source>
+            <translation>Камера ёфт нашуд</translation>
+        </message>
+        <message>
+            <source>The camera stopped: {why}</source>
+            <translation>Камера қатъ шуд: {why}</translation>
+        </message>
+    </context>
+    <context>
         <name>CategoriesEditorDialog</name>
         <message>
             <source>{colour} is hard to tell from {other} with {vision} (ΔE {distance}, at least {minimum} is needed).</source>
@@ -545,6 +568,10 @@ No badge was marked printed.</source>
         <message>
             <source>the printer refused the job</source>
             <translation>чопгар вазифаро рад кард</translation>
+        </message>
+        <message>
+            <source>Queued check-in of {name} refused: {why}</source>
+            <translation>Қайди дар навбатмондаи {name} рад шуд: {why}</translation>
         </message>
         <message>
             <source>Opening the event</source>
@@ -954,6 +981,10 @@ No badge was marked printed.</source>
             <translation>F8  кӣ дар дохил аст</translation>
         </message>
         <message>
+            <source>F10  camera</source>
+            <translation>F10  камера</translation>
+        </message>
+        <message>
             <source>Space  ready</source>
             <translation>Фосила  омода</translation>
         </message>
@@ -990,12 +1021,24 @@ No badge was marked printed.</source>
             <translation>Дарвозаро кушодан ғайриимкон аст</translation>
         </message>
         <message>
+            <source>Camera</source>
+            <translation>Камера</translation>
+        </message>
+        <message>
+            <source>Scan with camera (F10): hold a badge up to the webcam</source>
+            <translation>Скан бо камера (F10): нишонаро ба веб-камера наздик кунед</translation>
+        </message>
+        <message>
             <source>&amp;Override the last scan…</source>
             <translation>&amp;Гузаронидан бар хилофи ҳукм…</translation>
         </message>
         <message>
             <source>&amp;Who is inside</source>
             <translation>&amp;Кӣ дар дохил аст</translation>
+        </message>
+        <message>
+            <source>Scan with &amp;camera</source>
+            <translation>Скан бо &amp;камера</translation>
         </message>
         <message>
             <source>READY TO SCAN</source>
@@ -1048,6 +1091,26 @@ Why? The reason is logged with the scan.</source>
         <message>
             <source>Overriding a verdict</source>
             <translation>Гузаронидан бар хилофи ҳукм</translation>
+        </message>
+        <message>
+            <source>Camera off</source>
+            <translation>Камера хомӯш аст</translation>
+        </message>
+        <message>
+            <source>Camera on: hold a badge up to it</source>
+            <translation>Камера фаъол аст: нишонаро ба он наздик кунед</translation>
+        </message>
+        <message>
+            <source>No camera found</source>
+            <translation>Камера ёфт нашуд</translation>
+        </message>
+        <message>
+            <source>Starting the camera…</source>
+            <translation>Камера фаъол мешавад…</translation>
+        </message>
+        <message>
+            <source>The camera stopped: {why}</source>
+            <translation>Камера қатъ шуд: {why}</translation>
         </message>
         <message>
             <source>Last scan: {verdict} — {who}</source>
@@ -1132,6 +1195,10 @@ Why? The reason is logged with the scan.</source>
             <translation>✔ Қайд шуд {when}</translation>
         </message>
         <message>
+            <source>✔ Checked in {when} — waiting to be sent to the event server</source>
+            <translation>✔ Қайд шуд {when} — интизори фиристодан ба сервери чорабинӣ</translation>
+        </message>
+        <message>
             <source>Not checked in yet</source>
             <translation>Ҳанӯз қайд нашудааст</translation>
         </message>
@@ -1209,6 +1276,22 @@ Why? The reason is logged with the scan.</source>
         <message>
             <source>A walk-in stays pending — no check-in, no badge — until an organiser approves them.</source>
             <translation>Меҳмони бе сабт то тасдиқи ташкилкунанда дар интизор мемонад — на қайд, на нишона.</translation>
+        </message>
+        <message>
+            <source>Take photo…</source>
+            <translation>Аксбардорӣ…</translation>
+        </message>
+        <message>
+            <source>Take the guest's photo with this computer's camera</source>
+            <translation>Акси меҳмонро бо камераи ин компютер гиред</translation>
+        </message>
+        <message>
+            <source>Photo file…</source>
+            <translation>Файли акс…</translation>
+        </message>
+        <message>
+            <source>Load the guest's photo from a file</source>
+            <translation>Акси меҳмонро аз файл бор кунед</translation>
         </message>
         <message>
             <source>Reference</source>
@@ -2302,6 +2385,14 @@ Why?</source>
             <translation>JPEG, PNG, WebP… аз телефон, камера ё варақаи сабти ном</translation>
         </message>
         <message>
+            <source>Take photo…</source>
+            <translation>Аксбардорӣ…</translation>
+        </message>
+        <message>
+            <source>Take the photo with this computer's camera</source>
+            <translation>Аксро бо камераи ин компютер гиред</translation>
+        </message>
+        <message>
             <source>Largest frame</source>
             <translation>Чаҳорчӯбаи калонтарин</translation>
         </message>
@@ -2320,6 +2411,10 @@ Why?</source>
         <message>
             <source>{file} cannot be read ({why}).</source>
             <translation>{file} хонда намешавад ({why}).</translation>
+        </message>
+        <message>
+            <source>Camera</source>
+            <translation>Камера</translation>
         </message>
         <message>
             <source>The photo cannot be shown.</source>
@@ -2471,6 +2566,33 @@ Why?</source>
         <message>
             <source>{kind} (element {number})</source>
             <translation>{kind} (унсури {number})</translation>
+        </message>
+    </context>
+    <context>
+        <name>QueuePanel</name>
+        <message>
+            <source>&amp;Seen — clear these conflicts</source>
+            <translation>&amp;Дида шуд — ин ихтилофҳоро тоза кунед</translation>
+        </message>
+        <message>
+            <source>Staff have seen these refused check-ins and dealt with the guests (security, organiser)</source>
+            <translation>Кормандон ин қайдҳои радшударо диданд ва масъалаи меҳмононро ҳал карданд (посбонӣ, ташкилкунанда)</translation>
+        </message>
+        <message>
+            <source>Check-ins waiting to be sent to the event server: {count}</source>
+            <translation>Қайдҳое, ки интизори фиристодан ба сервери чорабинӣ ҳастанд: {count}</translation>
+        </message>
+        <message>
+            <source>Queued check-ins the event server refused: {count} — check these guests</source>
+            <translation>Қайдҳои дар навбатмонда, ки сервери чорабинӣ рад кард: {count} — ин меҳмононро санҷед</translation>
+        </message>
+        <message>
+            <source>guest {id}</source>
+            <translation>меҳмон {id}</translation>
+        </message>
+        <message>
+            <source>{name} (checked in here at {when}): {why}</source>
+            <translation>{name} (дар ин ҷо соати {when} қайд шуд): {why}</translation>
         </message>
     </context>
     <context>
@@ -2894,6 +3016,17 @@ Why?</source>
         </message>
     </context>
     <context>
+        <name>camera</name>
+        <message>
+            <source>No camera support: QtMultimedia is not installed</source>
+            <translation>Камера дастгирӣ намешавад: QtMultimedia насб нашудааст</translation>
+        </message>
+        <message>
+            <source>No camera found</source>
+            <translation>Камера ёфт нашуд</translation>
+        </message>
+    </context>
+    <context>
         <name>categories_editor</name>
         <message>
             <source>e.g. YTH</source>
@@ -2921,6 +3054,13 @@ Why?</source>
         <message>
             <source>The changes to the layout {name} are not saved. Discard them?</source>
             <translation>Тағйироти тарҳи {name} захира нашудаанд. Онҳоро партоед?</translation>
+        </message>
+    </context>
+    <context>
+        <name>dialog</name>
+        <message>
+            <source>Photo</source>
+            <translation>Акс</translation>
         </message>
     </context>
     <context>
@@ -3093,8 +3233,8 @@ Why?</source>
     <context>
         <name>live_station</name>
         <message>
-            <source>The event server cannot be reached. Guests are still found from this station's copy, but nothing can be recorded (check-ins, prints, decisions) until it is back; this station keeps trying.</source>
-            <translation>Сервери чорабинӣ дастрас нест. Меҳмононро ҳоло ҳам аз нусхаи ҳамин ҷойи корӣ ёфтан мумкин аст, вале то барқарор шудани он ҳеҷ чиз сабт намешавад (қайдҳо, чопҳо, қарорҳо); ин ҷойи корӣ кӯшишро идома медиҳад.</translation>
+            <source>The event server cannot be reached. Guests are still found from this station's copy, and check-ins are kept at this desk and sent when it is back; prints and decisions wait for it. This station keeps trying.</source>
+            <translation>Сервери чорабинӣ дастрас нест. Меҳмонон аз нусхаи ин ҷойи корӣ ёфта мешаванд, қайдҳо дар ҳамин миз нигоҳ дошта мешаванд ва ҳангоми барқароршавии пайваст фиристода мешаванд; чоп ва қарорҳо интизори сервер мемонанд. Ин ҷойи корӣ кӯшишро идома медиҳад.</translation>
         </message>
         <message>
             <source>Live: event file</source>
@@ -3533,6 +3673,16 @@ Why?</source>
             <source>Not checked in. {why}</source>
             <comment>CheckInResult.refused message</comment>
             <translation>Қайд нашуд. {why}</translation>
+        </message>
+        <message>
+            <source>Check-in queued</source>
+            <comment>CheckInResult.queued label</comment>
+            <translation>Қайд дар навбат монд</translation>
+        </message>
+        <message>
+            <source>Checked in at this desk: {name}. The event server cannot be reached; the check-in waits here and is sent when it is back.</source>
+            <comment>CheckInResult.queued message</comment>
+            <translation>Дар ҳамин миз қайд шуд: {name}. Сервери чорабинӣ дастрас нест; қайд дар ин ҷо интизор мемонад ва ҳангоми барқароршавии пайваст фиристода мешавад.</translation>
         </message>
         <message>
             <source>Unknown guest</source>

@@ -296,9 +296,9 @@ class DeskController(QObject):
             notices = [
                 Notice(
                     Tone.ERROR,
-                    QCoreApplication.translate("DeskController", "Queued check-in of %1 refused: %2")
-                    .replace("%1", entry.guest_name)
-                    .replace("%2", entry.message),
+                    QCoreApplication.translate("DeskController", "Queued check-in of {name} refused: {why}").format(
+                        name=entry.guest_name, why=entry.message
+                    ),
                 )
                 for entry in report.conflicts
             ]

@@ -190,7 +190,7 @@ class GuestCard(QFrame):
         elif details.queued is not None:  # checked in here while the server was away; not sent yet
             when = check_in_text(details.queued.queued_at, details.queued.station, details.queued.user)
             self.checkin_label.setText(
-                self.tr("✔ Checked in %1 — waiting to be sent to the event server").replace("%1", when)
+                self.tr("✔ Checked in {when} — waiting to be sent to the event server").format(when=when)
             )
             self.checkin_label.setStyleSheet(f"color: {TONE_COLOURS[Tone.WARNING]};")
         else:

@@ -52,11 +52,13 @@ class QueuePanel(QFrame):
         self.status = status
         waiting, conflicts = len(status.waiting), len(status.conflicts)
         self.waiting_label.setText(
-            self.tr("Check-ins waiting to be sent to the event server: %n", "", waiting) if waiting else ""
+            self.tr("Check-ins waiting to be sent to the event server: {count}").format(count=waiting)
+            if waiting
+            else ""
         )
         self.waiting_label.setVisible(bool(waiting))
         self.conflict_label.setText(
-            self.tr("Queued check-ins the event server refused: %n — check these guests", "", conflicts)
+            self.tr("Queued check-ins the event server refused: {count} — check these guests").format(count=conflicts)
             if conflicts
             else ""
         )
@@ -68,11 +70,6 @@ class QueuePanel(QFrame):
         self.setVisible(bool(waiting or conflicts))
 
     def _conflict_line(self, entry: QueuedCheckIn) -> str:
-        name = entry.guest_name or self.tr("guest %1").replace("%1", str(entry.guest_id))
+        name = entry.guest_name or self.tr("guest {id}").format(id=entry.guest_id)
         when = f"{entry.queued_at.astimezone():%H:%M}"
-        return (
-            self.tr("%1 (checked in here at %2): %3")
-            .replace("%1", name)
-            .replace("%2", when)
-            .replace("%3", entry.message)
-        )
+        return self.tr("{name} (checked in here at {when}): {why}").format(name=name, when=when, why=entry.message)
