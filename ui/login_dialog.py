@@ -13,6 +13,7 @@ from accreditor.errors import AccreditorError
 from accreditor.roles import Actor
 from accreditor.store import EventStore
 from accreditor.users import event_has_users, log_in
+from ui import jobs
 
 LAST_USER_KEY = "login/last_user"
 
@@ -25,6 +26,7 @@ class LoginDialog(QDialog):
         self._store = store
         self._station = station
         self.actor: Actor | None = None
+        self._checking = False
         self.setWindowTitle(self.tr("Log in — {event}").format(event=store.display_name))
         self.name_edit = QLineEdit(str(QSettings().value(LAST_USER_KEY, "") or ""))
         self.password_edit = QLineEdit()
@@ -46,14 +48,22 @@ class LoginDialog(QDialog):
         (self.password_edit if self.name_edit.text() else self.name_edit).setFocus()
 
     def accept(self) -> None:
+        if self._checking:  # a second Enter while the first login is checked
+            return
         name, password = self.name_edit.text().strip(), self.password_edit.text()
         self.password_edit.clear()  # never kept, whatever the answer
+        self._checking = True
+        self.setEnabled(False)
         try:
-            self.actor = log_in(self._store, name, password, station=self._station)
+            # scrypt and the users table, off the UI thread: the window keeps painting meanwhile
+            self.actor = jobs.wait_for(lambda _context: log_in(self._store, name, password, station=self._station))
         except AccreditorError as error:
             self.error_label.setText(str(error))
             self.password_edit.setFocus()
             return
+        finally:
+            self._checking = False
+            self.setEnabled(True)
         QSettings().setValue(LAST_USER_KEY, self.actor.name)
         super().accept()
 
@@ -64,7 +74,9 @@ class LoginDialog(QDialog):
         """Who works on `store`: anyone, unrestricted, on an event without users; else the user who logged in,
         or None if they cancelled.  `has_users`, when the caller read it off the UI thread, spares a query.
         Tests monkeypatch this."""
-        if not (event_has_users(store) if has_users is None else has_users):
+        if has_users is None:
+            has_users = jobs.wait_for(lambda _context: event_has_users(store))
+        if not has_users:
             return Actor.unrestricted(default_user())
         dialog = cls(store, parent, station=station)
         return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -12,6 +12,7 @@ from accreditor import sealing
 from accreditor.errors import AccreditorError
 from accreditor.services import signing
 from accreditor.store import EventStore
+from ui import jobs
 
 
 class UnlockDialog(QDialog):
@@ -88,16 +89,17 @@ class UnlockDialog(QDialog):
 def ensure_unlocked(parent: QWidget | None, store: EventStore) -> bool:
     """True once this session can sign the event's badges, asking for the passphrase until it is right;
     False when the user cancels (nothing is signed then)."""
-    if signing.can_sign(store):
+    # Reading the key, and the key derivation that opens it, run off the UI thread.
+    if jobs.wait_for(lambda _context: signing.can_sign(store)):
         return True
-    event_name = store.event_info().name
+    event_name = jobs.wait_for(lambda _context: store.event_info().name)
     problem = ""
     while True:
         passphrase = UnlockDialog.ask(parent, event_name=event_name, problem=problem)
         if passphrase is None:
             return False
         try:
-            signing.unlock(store, passphrase)
+            jobs.wait_for(lambda _context, typed=passphrase: signing.unlock(store, typed))
         except sealing.WrongPassphraseError as error:
             problem = str(error)
             continue
