@@ -208,7 +208,7 @@ def open_gate_on_event(store: EventStore, context: GateContext) -> OpenedEventGa
     UI thread (`open_event_gate_view`); the gate is closed again if reading fails."""
     gate = open_event_gate(store.location, context)
     try:
-        return OpenedEventGate(gate, EventGateLookups(store), EventInside(store))
+        return OpenedEventGate(gate, EventGateLookups(store), EventInside(store, context.operator))
     except BaseException:
         gate.close()
         raise

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBo
 from accreditor.acting_user import default_user
 from accreditor.errors import AccreditorError
 from accreditor.gate.package import is_gate_package
+from accreditor.roles import Permission, require
 from accreditor.services.occupancy import EventInside
 from accreditor.store import EventStore
 from ui import fonts, jobs, messages
@@ -29,6 +30,7 @@ from ui.app import run_window
 from ui.gate.gate_setup_dialog import GateChoice, GateSetupDialog
 from ui.gate.gate_view import GateView
 from ui.gate.inside_panel import key_action
+from ui.login_dialog import LoginDialog
 from ui.scanner import ScanDetector
 
 LAST_SOURCE_KEY = "gate/last_source"
@@ -137,9 +139,12 @@ def parse_arguments(arguments: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(arguments[1:])
 
 
-def open_view(choice: GateChoice, store: EventStore | None, *, now: datetime | None = None) -> GateView:
-    """The gate the operator set up: live on `store`, or offline on the verified package of `choice`."""
-    context = choice.context(station=socket.gethostname(), operator=default_user(), now=now)
+def open_view(
+    choice: GateChoice, store: EventStore | None, *, now: datetime | None = None, operator: str | None = None
+) -> GateView:
+    """The gate the operator set up: live on `store`, or offline on the verified package of `choice`;
+    `operator` is who logged in to an event with users (by default this computer's user)."""
+    context = choice.context(station=socket.gethostname(), operator=operator or default_user(), now=now)
     options = {"verdict_seconds": choice.verdict_seconds}
     if store is not None:
         return GateView.for_event(store, context, **options)
@@ -155,11 +160,19 @@ def open_gate_window(location: str, *, now: datetime | None = None) -> GateWindo
     this gate used, a log of another event…) is reported and the setup asked again.
     """
     package = Path(location) if is_gate_package(Path(location)) else None
-    store = None if package is not None else EventStore.open(location)
+    store = None if package is not None else EventStore.open(location, station=socket.gethostname())
     try:
         zones: dict[str, str] = {}
+        operator: str | None = None
         if store is not None:
-            zones = EventInside(store).zones()  # before the window exists: nothing to keep responsive yet
+            # On an event with users the gate is run by someone who logged in (security or an organiser).
+            operator = LoginDialog.ask(None, store, station=socket.gethostname())
+            if operator is None:
+                store.close()
+                return None
+            require(operator, Permission.OPERATE_GATE)
+            # Before the window exists: nothing to keep responsive yet.
+            zones = EventInside(store, operator).zones()
         while True:
             choice = GateSetupDialog.ask(None, zones, allow_package=store is None, package=package)
             if choice is None:
@@ -167,7 +180,7 @@ def open_gate_window(location: str, *, now: datetime | None = None) -> GateWindo
                     store.close()
                 return None
             try:
-                view = open_view(choice, store, now=now)
+                view = open_view(choice, store, now=now, operator=operator)
             except AccreditorError as error:
                 messages.show_error(None, QCoreApplication.translate("gate_window", OPEN_ERROR_TITLE), str(error))
                 continue
