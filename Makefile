@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO := var/demo.accreditor
 
-.PHONY: run test lint bench install demo clean dist install-desktop
+.PHONY: run test lint bench install demo clean dist install-desktop translations update-translations
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,7 +13,20 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[app,test,postgres]'
 	touch $(STAMP)
 
-install: $(STAMP)
+# The app's translations: .ts sources in the repository, .qm built from them (never committed).
+TS := $(wildcard resources/translations/accreditor_*.ts)
+QM := $(TS:.ts=.qm)
+
+%.qm: %.ts | $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+translations: $(QM)
+
+# After changing visible strings: collect them into the .ts files, then translate what is unfinished.
+update-translations: $(STAMP)
+	$(BIN)/python tools/update_translations.py
+
+install: $(STAMP) $(QM)
 
 $(DEMO): | $(STAMP)
 	mkdir -p $(dir $(DEMO))
@@ -21,14 +34,14 @@ $(DEMO): | $(STAMP)
 
 demo: $(DEMO)
 
-run: $(STAMP) $(DEMO)
+run: install $(DEMO)
 	$(BIN)/accreditor-app $(DEMO)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: lint
+test: lint translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 bench: $(STAMP)
@@ -46,7 +59,7 @@ $(DIST_STAMP): pyproject.toml | $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[app,postgres,dist]'
 	touch $(DIST_STAMP)
 
-dist: $(DIST_STAMP)
+dist: $(DIST_STAMP) $(QM)
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller build.spec
 	@du -sh $(DIST)
 

@@ -22,6 +22,7 @@ from accreditor import guests as guest_store
 from accreditor.categories import list_categories, list_zones
 from accreditor.errors import NotFoundError, ValidationError
 from accreditor.guests import Guest
+from accreditor.roles import Permission, require
 
 ZONES_CHANGED = "guest.zones_changed"
 
@@ -52,6 +53,7 @@ def set_category(connection: Connection, guest_ids: Sequence[int], code: str, ac
     Zones granted or withdrawn for a guest stay granted or withdrawn on top of the new category's
     defaults.
     """
+    require(actor, Permission.DECIDE, "change guests' categories")
     code = code.strip().upper()
     if code not in {category.code for category in list_categories(connection)}:
         raise NotFoundError(f"The event has no category {code}; nothing was changed.")
@@ -78,6 +80,7 @@ def change_zones(
     defaults: adding a zone the category already gives just drops a withdrawal, so a later change of
     the category's defaults still reaches the guest.
     """
+    require(actor, Permission.DECIDE, "change guests' zones")
     added, removed = {code.strip().upper() for code in add}, {code.strip().upper() for code in remove}
     order = {zone.code: position for position, zone in enumerate(list_zones(connection))}
     unknown = sorted((added | removed) - order.keys())

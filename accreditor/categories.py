@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Table, delete, func, insert, select
 from accreditor import audit, schema
 from accreditor.errors import AccreditorError, NotFoundError, ValidationError
 from accreditor.palette import DEFAULT_PALETTE, Clash, closest_clash
+from accreditor.roles import Permission, require
 from accreditor.text import label_key
 
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
@@ -130,6 +131,8 @@ def save_zone(
     With `new` the zone is being added: a zone of that code already there is refused, not renamed.
     A new zone goes at `sort_order`, by default after the others; an existing one keeps its place.
     """
+    if actor is not None:
+        require(actor, Permission.CONFIGURE_EVENT)
     code = _check_code(zone.code, "zone")
     _check_name(zone.name, "zone", code)
     table = schema.zones
@@ -158,6 +161,8 @@ def save_category(
     overwritten.  A new category goes at `sort_order`, by default after the others; an existing one
     keeps its place.
     """
+    if actor is not None:
+        require(actor, Permission.CONFIGURE_EVENT)
     code = _check_code(category.code, "category")
     _check_name(category.name, "category", code)
     if not _COLOUR.fullmatch(category.colour):
@@ -208,6 +213,7 @@ def _after_last(connection: Connection, table: Table) -> int:
 
 def delete_category(connection: Connection, code: str, actor: str) -> None:
     """Delete a category nobody has; refused while a guest has it (their badges and history name it)."""
+    require(actor, Permission.CONFIGURE_EVENT)
     code = code.strip().upper()
     table = schema.categories
     name = connection.execute(select(table.c.name).where(table.c.code == code)).scalar()
@@ -230,6 +236,7 @@ def delete_zone(connection: Connection, code: str, actor: str) -> None:
 
     Refused while a guest has it, by their category or granted to them: their badges name it.
     """
+    require(actor, Permission.CONFIGURE_EVENT)
     from accreditor.guests import list_guests  # noqa: PLC0415 - guests imports this module; its zone rule is the one
 
     code = code.strip().upper()

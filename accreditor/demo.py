@@ -14,6 +14,8 @@ DEMO_VENUE = "Kokhi Navruz, Dushanbe"
 DEMO_DAYS = 2
 """The demo event starts on the day it is created, so its badges scan green and the desk works that day."""
 DEMO_ACTOR = "demo"
+# The demo's signing key is locked like any event's; the README states this passphrase.
+DEMO_PASSPHRASE = "demo passphrase"
 # Every tenth approved guest has already arrived, so the desk and reports have something to show.
 _CHECKED_IN_EVERY = 10
 
@@ -38,12 +40,16 @@ def _fields(guest: DemoGuest) -> GuestFields:
     )
 
 
-def create_demo_event(path: str | Path, *, guest_count: int = 440, starts_on: date | None = None) -> EventStore:
+def create_demo_event(
+    path: str | Path, *, guest_count: int = 440, starts_on: date | None = None, passphrase: str = DEMO_PASSPHRASE
+) -> EventStore:
     """The demo event, from `starts_on` (default: today on this computer's calendar) for two days."""
     people = demo_guests(guest_count)
     first_day = starts_on or date.today()
     last_day = first_day + timedelta(days=DEMO_DAYS - 1)
-    store = EventStore.create(path, name=DEMO_NAME, starts_on=first_day, ends_on=last_day, venue=DEMO_VENUE)
+    store = EventStore.create(
+        path, name=DEMO_NAME, starts_on=first_day, ends_on=last_day, venue=DEMO_VENUE, passphrase=passphrase
+    )
     with store.begin() as connection:
         categories.install_standard(connection)
         ids = guest_store.add_guests(connection, [_fields(person) for person in people], DEMO_ACTOR, source="demo")

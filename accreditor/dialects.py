@@ -7,7 +7,8 @@ tests of any length, and how each driver says "locked", "unreachable" or "try ag
 
 import json
 import sqlite3
-from collections.abc import Collection
+from collections.abc import Callable, Collection
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from sqlalchemy import (
     select,
     text,
 )
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -89,13 +91,7 @@ def enable_wal(engine: Engine) -> None:
 
     SQLite refuses the switch inside a transaction, so it goes through the driver directly.
     """
-    if engine.dialect.name != "sqlite":
-        return
-    raw = engine.raw_connection()
-    try:
-        raw.cursor().execute("PRAGMA journal_mode = WAL")
-    finally:
-        raw.close()
+    _outside_transactions(engine, "PRAGMA journal_mode = WAL")
 
 
 def change_marker(connection: Connection) -> tuple[int, int] | None:
@@ -236,6 +232,58 @@ def has_change_notifications(connection: Connection) -> bool:
     return found is not None
 
 
+def erase_freed_content(connection: Connection) -> None:
+    """From now on this connection overwrites what it deletes or replaces, instead of leaving it in free pages.
+
+    Used before a signing key's stored form is replaced: a copy of the file must not hold the old one.
+    PostgreSQL's dead row versions are another matter (VACUUM); this is a no-op there.
+    """
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("PRAGMA secure_delete = ON")
+
+
+def flush_write_ahead_log(engine: Engine) -> None:
+    """Copy the write-ahead log into the SQLite file and empty it, so no older page versions stay in it."""
+    _outside_transactions(engine, "PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def _outside_transactions(engine: Engine, pragma: str) -> None:
+    """An SQLite pragma that refuses to run inside a transaction, through the driver; a no-op elsewhere."""
+    if engine.dialect.name != "sqlite":
+        return
+    raw = engine.raw_connection()
+    try:
+        raw.cursor().execute(pragma)
+    finally:
+        raw.close()
+
+
+def rewrite_sqlite_file(path: Path, rewrite: Callable[[sqlite3.Connection], None]) -> None:
+    """Run `rewrite` on an SQLite file (a backup) in one transaction, then overwrite and compact what it replaced."""
+    database = sqlite3.connect(path, isolation_level=None)
+    try:
+        database.execute("PRAGMA secure_delete = ON")
+        database.execute("BEGIN IMMEDIATE")
+        try:
+            rewrite(database)
+        except BaseException:
+            database.execute("ROLLBACK")
+            raise
+        database.execute("COMMIT")
+        database.execute("VACUUM")
+    finally:
+        database.close()
+
+
+def drop_append_only_trigger(connection: Connection, table: str) -> None:
+    """Lift a table's append-only triggers inside a migration that must fill a new column of old rows."""
+    if connection.dialect.name == "sqlite":
+        for verb in ("update", "delete"):
+            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {table}_no_{verb}")
+    elif connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}")
+
+
 def install_audit_triggers(connection: Connection) -> None:
     """Make every append-only table of a new event database refuse updates and deletes."""
     for table in APPEND_ONLY_TABLES:
@@ -275,12 +323,27 @@ def insert_many(connection: Connection, table: Table, rows: list[dict[str, Any]]
     connection.exec_driver_sql(statement, [tuple(values) for values in converted])
 
 
+def insert_if_absent(connection: Connection, table: Table, values: dict[str, Any]) -> bool:
+    """Insert one row unless its primary key is taken; True if this call inserted it.
+
+    `INSERT … ON CONFLICT DO NOTHING` on both databases: a second station inserting the same key at the
+    same moment waits for the first to commit and then inserts nothing, where a plain INSERT would fail.
+    """
+    dialect_insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
+    statement = dialect_insert(table).values(**values).on_conflict_do_nothing()
+    # The row count of such an INSERT is not reliable across drivers; the row it returns (or not) is.
+    return connection.execute(statement.returning(*table.primary_key.columns)).first() is not None
+
+
 # Below this many rows a plain INSERT is as quick as COPY on PostgreSQL.
 _COPY_FROM_ROWS = 50
 
 
 def _driver_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> tuple[list[str], list[list[Any]]]:
-    """Column names and the rows' values as the driver takes them (defaults filled, bind processors applied)."""
+    """Column names and the rows' values as the driver takes them (defaults filled, bind processors applied).
+
+    Every row has the keys of the first, as for any executemany.
+    """
     names = list(rows[0])
     # Column defaults are applied by SQLAlchemy, not by the database: fill them in here.
     defaults = {
@@ -288,8 +351,10 @@ def _driver_rows(connection: Connection, table: Table, rows: list[dict[str, Any]
         for column in table.columns
         if column.name not in rows[0] and column.default is not None and column.default.is_scalar
     }
+    given = itemgetter(*names) if len(names) > 1 else lambda row: (row[names[0]],)
+    filled = tuple(defaults.values())
+    converted = [[*given(row), *filled] for row in rows]  # one C call per row rather than a lookup per cell
     names += list(defaults)
-    converted = [[row[name] if name in row else defaults[name] for name in names] for row in rows]
     for index, name in enumerate(names):
         process = table.c[name].type._cached_bind_processor(connection.dialect)
         if process is None:

@@ -3,6 +3,7 @@
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import Connection, Row, and_, func, insert, select, update
@@ -11,6 +12,7 @@ from accreditor import audit, dialects, schema
 from accreditor.categories import list_categories
 from accreditor.clock import utc_now
 from accreditor.errors import NotFoundError
+from accreditor.roles import Permission, require
 from accreditor.search import search_text
 from accreditor.text import is_east_asian, to_latin
 
@@ -46,7 +48,10 @@ class GuestFields:
         )
 
     def differences(self, other: "GuestFields") -> list[str]:
-        return [name for name in FIELD_NAMES if getattr(self, name) != getattr(other, name)]
+        mine, theirs = field_values(self), field_values(other)
+        if mine == theirs:  # one tuple comparison: a list imported again is mostly unchanged
+            return []
+        return [name for name, old, new in zip(FIELD_NAMES, mine, theirs, strict=True) if old != new]
 
     def full_name(self) -> str:
         return join_name(self.given_name, self.family_name)
@@ -58,9 +63,12 @@ class GuestFields:
 
 
 FIELD_NAMES = tuple(field.name for field in fields(GuestFields))
+field_values = attrgetter(*FIELD_NAMES)
+"""A guest's fields as a tuple in the order of FIELD_NAMES."""
 
 # Column of the guests table for each field (the category is stored as a code).
 _COLUMN_OF = {name: ("category_code" if name == "category" else name) for name in FIELD_NAMES}
+_COLUMNS = tuple(_COLUMN_OF[name] for name in FIELD_NAMES)
 
 
 def join_name(given: str, family: str) -> str:
@@ -97,8 +105,8 @@ class Guest:
         return self.fields.name_latin()
 
 
-def _values(guest_fields: GuestFields) -> dict[str, str]:
-    values = {column: getattr(guest_fields, name) for name, column in _COLUMN_OF.items()}
+def _values(guest_fields: GuestFields) -> dict[str, Any]:
+    values: dict[str, Any] = dict(zip(_COLUMNS, field_values(guest_fields), strict=True))
     values["search_text"] = search_text(guest_fields)
     return values
 
@@ -107,11 +115,16 @@ def add_guests(
     connection: Connection, new_guests: Sequence[GuestFields], actor: str, *, source: str = "manual"
 ) -> list[int]:
     """Insert guests (status pending) and audit each; returns their ids in order."""
+    require(actor, Permission.WALK_IN, "add guests")
     if not new_guests:
         return []
     now = utc_now()
     table = schema.guests
-    rows = [{**_values(guest.with_latin()), "created_at": now, "updated_at": now} for guest in new_guests]
+    rows = []
+    for guest in new_guests:
+        values = _values(guest.with_latin())
+        values["created_at"] = values["updated_at"] = now
+        rows.append(values)
     ids = dialects.insert_many_returning_ids(connection, table, rows)
     details = {"source": source}
     audit.record_many(connection, actor, "guest.created", [(guest_id, details) for guest_id in ids])
@@ -126,6 +139,7 @@ def update_guest(
     connection: Connection, guest_id: int, new: GuestFields, actor: str, *, source: str = "manual"
 ) -> list[str]:
     """Save changed fields; returns their names (empty when nothing changed, and then nothing is written)."""
+    require(actor, Permission.EDIT_GUESTS)
     old = get_guest(connection, guest_id).fields
     new = new.with_latin()
     changed = old.differences(new)
@@ -142,6 +156,7 @@ def update_guests(
     source: str = "manual",
 ) -> None:
     """Write (guest id, old fields, new fields) triples and audit what changed in each."""
+    require(actor, Permission.EDIT_GUESTS)
     if not changes:
         return
     now = utc_now()
@@ -169,13 +184,22 @@ def load_fields(connection: Connection) -> dict[int, GuestFields]:
     """Every guest's fields by id, in one query (for matching a whole import against the event)."""
     table = schema.guests
     columns = [table.c.id, *(table.c[_COLUMN_OF[name]] for name in FIELD_NAMES)]
-    return {
-        row[0]: GuestFields(**dict(zip(FIELD_NAMES, row[1:], strict=True)))
-        for row in connection.execute(select(*columns))
-    }
+    # The columns are selected in the order of the fields, so each row's values go in positionally.
+    return {row[0]: GuestFields(*row[1:]) for row in connection.execute(select(*columns))}
 
 
-def set_photo(connection: Connection, guest_id: int, image: bytes, actor: str, media_type: str = "image/jpeg") -> None:
+def set_photo(
+    connection: Connection,
+    guest_id: int,
+    image: bytes,
+    actor: str,
+    media_type: str = "image/jpeg",
+    *,
+    permission: Permission = Permission.PHOTOS,
+) -> None:
+    """Store a guest's photo, audited.  `permission`: what the actor must be allowed (a walk-in registered at the
+    desk comes with their photo under WALK_IN; changing anyone else's photo needs PHOTOS)."""
+    require(actor, permission)
     get_guest(connection, guest_id)
     table = schema.guest_photos
     connection.execute(table.delete().where(table.c.guest_id == guest_id))
@@ -288,6 +312,7 @@ def _zone_codes(connection: Connection) -> list[str]:
 
 def set_zone_override(connection: Connection, guest_id: int, zone_code: str, granted: bool | None, actor: str) -> None:
     """Grant (True) or withdraw (False) a zone for one guest, or return to the category default (None)."""
+    require(actor, Permission.DECIDE, "change guests' zones")
     get_guest(connection, guest_id)
     zone_code = zone_code.upper()
     if zone_code not in _zone_codes(connection):

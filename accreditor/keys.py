@@ -1,13 +1,18 @@
 """The event's Ed25519 keys that sign badge tokens, and the public-key file a gate verifies with.
 
-The private keys stay in the event database.  A gate gets `export_public_pem`'s file: public keys
-only, each with the key id that tokens name it by.  Rotating adds a new active key and keeps the
-older ones valid (badges already printed still scan); retiring a key makes its badges invalid.
+The private keys stay in the event database, sealed with the event's passphrase (sealing.py): the database
+holds no usable private key.  A station unlocks the active key once per session (`unlock`, or the passphrase
+source a front end registers: the command line's --passphrase-file or ACCREDITOR_KEY_PASSPHRASE), and only an
+unlocked key signs.  A gate gets `export_public_pem`'s file: public keys only, each with the key id that tokens
+name it by.  Rotating adds a new active key and keeps the older ones valid (badges already printed still scan);
+retiring a key makes its badges invalid; changing the passphrase re-seals every key and changes no public key.
 """
 
 import hashlib
 import re
 import secrets
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -17,9 +22,10 @@ from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, rsa, x448,
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from sqlalchemy import Connection, Row, insert, select, update
 
-from accreditor import audit, schema
+from accreditor import audit, dialects, schema, sealing
 from accreditor.clock import utc_now
 from accreditor.errors import AccreditorError, NotFoundError
+from accreditor.roles import Permission, require
 
 EVENT_UID_META_KEY = "event_uid"
 EVENT_UID_BYTES = 4
@@ -44,6 +50,23 @@ _OTHER_ALGORITHMS: tuple[tuple[type, str], ...] = (
 
 class KeyFileError(AccreditorError):
     """A public-key file that cannot be used to verify badges."""
+
+
+class KeyLockedError(AccreditorError):
+    """The signing key is sealed and this session has not unlocked it: nothing can be signed."""
+
+
+LOCKED_MESSAGE = (
+    "The badge signing key is locked; unlock it with the event's passphrase "
+    "(on the command line: --passphrase-file or ACCREDITOR_KEY_PASSPHRASE). Nothing was signed."
+)
+
+PassphraseSource = Callable[[], str | None]
+
+# Private keys this process has unlocked, by (event uid, key id): the session's keys, never written anywhere.
+_unlocked: dict[tuple[str, str], Ed25519PrivateKey] = {}
+_unlocked_guard = threading.Lock()
+_passphrase_source: PassphraseSource | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,8 +106,9 @@ def new_event_uid() -> str:
     return secrets.token_hex(EVENT_UID_BYTES)
 
 
-def create_signing_key(connection: Connection, *, now: datetime | None = None) -> str:
-    """A new active key; the previously active one stays valid for the badges it signed."""
+def create_signing_key(connection: Connection, passphrase: str, *, now: datetime | None = None) -> str:
+    """A new active key, sealed with `passphrase` and unlocked for this session; the previously active one
+    stays valid for the badges it signed."""
     table = schema.signing_keys
     taken = set(connection.execute(select(table.c.key_id)).scalars())
     material = new_key_material()
@@ -94,26 +118,95 @@ def create_signing_key(connection: Connection, *, now: datetime | None = None) -
     connection.execute(
         insert(table).values(
             key_id=material.key_id,
-            private_key=material.seed,
+            sealed_private_key=seal_seed(material.seed, passphrase, material.key_id),
             public_key=material.public_key,
             created_at=now or utc_now(),
             active=True,
         )
     )
+    _remember(event_uid(connection), material.key_id, Ed25519PrivateKey.from_private_bytes(material.seed))
     return material.key_id
 
 
-def rotate(connection: Connection, actor: str) -> str:
-    """A new signing key for badges printed from now on, recorded in the audit log."""
+def seal_seed(seed: bytes, passphrase: str, key_id: str) -> bytes:
+    """A private key's seed as the database stores it: sealed, bound to its key id."""
+    return sealing.seal(seed, passphrase, key_id.encode("ascii"))
+
+
+def rotate(connection: Connection, actor: str, passphrase: str) -> str:
+    """A new signing key for badges printed from now on, recorded in the audit log.
+
+    The passphrase must open the current key: every key of an event is sealed with the same passphrase.
+    """
+    require(actor, Permission.MANAGE_KEYS, "rotate the signing key")
     table = schema.signing_keys
-    previous = connection.execute(select(table.c.key_id).where(table.c.active.is_(True))).scalar_one_or_none()
-    key_id = create_signing_key(connection)
-    audit.record(connection, actor, "keys.rotated", key_id=key_id, previous_key_id=previous)
+    previous = connection.execute(select(table).where(table.c.active.is_(True))).one_or_none()
+    if previous is not None:
+        _unseal_row(previous, passphrase)
+    key_id = create_signing_key(connection, passphrase)
+    audit.record(
+        connection,
+        actor,
+        "keys.rotated",
+        key_id=key_id,
+        previous_key_id=previous.key_id if previous is not None else None,
+    )
     return key_id
+
+
+def change_passphrase(connection: Connection, actor: str, old: str, new: str) -> int:
+    """Seal every key of the event with `new` instead of `old`; public keys (and so every badge) are unchanged.
+
+    The old sealed values are overwritten on disk, not only marked free (see dialects.erase_freed_content).
+    Returns how many keys were re-sealed.
+    """
+    require(actor, Permission.MANAGE_KEYS, "change the key passphrase")
+    sealing.check_new_passphrase(new)
+    table = schema.signing_keys
+    rows = connection.execute(select(table).order_by(table.c.created_at, table.c.key_id)).all()
+    seeds = {row.key_id: _unseal_row(row, old) for row in rows}  # all opened before anything is written
+    dialects.erase_freed_content(connection)
+    for key_id, seed in seeds.items():
+        connection.execute(
+            update(table).where(table.c.key_id == key_id).values(sealed_private_key=seal_seed(seed, new, key_id))
+        )
+    audit.record(connection, actor, "keys.passphrase_changed", keys=len(seeds))
+    return len(seeds)
+
+
+def set_passphrase_source(source: PassphraseSource | None) -> PassphraseSource | None:
+    """Where a locked key's passphrase comes from when something must be signed (the command line's options
+    and environment); None: only `unlock` opens keys (the desktop app asks its user once).  Returns the
+    source it replaces."""
+    global _passphrase_source
+    previous, _passphrase_source = _passphrase_source, source
+    return previous
+
+
+def passphrase_from_source() -> str | None:
+    return _passphrase_source() if _passphrase_source is not None else None
+
+
+def unlock(connection: Connection, passphrase: str) -> str:
+    """Open the active key with `passphrase` for this session; returns its key id.
+
+    A wrong passphrase raises sealing.WrongPassphraseError and leaves the key locked.
+    """
+    row = _active_row(connection)
+    private_key = Ed25519PrivateKey.from_private_bytes(_unseal_row(row, passphrase))
+    _remember(event_uid(connection), row.key_id, private_key)
+    return row.key_id
+
+
+def lock_all() -> None:
+    """Forget every unlocked key (a user logs out, a station is left alone)."""
+    with _unlocked_guard:
+        _unlocked.clear()
 
 
 def retire(connection: Connection, key_id: str, actor: str) -> None:
     """Stop accepting every badge signed by `key_id` (a key that may have leaked)."""
+    require(actor, Permission.MANAGE_KEYS, "retire signing keys")
     table = schema.signing_keys
     row = connection.execute(select(table).where(table.c.key_id == key_id)).one_or_none()
     if row is None:
@@ -124,6 +217,8 @@ def retire(connection: Connection, key_id: str, actor: str) -> None:
         raise AccreditorError(f"Key {key_id} was already retired on {row.retired_at:%Y-%m-%d %H:%M} UTC.")
     connection.execute(update(table).where(table.c.key_id == key_id).values(retired_at=utc_now()))
     audit.record(connection, actor, "keys.retired", key_id=key_id)
+    with _unlocked_guard:
+        _unlocked.pop((event_uid(connection), key_id), None)
 
 
 def signing_keys(connection: Connection) -> list[SigningKeyInfo]:
@@ -134,8 +229,21 @@ def signing_keys(connection: Connection) -> list[SigningKeyInfo]:
 
 
 def active_signing_key(connection: Connection) -> tuple[str, Ed25519PrivateKey]:
+    """The key that signs new badges, unlocked (from the passphrase source if needed) or KeyLockedError."""
     row = _active_row(connection)
-    return row.key_id, Ed25519PrivateKey.from_private_bytes(row.private_key)
+    uid = event_uid(connection)
+    with _unlocked_guard:
+        private_key = _unlocked.get((uid, row.key_id))
+    if private_key is None:
+        passphrase = passphrase_from_source()
+        if passphrase is None:
+            raise KeyLockedError(LOCKED_MESSAGE)
+        unlock(connection, passphrase)
+        with _unlocked_guard:
+            private_key = _unlocked[(uid, row.key_id)]
+    if private_key.public_key().public_bytes_raw() != row.public_key:
+        raise AccreditorError(f"Signing key {row.key_id} no longer matches its public key; the event file was altered.")
+    return row.key_id, private_key
 
 
 def keyring(connection: Connection) -> dict[str, Ed25519PublicKey]:
@@ -191,6 +299,20 @@ def load_public_pem(data: bytes) -> tuple[str | None, dict[str, Ed25519PublicKey
         loaded[key_id] = key
         text_before = block.end()
     return _stated_event_uid(text), loaded
+
+
+def _remember(uid: str, key_id: str, private_key: Ed25519PrivateKey) -> None:
+    with _unlocked_guard:
+        _unlocked[(uid, key_id)] = private_key
+
+
+def _unseal_row(row: Row, passphrase: str) -> bytes:
+    """The seed of a `signing_keys` row; WrongPassphraseError when `passphrase` does not open it."""
+    seed = sealing.unseal(row.sealed_private_key, passphrase, row.key_id.encode("ascii"))
+    public = Ed25519PrivateKey.from_private_bytes(seed).public_key().public_bytes_raw()
+    if public != row.public_key:
+        raise AccreditorError(f"Signing key {row.key_id} does not match its public key; the event file was altered.")
+    return seed
 
 
 def _active_row(connection: Connection) -> Row:

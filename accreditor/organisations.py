@@ -8,6 +8,7 @@ from sqlalchemy import Connection, delete, insert, select
 
 from accreditor import audit, schema
 from accreditor.errors import ValidationError
+from accreditor.roles import Permission, require
 from accreditor.text import clean
 
 MAX_SHORT_NAME = 60
@@ -20,6 +21,7 @@ def short_names(connection: Connection) -> dict[str, str]:
 
 
 def set_short_name(connection: Connection, organisation: str, short_name: str, actor: str) -> None:
+    require(actor, Permission.CONFIGURE_EVENT)
     """Set (or with an empty `short_name`, remove) an organisation's short form; audited."""
     organisation, short_name = clean(organisation), clean(short_name)
     if not organisation:

@@ -33,6 +33,7 @@ from accreditor.badges import photos as badge_photos
 from accreditor.badges.photos import PRINT_DPI
 from accreditor.errors import AccreditorError, ImportFileError
 from accreditor.guests import Guest
+from accreditor.roles import Permission, require
 from accreditor.store import EventStore
 from accreditor.text import clean, name_key
 from accreditor.validation import _check_passport  # the importer's rule, so a file name matches the stored number
@@ -594,6 +595,7 @@ def import_photos(
 ) -> PhotoImportReport:
     """The whole import as the command line and the app run it: read the files first, then write them in one
     short transaction (all the photos of the plan, or none if the database refuses)."""
+    require(actor, Permission.PHOTOS)
     prepared = prepare_photos(plan, replace_existing=replace_existing, progress=progress, stop=stop)
     with store.connect() if dry_run else store.begin() as connection:
         return apply_photo_plan(

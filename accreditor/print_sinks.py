@@ -13,7 +13,7 @@ import re
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Protocol
@@ -34,12 +34,15 @@ class PrintOutcome:
     job_id: str  # "QUEUE-123" with CUPS; "" when refused or when the print system gives no id
     message: str  # one sentence for the user
     status: PrintStatus | None = None  # the vocabulary's code (None from a sink that gives none)
+    # `message` not yet put into words, for the app to say in its language
+    phrase: vocabulary.Phrase | None = field(default=None, compare=False)
 
     @classmethod
     def of(cls, status: PrintStatus, *, job_id: str = "", variant: str = "", **details: object) -> "PrintOutcome":
         """An outcome worded by the vocabulary; accepted when the status is ACCEPTED or SAVED."""
         accepted = status in (PrintStatus.ACCEPTED, PrintStatus.SAVED)
-        return cls(accepted, job_id, vocabulary.message(status, variant, job=job_id, **details), status)
+        said = vocabulary.phrase(status, variant, job=job_id, **details)
+        return cls(accepted, job_id, str(said), status, said)
 
 
 class PrintSink(Protocol):

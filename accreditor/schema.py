@@ -26,7 +26,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 8
 APPLICATION_ID = "accreditor-event"
 
 STATUSES = ("pending", "approved", "rejected", "revoked")
@@ -198,7 +198,9 @@ checkins = Table(
 )
 
 # Append-only: rows are inserted by audit.record() and never updated or deleted
-# (dialects.py installs triggers that refuse it).
+# (dialects.py installs triggers that refuse it).  Each entry carries the SHA-256 of the one before
+# (`prev_hash`) and its own (`hash`, over its canonical JSON): `audit.verify` finds an entry changed,
+# removed or inserted behind the triggers' back.
 audit_log = Table(
     "audit_log",
     metadata,
@@ -208,16 +210,32 @@ audit_log = Table(
     Column("action", String(64), nullable=False),
     Column("guest_id", Integer),
     Column("details", Text, nullable=False, default="{}"),
+    Column("prev_hash", String(64), nullable=False, server_default=""),
+    Column("hash", String(64), nullable=False, server_default=""),
     Index("ix_audit_log_guest_id", "guest_id"),
 )
 
-# The event's Ed25519 keys for badge tokens (see keys.py).  The private key never leaves this
-# database; a retired key no longer verifies, an inactive one still does (older printed badges).
+# The audit chain's head: one row with the last entry's id and hash and the number of entries.  Appending
+# locks this row (on PostgreSQL; SQLite writers hold the file's write lock), so two stations appending at
+# once never fork the chain; `audit.verify` also finds entries removed from the end by it.
+audit_head = Table(
+    "audit_head",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("last_id", Integer, nullable=False),
+    Column("hash", String(64), nullable=False),
+    Column("entries", Integer, nullable=False),
+    CheckConstraint("id = 1", name="single_row"),
+)
+
+# The event's Ed25519 keys for badge tokens (see keys.py).  The private key is stored only sealed with
+# the event's passphrase (sealing.py); a retired key no longer verifies, an inactive one still does
+# (older printed badges).
 signing_keys = Table(
     "signing_keys",
     metadata,
     Column("key_id", String(16), primary_key=True),
-    Column("private_key", LargeBinary, nullable=False),
+    Column("sealed_private_key", LargeBinary, nullable=False),
     Column("public_key", LargeBinary, nullable=False),
     Column("created_at", UtcDateTime, nullable=False),
     Column("active", Boolean, nullable=False, default=False),
@@ -259,6 +277,29 @@ scans = Table(
     Index("ix_scans_at", "at"),
 )
 
+# The offline gate stations: one Ed25519 key pair per gate package (see accreditor/gate/stations.py).  Only
+# the public key is here; the private key is in the package alone, and signs every line of its gate's log.
+# A revoked station's lines are no longer merged; what it brought before stays, marked by `revoked_at`.
+gate_stations = Table(
+    "gate_stations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("public_key", LargeBinary, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("revoked_at", UtcDateTime),
+)
+
+# Which station's signed log brought a merged scan.  Scans are never updated, so the scans of a station
+# revoked later stay marked through this link (a scan made on the event itself has none).
+station_scans = Table(
+    "station_scans",
+    metadata,
+    Column("nonce", String(32), primary_key=True),
+    Column("station_id", Integer, ForeignKey("gate_stations.id"), nullable=False),
+    Index("ix_station_scans_station_id", "station_id"),
+)
+
 # The short form an organiser gives an organisation ("OSCE", "MFA Tajikistan"), printed on a badge when the
 # organisation's full name would not fit at a legible size.  Keyed by the organisation as guests have it.
 organisation_short_names = Table(
@@ -266,4 +307,41 @@ organisation_short_names = Table(
     metadata,
     Column("organisation", Text, primary_key=True),
     Column("short_name", Text, nullable=False),
+)
+
+# The people who may open the event, each with one role (see roles.py and users.py).  No rows: the event is used
+# on one trusted laptop and every command works without a login.  `password_hash` is a self-describing scrypt
+# hash (parameters, salt, digest); the password itself is never stored.  Users are disabled, never deleted,
+# so the audit log's names keep pointing at someone.
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("password_hash", Text, nullable=False),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("password_changed_at", UtcDateTime, nullable=False),
+    CheckConstraint("role IN ('organiser', 'accreditation', 'desk', 'security', 'viewer')", name="role"),
+    Index("uq_users_name", "name", unique=True),
+)
+
+
+# Each check-in a desk sent with a nonce (see checkin.check_in_once): a desk that lost the event server
+# queued it and sends it when the server is back, maybe twice; the second time finds the nonce here and
+# changes nothing.  `result` is what the first sending got: checked_in, already, or refused with `reason`.
+checkin_nonces = Table(
+    "checkin_nonces",
+    metadata,
+    Column("nonce", String(32), primary_key=True),
+    Column("guest_id", Integer, nullable=False),
+    Column("station", Text, nullable=False),
+    Column("user", Text, nullable=False),
+    Column("queued_at", UtcDateTime, nullable=False),
+    Column("applied_at", UtcDateTime, nullable=False),
+    Column("result", String(16), nullable=False),
+    Column("reason", String(32), nullable=False),
+    CheckConstraint("result IN ('pending', 'checked_in', 'already', 'refused')", name="result"),
+    Index("ix_checkin_nonces_guest_id", "guest_id"),
 )

@@ -22,9 +22,10 @@ from typing import TypeVar
 from sqlalchemy import URL, Connection, Engine, RootTransaction, create_engine, inspect, make_url, select
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 
-from accreditor import dialects, keys, migrations, schema
+from accreditor import audit, dialects, keys, migrations, schema, sealing
 from accreditor.clock import utc_now
 from accreditor.errors import DatabaseBusyError, EventFileError, ServerUnreachableError
+from accreditor.migrations import PassphraseRequiredError
 
 T = TypeVar("T")
 
@@ -219,8 +220,19 @@ class EventStore:
     # -- opening -------------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, location: str | Path, *, station: str = "", patience: Patience | None = None) -> "EventStore":
-        """Open an event file or an event on a server; `station` names this desk or gate to the other stations."""
+    def open(
+        cls,
+        location: str | Path,
+        *,
+        station: str = "",
+        patience: Patience | None = None,
+        passphrase: str | None = None,
+    ) -> "EventStore":
+        """Open an event file or an event on a server; `station` names this desk or gate to the other stations.
+
+        An event made by an older version is upgraded, which seals its signing key with `passphrase` (or the
+        passphrase source's, see keys.set_passphrase_source): PassphraseRequiredError when there is none, and
+        the event is left unchanged."""
         location = str(location)
         name = display_name(location)
         patience = patience or Patience()
@@ -248,8 +260,16 @@ class EventStore:
             )
         store = cls(engine, location, station=station, patience=patience)
         if version < schema.SCHEMA_VERSION:
+            if version < migrations.SEALED_KEYS_VERSION and passphrase is None:
+                passphrase = keys.passphrase_from_source()
+                if passphrase is None:
+                    engine.dispose()
+                    raise PassphraseRequiredError(
+                        f"{name} must be upgraded, which locks its badge signing key with a passphrase: give one "
+                        "(on the command line: --passphrase-file or ACCREDITOR_KEY_PASSPHRASE); the file is unchanged."
+                    )
             try:
-                store._migrate(version)
+                store._migrate(version, passphrase)
             except EventFileError:
                 engine.dispose()
                 raise
@@ -268,12 +288,15 @@ class EventStore:
         ends_on: date | None = None,
         venue: str = "",
         station: str = "",
+        passphrase: str,
     ) -> "EventStore":
-        """A new, empty event (no categories yet: see `categories.install_standard`) with its uid and signing key.
+        """A new, empty event (no categories yet: see `categories.install_standard`) with its uid and its
+        signing key, sealed with `passphrase` and unlocked for this session.
 
         A file must not exist yet; a server database must exist and be empty.
         """
         location = str(location)
+        sealing.check_new_passphrase(passphrase)
         if not name.strip():
             raise EventFileError("An event needs a name.")
         if starts_on and ends_on and ends_on < starts_on:
@@ -289,7 +312,8 @@ class EventStore:
                     {"key": keys.EVENT_UID_META_KEY, "value": keys.new_event_uid()},
                 ],
             )
-            keys.create_signing_key(connection)
+            audit.start_chain(connection)
+            keys.create_signing_key(connection, passphrase)
             connection.execute(
                 schema.event.insert().values(
                     id=1,
@@ -331,17 +355,24 @@ class EventStore:
         with self.begin() as connection:
             dialects.install_change_notifications(connection)
 
-    def _migrate(self, from_version: int) -> None:
-        if not self.is_server:
-            dialects.backup_sqlite(Path(self.location), Path(f"{self.location}.schema-{from_version}.bak"))
+    def _migrate(self, from_version: int, passphrase: str | None) -> None:
+        backup = None if self.is_server else Path(f"{self.location}.schema-{from_version}.bak")
+        if backup is not None:
+            dialects.backup_sqlite(Path(self.location), backup)
         try:
             with self.begin() as connection:
-                migrations.migrate(connection, from_version)
+                migrations.migrate(connection, from_version, passphrase=passphrase)
+                if passphrase is not None:
+                    keys.unlock(connection, passphrase)
         except Exception as error:  # any failure leaves the file as it was: the transaction rolls back
             raise EventFileError(
                 f"{self.display_name} could not be upgraded from schema {from_version} ({_reason(error)}); "
                 "the file is unchanged."
             ) from error
+        # Neither the upgraded file's log nor the backup may keep the raw key the upgrade sealed.
+        dialects.flush_write_ahead_log(self.engine)
+        if backup is not None and passphrase is not None:
+            migrations.seal_backup_keys(backup, passphrase)
 
     # -- use -----------------------------------------------------------------------------------
 

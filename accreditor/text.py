@@ -184,8 +184,7 @@ def name_key(*parts: str) -> str:
 
     ``РАХМОНОВ Ҷамшед``, ``Rahmonov Jamshed`` and ``Jamshed  Rakhmonov`` give one key.
     """
-    words = fold(" ".join(parts)).split()
-    return " ".join(sorted(phonetic(word) for word in words))
+    return " ".join(sorted(map(phonetic, fold(" ".join(parts)).split())))
 
 
 @lru_cache(maxsize=4096)

@@ -87,13 +87,12 @@ def validate(
     def fail(field: str, message: str) -> None:
         errors.append(FieldError(field, values[field], message))
 
-    for name, value in values.items():
-        if len(value) <= _SHORTEST_LIMIT:  # nearly every value stops here
-            continue
-        limit = MAX_LENGTH.get(name, DEFAULT_MAX_LENGTH)
-        if len(value) > limit:
-            fail(name, f"The {name.replace('_', ' ')} is {len(value):,} characters long; at most {limit} fit.")
-            values[name] = value[:limit]
+    if max(map(len, values.values())) > _SHORTEST_LIMIT:  # nearly every row stops here, in one pass at C speed
+        for name, value in values.items():
+            limit = MAX_LENGTH.get(name, DEFAULT_MAX_LENGTH)
+            if len(value) > limit:
+                fail(name, f"The {name.replace('_', ' ')} is {len(value):,} characters long; at most {limit} fit.")
+                values[name] = value[:limit]
     if not values["family_name"] and not values["given_name"]:
         fail("family_name", "The guest has no name.")
     elif not values["family_name"]:

@@ -12,6 +12,7 @@ of `--json` and of the database, so they never change.
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from enum import StrEnum
 
 
@@ -92,6 +93,7 @@ class CheckInResult(StrEnum):
     CHECKED_IN = "checked_in"
     ALREADY = "already"
     REFUSED = "refused"
+    QUEUED = "queued"  # the event server was out of reach: kept at this desk, sent when it is back
 
 
 class CheckInRefusal(StrEnum):
@@ -102,6 +104,20 @@ class CheckInRefusal(StrEnum):
     PENDING = "pending"
     REJECTED = "rejected"
     REVOKED = "revoked"
+
+
+class ScanRejection(StrEnum):
+    """Why merge-scans left a line of a gate's log out of the event."""
+
+    UNSIGNED = "unsigned"
+    OTHER_EVENT = "other_event"
+    UNKNOWN_STATION = "unknown_station"
+    BAD_SIGNATURE = "bad_signature"
+    STATION_REVOKED = "station_revoked"
+    ALTERED = "altered"
+    UNKNOWN_ZONE = "unknown_zone"
+    UNKNOWN_GUEST = "unknown_guest"
+    OUT_OF_DATES = "out_of_dates"
 
 
 class PrintStatus(StrEnum):
@@ -158,7 +174,10 @@ _TERMS: dict[type[StrEnum], dict[str, Term]] = {
         GateReason.ALREADY_INSIDE: Term(
             "Already inside",
             Tone.WARNING,
-            "Already inside {zone} since {since}{gate}: check the badge is not being passed back.",
+            "Already inside {zone} since {since}: check the badge is not being passed back.",
+            variants={
+                "at_gate": "Already inside {zone} since {since} at {gate}: check the badge is not being passed back."
+            },
         ),
         GateReason.ESCORT_REQUIRED: Term("Escort required", Tone.WARNING, "{category}: must be escorted."),
         GateReason.NO_PHOTO: Term("No photo on file", Tone.WARNING, "No photo on file: check an identity document."),
@@ -218,6 +237,12 @@ _TERMS: dict[type[StrEnum], dict[str, Term]] = {
         CheckInResult.CHECKED_IN: Term("Checked in", Tone.OK, "Checked in: {name}"),
         CheckInResult.ALREADY: Term("Already checked in", Tone.WARNING, "Already checked in at {when}"),
         CheckInResult.REFUSED: Term("Not checked in", Tone.ERROR, "Not checked in. {why}"),
+        CheckInResult.QUEUED: Term(
+            "Check-in queued",
+            Tone.WARNING,
+            "Checked in at this desk: {name}. The event server cannot be reached; the check-in waits here "
+            "and is sent when it is back.",
+        ),
     },
     CheckInRefusal: {
         CheckInRefusal.UNKNOWN_GUEST: Term("Unknown guest", Tone.ERROR, "There is no guest with id {guest}."),
@@ -256,6 +281,40 @@ _TERMS: dict[type[StrEnum], dict[str, Term]] = {
         PrintStatus.CANNOT_OPEN: Term("Printer unavailable", Tone.ERROR, "The printer {printer} cannot be opened."),
         PrintStatus.CANNOT_SAVE: Term("Not saved", Tone.ERROR, "The badges could not be saved to {path} ({why})."),
     },
+    ScanRejection: {
+        ScanRejection.UNSIGNED: Term(
+            "Unsigned",
+            Tone.ERROR,
+            "The line is not signed by a gate station: export the log again on the gate, with its package.",
+        ),
+        ScanRejection.OTHER_EVENT: Term(
+            "Another event's", Tone.ERROR, "The line was written for event {event}, not this one: a replay."
+        ),
+        ScanRejection.UNKNOWN_STATION: Term(
+            "Unknown station",
+            Tone.ERROR,
+            "The line is signed as gate station {station}, which this event does not have.",
+        ),
+        ScanRejection.BAD_SIGNATURE: Term(
+            "FORGED line", Tone.ERROR, "FORGED or altered: the line's signature is not gate station {name}'s."
+        ),
+        ScanRejection.STATION_REVOKED: Term(
+            "Station revoked",
+            Tone.ERROR,
+            "Gate station {name} was revoked on {since}; lines signed by it are no longer merged.",
+        ),
+        ScanRejection.ALTERED: Term(
+            "Altered", Tone.ERROR, "The event holds scan {nonce} with other details: the line was altered."
+        ),
+        ScanRejection.UNKNOWN_ZONE: Term("Unknown zone", Tone.ERROR, "The event has no zone {zone}."),
+        ScanRejection.UNKNOWN_GUEST: Term("Unknown guest", Tone.ERROR, "The event has no guest {guest}."),
+        ScanRejection.OUT_OF_DATES: Term(
+            "Out of dates",
+            Tone.ERROR,
+            "The scan is dated {day}, outside the event's days ({first} to {last}, give or take a day).",
+            variants={"future": "The scan is dated {day}, after tomorrow."},
+        ),
+    },
 }
 
 
@@ -277,11 +336,47 @@ def tone(code: StrEnum) -> Tone:
     return term(code).tone
 
 
+LABEL = "label"  # the variant that is the code's short label, whatever sentences it has
+
+
 def message(code: StrEnum, variant: str = "", /, **details: object) -> str:
     """The code's sentence (or one of its variants) with its details filled in; the label when it has none."""
     found = term(code)
+    if variant == LABEL:
+        return found.label
     template = found.variants[variant] if variant else found.message
     return template.format(**details) if template else found.label
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A sentence of the vocabulary not yet put into words: its code, variant and details.
+
+    The core hands phrases along with its English text so that the app can say the same thing in its
+    own language (translating the template by code, then filling in the details); `str()` is the English.
+    A detail may be a date (written "5 December 2026"), a datetime (written "14:05"), or another phrase.
+    """
+
+    code: StrEnum
+    variant: str = ""
+    details: Mapping[str, object] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return message(self.code, self.variant, **{name: _english(value) for name, value in self.details.items()})
+
+
+def phrase(code: StrEnum, variant: str = "", /, **details: object) -> Phrase:
+    return Phrase(code, variant, details)
+
+
+def _english(value: object) -> str:
+    if isinstance(value, tuple):
+        return " ".join(str(item) for item in value)
+    if isinstance(value, datetime):
+        return f"{value.astimezone():%H:%M}"
+    if isinstance(value, date):
+        return f"{value.day} {value:%B %Y}"
+    return str(value)
 
 
 def placeholders(code: StrEnum, variant: str = "") -> set[str]:

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, and_, select, update
 from accreditor import audit, dialects, schema
 from accreditor.clock import utc_now
 from accreditor.errors import NotFoundError, WorkflowError
+from accreditor.roles import Permission, require
 
 ALLOWED = {
     "approved": ("pending",),
@@ -33,6 +34,7 @@ def change_status(
     """Move every guest in `guest_ids` to `new_status`; returns the ids changed."""
     if new_status not in ALLOWED:
         raise WorkflowError(f"{new_status!r} is not a status guests can be moved to.")
+    require(actor, Permission.DECIDE, f"{_VERB[new_status]} guests")
     reason = reason.strip()
     if new_status in REASON_REQUIRED and not reason:
         raise WorkflowError(f"A reason is required to {_VERB[new_status]} a guest.")

@@ -20,7 +20,7 @@ from bench.synthetic import HEADER, rows
 
 
 def _new_event(folder: Path, name: str) -> EventStore:
-    store = EventStore.create(folder / f"{name}.accreditor", name=name)
+    store = EventStore.create(folder / f"{name}.accreditor", passphrase="bench passphrase", name=name)
     with store.begin() as connection:
         categories.install_standard(connection)
     return store

@@ -27,7 +27,11 @@ _PORTRAITS = 64  # distinct photos, cycled: every guest still gets (and embeds) 
 
 def build_event(folder: Path, count: int) -> EventStore:
     store = EventStore.create(
-        folder / "batch.accreditor", name="Batch benchmark", starts_on=date(2027, 5, 3), ends_on=date(2027, 5, 4)
+        folder / "batch.accreditor",
+        passphrase="bench passphrase",
+        name="Batch benchmark",
+        starts_on=date(2027, 5, 3),
+        ends_on=date(2027, 5, 4),
     )
     photos = [portrait(f"G{number}", number) for number in range(_PORTRAITS)]
     with store.begin() as connection:

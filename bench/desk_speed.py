@@ -40,7 +40,11 @@ PRINT_GUESTS = 12  # the first is a warm-up (fonts, layout, first lp call) and i
 def build_event(folder: Path, count: int) -> tuple[EventStore, list[int]]:
     """`count` guests added in one transaction; the first PRINT_GUESTS approved, with photos."""
     store = EventStore.create(
-        folder / "desk.accreditor", name="Desk benchmark", starts_on=date(2027, 5, 3), ends_on=date(2027, 5, 4)
+        folder / "desk.accreditor",
+        passphrase="bench passphrase",
+        name="Desk benchmark",
+        starts_on=date(2027, 5, 3),
+        ends_on=date(2027, 5, 4),
     )
     with store.begin() as connection:
         categories.install_standard(connection)

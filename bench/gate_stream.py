@@ -69,7 +69,7 @@ def _photo(index: int) -> bytes:
 
 def make_venue(folder: Path, guest_count: int) -> Venue:
     path = folder / "venue.accreditor"
-    with EventStore.create(path, name="Bench summit") as store:
+    with EventStore.create(path, passphrase="bench passphrase", name="Bench summit") as store:
         with store.begin() as connection:
             categories.install_standard(connection)
             people = [
@@ -88,8 +88,8 @@ def make_venue(folder: Path, guest_count: int) -> Venue:
             revoked, reprinted = ids[-40:-20], ids[-20:]
             workflow.change_status(connection, revoked, "revoked", "bench", reason="bench")
             record_serials(connection, [(guest_id, 2) for guest_id in reprinted], actor="bench", reason="lost")
-        with store.connect() as connection:
-            data, _summary = build_package(connection, store.event_info())
+        with store.begin() as connection:  # the package registers its gate station
+            data, _summary = build_package(connection, store.event_info(), station="venue")
             pem = keys.export_public_pem(connection)
     (folder / "venue.gatepkg").write_bytes(data)
     (folder / "venue.pem").write_bytes(pem)

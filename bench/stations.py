@@ -129,7 +129,10 @@ def run_stations(station: Callable[..., Any], arguments: Sequence[tuple]) -> lis
 
 def new_event(location: str, guest_count: int, *, approved: bool = True) -> list[int]:
     """A new event with `guest_count` guests (approved, or pending); their ids."""
-    with EventStore.create(location, name="Stations") as store, store.begin() as connection:
+    with (
+        EventStore.create(location, passphrase="bench passphrase", name="Stations") as store,
+        store.begin() as connection,
+    ):
         categories.install_standard(connection)
         ids = guests.add_guests(
             connection,

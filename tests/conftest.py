@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from accreditor import server
+from accreditor import keys, sealing, server
+
+TEST_PASSPHRASE = "test passphrase"
 
 
 @pytest.fixture(autouse=True)
@@ -17,6 +19,22 @@ def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("ACCREDITOR_USER", "tester")
+    monkeypatch.delenv("ACCREDITOR_PASSWORD", raising=False)  # a developer's own login must not leak into tests
+    monkeypatch.delenv("ACCREDITOR_NEW_PASSWORD", raising=False)
+    monkeypatch.setenv("ACCREDITOR_KEY_PASSPHRASE", TEST_PASSPHRASE)
+
+
+@pytest.fixture(autouse=True)
+def _locked_keys(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test starts with no key unlocked, and a locked key finds the test passphrase as the command line
+    finds it in ACCREDITOR_KEY_PASSPHRASE (tests of locking set no source).  Sealing uses a cheap scrypt cost,
+    as the full cost (128 MiB, half a second per event made or unlocked) would dominate the suite."""
+    monkeypatch.setattr(sealing, "SCRYPT_LOG2_N", 12)
+    keys.lock_all()
+    keys.set_passphrase_source(lambda: TEST_PASSPHRASE)
+    yield
+    keys.lock_all()
+    keys.set_passphrase_source(None)
 
 
 SAMPLE_EXPORTS = Path(__file__).resolve().parent / "data"

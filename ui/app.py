@@ -12,7 +12,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 import accreditor
-from ui import fonts, main_window, messages, settings
+from ui import fonts, i18n, main_window, messages, settings
+from ui.login_dialog import LoginDialog
 from ui.main_window import MainWindow
 
 APP_NAME = "Accreditor"
@@ -27,6 +28,7 @@ def configure_application(app: QCoreApplication) -> None:
 
 def parse_arguments(arguments: Sequence[str]) -> argparse.Namespace:
     """Our command line, from `QCoreApplication.arguments()` (Qt's own options already taken out)."""
+    # The command line speaks English, like the `accreditor` CLI.
     parser = argparse.ArgumentParser(prog="accreditor-app", description="Accreditation and badge printing.")
     parser.add_argument(
         "event",
@@ -50,7 +52,11 @@ def build_window(arguments: Sequence[str]) -> MainWindow | None:
         if location is None:
             return None
         store = main_window.open_event(None, location, station=station)
-    return MainWindow(store)
+    actor = LoginDialog.ask(None, store, station=station)
+    if actor is None:  # the event has users and nobody logged in
+        store.close()
+        return None
+    return MainWindow(store, actor=actor)
 
 
 def run_window(
@@ -66,6 +72,8 @@ def run_window(
     # Qt takes its own options (-platform, -style…) out of the arguments of an application it creates.
     arguments = argv if existing is not None else app.arguments()
     configure_application(app)
+    # Before any window is built: the station's language (or the computer's), for every string and number.
+    i18n.apply_language(i18n.chosen_language(settings.load_settings().language))
     restore_excepthook = messages.install_excepthook()
     try:
         window = build(arguments)

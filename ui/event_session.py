@@ -76,13 +76,13 @@ class SessionAdapter(QObject):
             if session is not self._session:
                 return  # another event was opened meanwhile
             self.loaded.emit()
-            jobs.run_in_background(self, index, success=indexed, label="Indexing the guests")
+            jobs.run_in_background(self, index, success=indexed, label=self.tr("Indexing the guests"))
 
         def indexed(_result: None) -> None:
             if session is self._session:
                 self.indexed.emit()
 
-        jobs.run_in_background(self, load, success=loaded, label="Cannot load the event")
+        jobs.run_in_background(self, load, success=loaded, label=self.tr("Cannot load the event"))
 
     def set_store(self, store: EventStore) -> None:
         """Another event: a new session, loaded in the background like the first."""
@@ -91,13 +91,13 @@ class SessionAdapter(QObject):
 
     def reload(self) -> None:
         """Read everything again (changes made at other desks); views hear `changed` as after any operation."""
-        self.run_op(self, lambda _store: Changes.everything(), label="Cannot reload the event")
+        self.run_op(self, lambda _store: Changes.everything(), label=self.tr("Cannot reload the event"))
 
     # -- operations ------------------------------------------------------------------------------
 
     def apply(self, changes: Changes) -> None:
         """Changes made elsewhere (a dialog that wrote itself): applied in the background, then `changed`."""
-        self.run_op(self, lambda _store: changes, label="Cannot read the event's changes")
+        self.run_op(self, lambda _store: changes, label=self.tr("Cannot read the event's changes"))
 
     def announce(self, changes: Changes) -> None:
         """Changes an operation has applied to this session already (the desk's services apply their own in

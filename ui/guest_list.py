@@ -4,7 +4,7 @@ The widget only lays out and forwards what the user typed or picked to `GuestTab
 asks the event's session; it never filters or sorts rows itself.
 """
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,10 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.guest_table_model import STATUS_LABELS, STATUS_SWATCHES, Column, GuestFilter, GuestTableModel
+from accreditor.vocabulary import GuestStatus
+from ui import i18n
+from ui.guest_table_model import STATUS_SWATCHES, Column, GuestFilter, GuestTableModel
 
-SEARCH_PLACEHOLDER = "Search by name in any script, organisation, passport, e-mail…"
-INDEXING_TEXT = "Indexing…"  # a query typed while the event's search index is still being built
+SEARCH_PLACEHOLDER = QT_TRANSLATE_NOOP(
+    "GuestListWidget", "Search by name in any script, organisation, passport, e-mail…"
+)
+# Shown for a query typed while the event's search index is still being built.
+INDEXING_TEXT = QT_TRANSLATE_NOOP("GuestListWidget", "Indexing…")
 
 # Typical content per column, to size columns from the font instead of measuring 100,000 rows.
 _SAMPLE_TEXT = {
@@ -57,13 +62,13 @@ class GuestListWidget(QWidget):
         self.model = model
 
         self.search_box = QLineEdit()
-        self.search_box.setPlaceholderText(SEARCH_PLACEHOLDER)
+        self.search_box.setPlaceholderText(self.tr(SEARCH_PLACEHOLDER))
         self.search_box.setClearButtonEnabled(True)
 
         self.status_combo = QComboBox()
-        self.status_combo.addItem("All statuses", None)
-        for status, label in STATUS_LABELS.items():
-            self.status_combo.addItem(colour_icon(STATUS_SWATCHES[status].foreground), label, status)
+        self.status_combo.addItem(self.tr("All statuses"), None)
+        for status in GuestStatus:
+            self.status_combo.addItem(colour_icon(STATUS_SWATCHES[status].foreground), i18n.label(status), status)
 
         self.category_combo = QComboBox()
         self.category_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -149,7 +154,7 @@ class GuestListWidget(QWidget):
         picked = combo.currentData()
         combo.blockSignals(True)
         combo.clear()
-        combo.addItem("All categories", None)
+        combo.addItem(self.tr("All categories"), None)
         for category in self.model.categories():
             combo.addItem(colour_icon(QColor(category.colour)), category.name, category.code)
         found = combo.findData(picked) if picked else 0
@@ -168,11 +173,15 @@ class GuestListWidget(QWidget):
 
     def _show_count(self) -> None:
         if self.model.is_searching_unindexed():
-            self.count_label.setText(INDEXING_TEXT)
+            self.count_label.setText(self.tr(INDEXING_TEXT))
             return
         filtered = self.model.guest_filter != GuestFilter()
         shown, total = self.model.match_count(), self.model.guest_count()
-        self.count_label.setText(f"Showing {shown} of {total}" if filtered else "")
+        self.count_label.setText(
+            self.tr("Showing {shown} of {total}").format(shown=i18n.number_text(shown), total=i18n.number_text(total))
+            if filtered
+            else ""
+        )
 
     def _activated(self, index: QModelIndex) -> None:
         self.guest_activated.emit(self.model.guest_at(index.row()).id)

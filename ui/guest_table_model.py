@@ -12,16 +12,15 @@ from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from accreditor import vocabulary
 from accreditor.categories import Category
 from accreditor.countries import country_name
 from accreditor.guests import Guest
 from accreditor.search import IndexEntry, search_text, sort_key
 from accreditor.session import EventSession, GuestFilter, SortBy
-from accreditor.vocabulary import GuestStatus
+from ui import i18n
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -40,19 +39,18 @@ class Column(IntEnum):
 
 
 HEADERS = {
-    Column.ID: "ID",
-    Column.NAME: "Name (as written)",
-    Column.NAME_LATIN: "Name (Latin)",
-    Column.ORGANISATION: "Organisation",
-    Column.COUNTRY: "Country",
-    Column.CATEGORY: "Category",
-    Column.STATUS: "Status",
-    Column.CHECKED_IN: "Checked in",
-    Column.BADGE: "Badge",
+    Column.ID: QT_TRANSLATE_NOOP("GuestTableModel", "ID"),
+    Column.NAME: QT_TRANSLATE_NOOP("GuestTableModel", "Name (as written)"),
+    Column.NAME_LATIN: QT_TRANSLATE_NOOP("GuestTableModel", "Name (Latin)"),
+    Column.ORGANISATION: QT_TRANSLATE_NOOP("GuestTableModel", "Organisation"),
+    Column.COUNTRY: QT_TRANSLATE_NOOP("GuestTableModel", "Country"),
+    Column.CATEGORY: QT_TRANSLATE_NOOP("GuestTableModel", "Category"),
+    Column.STATUS: QT_TRANSLATE_NOOP("GuestTableModel", "Status"),
+    Column.CHECKED_IN: QT_TRANSLATE_NOOP("GuestTableModel", "Checked in"),
+    Column.BADGE: QT_TRANSLATE_NOOP("GuestTableModel", "Badge"),
 }
 
 # Accreditation statuses in workflow order, as the user reads them.
-STATUS_LABELS = {status: vocabulary.label(status) for status in GuestStatus}
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,7 +278,7 @@ class GuestTableModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Vertical:
             return section + 1
-        return HEADERS[Column(section)] if 0 <= section < len(Column) else None
+        return self.tr(HEADERS[Column(section)]) if 0 <= section < len(Column) else None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < self._loaded:
@@ -323,7 +321,7 @@ class GuestTableModel(QAbstractTableModel):
                 category = self._categories.get(fields.category)
                 return category.name if category else fields.category
             case Column.STATUS:
-                return STATUS_LABELS.get(guest.status, guest.status)
+                return i18n.status_label(guest.status)
             case Column.CHECKED_IN:
                 return format_moment(guest.checked_in_at)
             case Column.BADGE:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QObject, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ui import messages
@@ -145,6 +145,37 @@ def run_in_background(
     return job
 
 
+def wait_for(op: Callable[[JobContext], T]) -> T:
+    """Run `op` on the thread pool and wait for its result with the event loop running, so the window still
+    paints and the UI thread runs no database statement and no key derivation; its error is raised here.
+
+    For the few steps a dialog cannot go on without (a login checked, a key unlocked): everything else
+    takes `success` callbacks.
+    """
+    outcome: list[tuple[bool, object]] = []
+    waiting = QEventLoop()
+
+    def finish(succeeded: bool, value: object) -> None:
+        outcome.append((succeeded, value))
+        waiting.quit()
+
+    owner = QCoreApplication.instance()
+    assert owner is not None, "wait_for needs a QApplication"
+    run_in_background(
+        owner,
+        op,
+        success=lambda result: finish(True, result),
+        failure=lambda error: finish(False, error),
+    )
+    if not outcome:
+        waiting.exec()
+    succeeded, value = outcome[0]
+    if not succeeded:
+        assert isinstance(value, BaseException)
+        raise value
+    return value  # type: ignore[return-value]
+
+
 def set_synchronous(enabled: bool) -> None:
     """Tests: run each op inline on the calling thread, with its callbacks, before `run_in_background` returns."""
     global _synchronous  # noqa: PLW0603 - one switch for the whole app, like Picard's test pool
@@ -176,8 +207,8 @@ def progress_dialog(job: Job[T], parent: QWidget | None, text: str) -> QProgress
 
     It appears only if the job takes longer than Qt's minimum duration (4 s by default).
     """
-    dialog = QProgressDialog(text, "Cancel", 0, 0, parent)
-    dialog.setWindowTitle(job.label or "Working")
+    dialog = QProgressDialog(text, QCoreApplication.translate("jobs", "Cancel"), 0, 0, parent)
+    dialog.setWindowTitle(job.label or QCoreApplication.translate("jobs", "Working"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)

@@ -12,19 +12,20 @@ The watcher is opened off the UI thread too, since reaching a server may take se
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QToolBar, QWidget
 
 from accreditor import live
 from accreditor.changes import Changes
 from accreditor.errors import AccreditorError
 from accreditor.store import EventStore
-from ui import jobs
+from ui import i18n, jobs
 from ui.event_session import SessionAdapter
 
-OFFLINE_TEXT = (
-    "The event server cannot be reached. Guests are still found from this station's copy, but nothing can be "
-    "recorded (check-ins, prints, decisions) until it is back; this station keeps trying."
+OFFLINE_TEXT = QT_TRANSLATE_NOOP(
+    "live_station",
+    "The event server cannot be reached. Guests are still found from this station's copy, and check-ins are "
+    "kept at this desk and sent when it is back; prints and decisions wait for it. This station keeps trying.",
 )
 
 # How often the status bar asks the server who is online (a cheap query on pg_stat_activity).
@@ -41,18 +42,29 @@ class ConnectionState:
 
     def text(self) -> str:
         if not self.server:
-            return "Live: event file"
+            return QCoreApplication.translate("live_station", "Live: event file")
         if not self.connected:
-            return "Server: reconnecting…"
+            return QCoreApplication.translate("live_station", "Server: reconnecting…")
         count = len(self.stations)
-        return f"Server: connected · {count} station{'' if count == 1 else 's'} online"
+        online = (
+            QCoreApplication.translate("live_station", "Server: connected · 1 station online")
+            if count == 1
+            else QCoreApplication.translate("live_station", "Server: connected · {count} stations online")
+        )
+        return online.format(count=i18n.number_text(count))
 
     def tooltip(self) -> str:
         if not self.server:
-            return "Other apps on this computer that open the same event file show each other's changes"
+            return QCoreApplication.translate(
+                "live_station", "Other apps on this computer that open the same event file show each other's changes"
+            )
         if not self.connected:
-            return "The event server cannot be reached; this station keeps trying"
-        return "Stations connected to the event server: " + ", ".join(self.stations)
+            return QCoreApplication.translate(
+                "live_station", "The event server cannot be reached; this station keeps trying"
+            )
+        return QCoreApplication.translate("live_station", "Stations connected to the event server: {stations}").format(
+            stations=", ".join(self.stations)
+        )
 
 
 def probe(store: EventStore, watcher: live.ChangeWatcher | None) -> ConnectionState:
@@ -73,6 +85,7 @@ class LiveStation(QObject):
 
     _arrived = Signal(object)  # Changes, emitted on the watcher's thread; Qt queues it to the UI thread
     state_changed = Signal(object)  # ConnectionState
+    offline_changed = Signal(bool)  # True while the banner shows: the event server was reached, then lost
 
     def __init__(self, session: SessionAdapter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,14 +95,15 @@ class LiveStation(QObject):
         self._thread: live.WatcherThread | None = None
         self._generation = 0  # bumped when the event changes: a late watcher of the old event is closed unused
         self._probing = False
+        self.offline = False
         self.state = ConnectionState(server=False, connected=True)
         self.status_label = QLabel()
         self.status_label.setContentsMargins(6, 0, 12, 0)
-        self.banner = QToolBar("Event server")  # across the window, above the page, while the server is away
+        self.banner = QToolBar(self.tr("Event server"))  # across the window, above the page, while the server is away
         self.banner.setObjectName("offline_banner")
         self.banner.setMovable(False)
         self.banner.toggleViewAction().setVisible(False)  # not for the toolbar menu: it shows when it must
-        banner_text = QLabel(OFFLINE_TEXT)
+        banner_text = QLabel(QCoreApplication.translate("live_station", OFFLINE_TEXT))
         banner_text.setWordWrap(True)
         banner_text.setStyleSheet("background: #C62828; color: white; font-weight: bold; padding: 6px;")
         self.banner.addWidget(banner_text)
@@ -120,7 +134,9 @@ class LiveStation(QObject):
             self._thread = live.WatcherThread(watcher, self._arrived.emit).start()
             self.refresh_status()
 
-        jobs.run_in_background(self, lambda _context: live.watch(store), success=opened, label="Cannot watch the event")
+        jobs.run_in_background(
+            self, lambda _context: live.watch(store), success=opened, label=self.tr("Cannot watch the event")
+        )
         self._timer.start()
 
     def stop(self) -> None:
@@ -153,7 +169,11 @@ class LiveStation(QObject):
         self.state = state
         self.status_label.setText(state.text())
         self.status_label.setToolTip(state.tooltip())
-        self.banner.setVisible(state.server and not state.connected and self._watcher is not None)
+        offline = state.server and not state.connected and self._watcher is not None
+        self.banner.setVisible(offline)
+        if offline != self.offline:
+            self.offline = offline
+            self.offline_changed.emit(offline)
         if changed:
             self.state_changed.emit(state)
 

@@ -17,7 +17,7 @@ from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEventLoop, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,19 +30,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from accreditor import users
 from accreditor.acting_user import default_user
 from accreditor.changes import Changes, Topic
-from accreditor.store import EventStore, is_server_url
-from ui import jobs, messages, settings
+from accreditor.migrations import PassphraseRequiredError
+from accreditor.roles import Actor, Permission, Role, can, role_of
+from accreditor.store import EventStore, display_name, is_server_url
+from ui import i18n, jobs, messages, settings
 from ui.desk.desk_controller import DeskController
 from ui.desk.desk_view import DeskView
 from ui.event_session import SessionAdapter
 from ui.guest_list import GuestListWidget
 from ui.guest_table_model import GuestTableModel
 from ui.live_station import LiveStation
+from ui.login_dialog import InactivityLock, LoginDialog
 from ui.scanner import ScanDetector
 from ui.server_dialog import ServerDialog
 from ui.settings import StationSettings
+from ui.unlock_dialog import ask_upgrade_passphrase
 
 if TYPE_CHECKING:  # the gate, the organiser's pages and the dialogs are imported when first used, not at start
     from ui.gate.gate_view import GateView
@@ -52,12 +57,18 @@ if TYPE_CHECKING:  # the gate, the organiser's pages and the dialogs are importe
 LAST_EVENT_KEY = "events/last"
 RECENT_EVENTS_KEY = "events/recent"
 RECENT_EVENTS_KEPT = 8
-EVENT_FILE_FILTER = "Accreditor events (*.accreditor);;All files (*)"
-SYSTEM_DEFAULT_PRINTER = "System default"
 # Opening an event faster than this shows no "Opening …" dialog at all.
 _OPENING_SHOWN_AFTER_MS = 400
 # Prints still running when the window closes record themselves; give them this long.
 _CLOSE_WAIT_MS = 15_000
+# The roles' names in the status bar ("ana (desk)"), translated by the role's code.
+ROLE_NAMES = {
+    Role.ORGANISER: QT_TRANSLATE_NOOP("main_window", "organiser"),
+    Role.ACCREDITATION: QT_TRANSLATE_NOOP("main_window", "accreditation"),
+    Role.DESK: QT_TRANSLATE_NOOP("main_window", "desk"),
+    Role.SECURITY: QT_TRANSLATE_NOOP("main_window", "security"),
+    Role.VIEWER: QT_TRANSLATE_NOOP("main_window", "viewer"),
+}
 
 
 def last_event() -> str | None:
@@ -70,24 +81,39 @@ def ask_event_file(parent: QWidget | None) -> str | None:
     """Let the user pick an event file (tests monkeypatch this); None when they cancel."""
     previous = last_event()
     folder = Path(previous).parent if previous and Path(previous).is_file() else Path.home()
-    path, _selected = QFileDialog.getOpenFileName(parent, "Open event", str(folder), EVENT_FILE_FILTER)
+    path, _selected = QFileDialog.getOpenFileName(
+        parent, QCoreApplication.translate("main_window", "Open event"), str(folder), event_file_filter()
+    )
     return path or None
 
 
 def open_event(
-    parent: QWidget | None, location: str | Path, *, station: str = "", remember_as: str | Path | None = None
+    parent: QWidget | None,
+    location: str | Path,
+    *,
+    station: str = "",
+    remember_as: str | Path | None = None,
+    passphrase: str | None = None,
 ) -> EventStore | None:
     """Open an event as `station` and remember it for next start (as `remember_as`, a server's URL without its
-    password, if given); on failure tell the user why and return None.
+    password, if given); on failure tell the user why and return None.  An event made by an older version is
+    upgraded, which seals its signing key: the user is asked for a passphrase for it.
 
     The opening runs off the UI thread (checking or upgrading a file, or reaching a database server, may
     take a while) and the caller waits for it with the event loop running; "Opening …" is on screen, with
     Cancel, if it takes long enough to be noticed.  None also when the user cancels.
     """
     opened: list[EventStore | None] = []
+    needs_passphrase = False
     cancelled = False
     waiting = QEventLoop()
-    progress = QProgressDialog(f"Opening {Path(str(location)).name}…", "Cancel", 0, 0, parent)
+    progress = QProgressDialog(
+        QCoreApplication.translate("main_window", "Opening {name}…").format(name=Path(str(location)).name),
+        QCoreApplication.translate("main_window", "Cancel"),
+        0,
+        0,
+        parent,
+    )
     progress.setWindowTitle("Accreditor")
     progress.setMinimumDuration(_OPENING_SHOWN_AFTER_MS)
 
@@ -98,9 +124,13 @@ def open_event(
         waiting.quit()
 
     def failed(error: BaseException) -> None:
-        if not cancelled:
+        nonlocal needs_passphrase
+        needs_passphrase = isinstance(error, PassphraseRequiredError)
+        if not cancelled and not needs_passphrase:
             _title, text, details = messages.describe(error)
-            messages.show_error(parent, "Cannot open the event", text, details=details)
+            messages.show_error(
+                parent, QCoreApplication.translate("main_window", "Cannot open the event"), text, details=details
+            )
         done(None)
 
     def cancel() -> None:
@@ -111,7 +141,10 @@ def open_event(
     # The job belongs to the application: a store opened after a cancel still reaches `done`, which closes it.
     owner = QCoreApplication.instance() or progress
     jobs.run_in_background(
-        owner, lambda _context: EventStore.open(location, station=station), success=done, failure=failed
+        owner,
+        lambda _context: EventStore.open(location, station=station, passphrase=passphrase),
+        success=done,
+        failure=failed,
     )
     progress.canceled.connect(cancel)
     if not opened and not cancelled:
@@ -120,6 +153,11 @@ def open_event(
     progress.reset()
     progress.deleteLater()
     store = opened[0] if opened else None
+    if needs_passphrase and not cancelled:  # an older event: upgrading it seals its key with a new passphrase
+        chosen = ask_upgrade_passphrase(parent, display_name(str(location)))
+        if chosen is None:
+            return None
+        return open_event(parent, location, station=station, remember_as=remember_as, passphrase=chosen)
     if store is not None:
         remember_event(remember_as or location)
     return store
@@ -137,6 +175,12 @@ def recent_events() -> list[str]:
     if isinstance(value, str):  # QSettings gives a single entry back as a plain string
         value = [value]
     return [str(entry) for entry in value or [] if entry]
+
+
+def event_file_filter() -> str:
+    return QCoreApplication.translate("main_window", "Accreditor events ({pattern});;All files (*)").format(
+        pattern="*.accreditor"
+    )
 
 
 def window_title(event_name: str, station: str = "") -> str:
@@ -164,15 +208,20 @@ class MainWindow(QMainWindow):
         *,
         station: StationSettings | None = None,
         scan_clock: Callable[[], float] = time.monotonic,
+        actor: str | None = None,
     ) -> None:
-        """`station` defaults to the saved settings; `scan_clock` times keystrokes (tests pass a fake one)."""
+        """`station` defaults to the saved settings; `scan_clock` times keystrokes (tests pass a fake one); `actor`
+        is who logged in (`LoginDialog.ask`), by default anyone, unrestricted, as on an event without users."""
         super().__init__(parent)
         self._store = store
         self.station = station or settings.load_settings()
+        self.actor = actor if actor is not None else Actor.unrestricted(default_user())
         self.event_session = SessionAdapter(store, self)
         self.model = GuestTableModel(self.event_session.session, self)
         self.guest_list = GuestListWidget(self.model)
-        self.desk_controller = DeskController(store, self.station, session=self.event_session.session, parent=self)
+        self.desk_controller = DeskController(
+            store, self.station, user=self.actor, session=self.event_session.session, parent=self
+        )
         self.desk_view = DeskView(self.desk_controller)
         self._organiser_page: OrganiserGuestsPage | None = None  # built when first shown
         self._reports_page: ReportsPage | None = None  # built when first shown
@@ -190,28 +239,32 @@ class MainWindow(QMainWindow):
         self._desk_echoes: list[Changes] = []  # what the desk wrote and showed, on its way through the session
         self._mode_group = QActionGroup(self)  # exclusive: one mode at a time
 
-        self.new_action = self._action("&New event…", QKeySequence.StandardKey.New, self.new_event)
-        self.new_action.setToolTip("Create an event file with the standard categories and zones")
-        self.open_action = self._action("&Open event…", QKeySequence.StandardKey.Open, self.choose_event)
+        self.new_action = self._action(self.tr("&New event…"), QKeySequence.StandardKey.New, self.new_event)
+        self.new_action.setToolTip(self.tr("Create an event file with the standard categories and zones"))
+        self.open_action = self._action(self.tr("&Open event…"), QKeySequence.StandardKey.Open, self.choose_event)
         self.open_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton))
-        self.connect_action = self._action("&Connect to event server…", QKeySequence(), self.connect_to_server)
-        self.connect_action.setToolTip("Open an event on the venue's PostgreSQL server, shared by every station")
-        self.reload_action = self._action("&Reload", QKeySequence.StandardKey.Refresh, self.reload)
+        self.connect_action = self._action(self.tr("&Connect to event server…"), QKeySequence(), self.connect_to_server)
+        self.connect_action.setToolTip(
+            self.tr("Open an event on the venue's PostgreSQL server, shared by every station")
+        )
+        self.reload_action = self._action(self.tr("&Reload"), QKeySequence.StandardKey.Refresh, self.reload)
         self.reload_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
-        self.reload_action.setToolTip("Reload the guests (changes made at other desks)")
-        self.settings_action = self._action("S&ettings…", QKeySequence("Ctrl+,"), self.edit_settings)
-        self.settings_action.setToolTip("Station name, printer, badge layout, auto-print, sounds")
-        self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
-        self.desk_mode_action = self._mode_action("&Desk", "F2", Mode.DESK)
-        self.desk_mode_action.setToolTip("Find, check in and print at the desk (F2)")
-        self.guests_mode_action = self._mode_action("&Guests", "F3", Mode.GUESTS)
-        self.guests_mode_action.setToolTip("The guest list (F3)")
-        self.organiser_mode_action = self._mode_action("&Organiser", "F6", Mode.ORGANISER)
-        self.organiser_mode_action.setToolTip("Accreditation: approve, reject, revoke, categories and zones (F6)")
-        self.reports_mode_action = self._mode_action("&Reports", "F7", Mode.REPORTS)
-        self.reports_mode_action.setToolTip("Attendance: expected and checked in, arrivals (F7)")
-        self.gate_mode_action = self._mode_action("G&ate", "Ctrl+G", Mode.GATE)
-        self.gate_mode_action.setToolTip("Scan badges at a door: green, orange or red (Ctrl+G)")
+        self.reload_action.setToolTip(self.tr("Reload the guests (changes made at other desks)"))
+        self.settings_action = self._action(self.tr("S&ettings…"), QKeySequence("Ctrl+,"), self.edit_settings)
+        self.settings_action.setToolTip(self.tr("Station name, printer, badge layout, auto-print, sounds"))
+        self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        self.desk_mode_action = self._mode_action(self.tr("&Desk"), "F2", Mode.DESK)
+        self.desk_mode_action.setToolTip(self.tr("Find, check in and print at the desk (F2)"))
+        self.guests_mode_action = self._mode_action(self.tr("&Guests"), "F3", Mode.GUESTS)
+        self.guests_mode_action.setToolTip(self.tr("The guest list (F3)"))
+        self.organiser_mode_action = self._mode_action(self.tr("&Organiser"), "F6", Mode.ORGANISER)
+        self.organiser_mode_action.setToolTip(
+            self.tr("Accreditation: approve, reject, revoke, categories and zones (F6)")
+        )
+        self.reports_mode_action = self._mode_action(self.tr("&Reports"), "F7", Mode.REPORTS)
+        self.reports_mode_action.setToolTip(self.tr("Attendance: expected and checked in, arrivals (F7)"))
+        self.gate_mode_action = self._mode_action(self.tr("G&ate"), "Ctrl+G", Mode.GATE)
+        self.gate_mode_action.setToolTip(self.tr("Scan badges at a door: green, orange or red (Ctrl+G)"))
         self._mode_actions = {
             Mode.DESK: self.desk_mode_action,
             Mode.GUESTS: self.guests_mode_action,
@@ -219,24 +272,26 @@ class MainWindow(QMainWindow):
             Mode.REPORTS: self.reports_mode_action,
             Mode.GATE: self.gate_mode_action,
         }
-        self.import_action = self._action("&Import guest list…", QKeySequence("Ctrl+I"), self.import_guests)
-        self.import_action.setToolTip("Import a registration list (CSV, Excel, OpenDocument)")
-        self.designer_action = self._action("&Badge designer…", QKeySequence("Ctrl+Shift+D"), self.open_designer)
-        self.designer_action.setToolTip("Design badge layouts with a live preview of real guests")
-        self.categories_action = self._action("&Categories and zones…", QKeySequence(), self.edit_categories)
+        self.import_action = self._action(self.tr("&Import guest list…"), QKeySequence("Ctrl+I"), self.import_guests)
+        self.import_action.setToolTip(self.tr("Import a registration list (CSV, Excel, OpenDocument)"))
+        self.designer_action = self._action(
+            self.tr("&Badge designer…"), QKeySequence("Ctrl+Shift+D"), self.open_designer
+        )
+        self.designer_action.setToolTip(self.tr("Design badge layouts with a live preview of real guests"))
+        self.categories_action = self._action(self.tr("&Categories and zones…"), QKeySequence(), self.edit_categories)
 
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addActions([self.new_action, self.open_action, self.connect_action])
-        self.recent_menu = file_menu.addMenu("Recent &events")
+        self.recent_menu = file_menu.addMenu(self.tr("Recent &events"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addActions([self.import_action, self.reload_action, self.settings_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        tools_menu = self.menuBar().addMenu("&Tools")
+        tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
         tools_menu.addActions([self.import_action, self.designer_action, self.categories_action])
-        view_menu = self.menuBar().addMenu("&View")
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addActions(list(self._mode_actions.values()))
-        toolbar = self.addToolBar("Event")
+        toolbar = self.addToolBar(self.tr("Event"))
         toolbar.setObjectName("event_toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -252,7 +307,9 @@ class MainWindow(QMainWindow):
         for label in (self.station_label, self.file_label, self.printer_label, self.counts_label, self.checkin_label):
             label.setContentsMargins(6, 0, 12, 0)
         self.station_label.setStyleSheet("font-weight: bold;")
-        for label in (self.station_label, self.file_label, self.printer_label):
+        self.user_label = QLabel()
+        self.user_label.setContentsMargins(6, 0, 12, 0)
+        for label in (self.station_label, self.user_label, self.file_label, self.printer_label):
             self.statusBar().addWidget(label)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.checkin_label)
@@ -266,6 +323,8 @@ class MainWindow(QMainWindow):
         self.event_session.indexed.connect(self.guest_list.index_ready)
         self.desk_controller.changes_made.connect(self._desk_wrote)
         self.event_session.indexed.connect(self.desk_controller.session_ready)
+        # While the server is away the desk queues its check-ins at once; once it is back it sends them.
+        self.live_station.offline_changed.connect(self.desk_controller.set_offline)
         self.guest_list.guest_activated.connect(self.show_at_desk)
 
         self.scan_detector = ScanDetector(self, clock=scan_clock)
@@ -273,6 +332,12 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             self.scan_detector.install(app)
+
+        self.inactivity_lock = InactivityLock(0, self)
+        self.inactivity_lock.locked.connect(self.lock)
+        if isinstance(app, QApplication):
+            app.installEventFilter(self.inactivity_lock)
+        self._arm_lock()
 
         self._show_event()
         self.resize(1280, 760)
@@ -304,7 +369,7 @@ class MainWindow(QMainWindow):
         if self._organiser_page is None:
             from ui.organiser.guests_page import OrganiserGuestsPage  # noqa: PLC0415 - see TYPE_CHECKING
 
-            self._organiser_page = OrganiserGuestsPage(self.event_session)
+            self._organiser_page = OrganiserGuestsPage(self.event_session, user=self.actor)
             self._put_page(Mode.ORGANISER, self._organiser_page)
         return self._organiser_page
 
@@ -315,6 +380,7 @@ class MainWindow(QMainWindow):
             from ui.organiser.reports_page import ReportsPage  # noqa: PLC0415 - see TYPE_CHECKING
 
             self._reports_page = ReportsPage(self._store)
+            self._reports_page.actor = self.actor
             self._put_page(Mode.REPORTS, self._reports_page)
         return self._reports_page
 
@@ -373,7 +439,7 @@ class MainWindow(QMainWindow):
         choice = GateSetupDialog.ask(self, zones, allow_package=False)
         if choice is None:
             return
-        context = choice.context(station=self.station.station_name, operator=default_user())
+        context = choice.context(station=self.station.station_name, operator=self.actor)
         store = self._store
 
         def opened(view: "GateView") -> None:
@@ -389,10 +455,10 @@ class MainWindow(QMainWindow):
         def failed(error: BaseException) -> None:
             self._gate_opened()
             _title, text, details = messages.describe(error)
-            messages.show_error(self, "Cannot open the gate", text, details=details)
+            messages.show_error(self, self.tr("Cannot open the gate"), text, details=details)
 
         self._gate_opening = True
-        self.statusBar().showMessage("Opening the gate…")
+        self.statusBar().showMessage(self.tr("Opening the gate…"))
         open_event_gate_view(
             self, store, context, success=opened, failure=failed, verdict_seconds=choice.verdict_seconds
         )
@@ -425,14 +491,30 @@ class MainWindow(QMainWindow):
 
         chosen = NewEventDialog.ask(self)
         if chosen is not None:
-            self._switch_to(lambda: create_event(chosen), chosen.path, "Cannot create the event")
+            self._switch_to(lambda: create_event(chosen), chosen.path, self.tr("Cannot create the event"))
 
-    def open_recent(self, location: str) -> None:
-        """A remembered event; a server's URL holds no password, so if it is refused the server dialog asks."""
+    def open_recent(self, location: str, passphrase: str | None = None) -> None:
+        """A remembered event; a server's URL holds no password, so if it is refused the server dialog asks.
+        One made by an older version is upgraded, after asking the passphrase to seal its key."""
         station = self.station.station_name
-        retry = (lambda: self.connect_to_server(previous=location)) if is_server_url(location) else None
+
+        def failed(error: BaseException) -> bool:
+            if isinstance(error, PassphraseRequiredError):
+                chosen = ask_upgrade_passphrase(self, display_name(location))
+                if chosen is not None:
+                    self.open_recent(location, chosen)
+                return True
+            if is_server_url(location):
+                self._show_open_error(error, self.tr("Cannot open the event"))
+                self.connect_to_server(previous=location)
+                return True
+            return False
+
         self._switch_to(
-            lambda: EventStore.open(location, station=station), location, "Cannot open the event", on_failure=retry
+            lambda: EventStore.open(location, station=station, passphrase=passphrase),
+            location,
+            self.tr("Cannot open the event"),
+            on_failure=failed,
         )
 
     def connect_to_server(self, previous: str = "") -> None:
@@ -442,12 +524,25 @@ class MainWindow(QMainWindow):
             previous = last
         chosen = ServerDialog.ask(self, previous=previous)
         if chosen is not None:
-            station = self.station.station_name
-            self._switch_to(
-                lambda: EventStore.open(chosen.open_with, station=station),
-                chosen.remember_as,
-                "Cannot connect to the event server",
-            )
+            self.open_server(chosen.open_with, chosen.remember_as)
+
+    def open_server(self, open_with: str, remember_as: str, passphrase: str | None = None) -> None:
+        station = self.station.station_name
+
+        def failed(error: BaseException) -> bool:
+            if not isinstance(error, PassphraseRequiredError):
+                return False
+            chosen = ask_upgrade_passphrase(self, display_name(remember_as))
+            if chosen is not None:
+                self.open_server(open_with, remember_as, chosen)
+            return True
+
+        self._switch_to(
+            lambda: EventStore.open(open_with, station=station, passphrase=passphrase),
+            remember_as,
+            self.tr("Cannot connect to the event server"),
+            on_failure=failed,
+        )
 
     def _switch_to(
         self,
@@ -455,22 +550,36 @@ class MainWindow(QMainWindow):
         location: str | Path,
         failure_title: str,
         *,
-        on_failure: Callable[[], None] | None = None,
+        on_failure: Callable[[BaseException], bool] | None = None,
     ) -> None:
         """Open (or create) the event off the UI thread, as checking or upgrading the file may take a while;
-        the window shows it once it is open, and says why if it cannot be (then `on_failure` runs)."""
+        the window shows it once it is open, and says why if it cannot be (unless `on_failure` took care of it)."""
 
-        def opened(store: EventStore) -> None:
+        def open_and_look(_context: jobs.JobContext) -> tuple[EventStore, bool]:
+            store = make_store()
+            return store, users.event_has_users(store)
+
+        def opened(result: tuple[EventStore, bool]) -> None:
+            store, has_users = result
+            actor = LoginDialog.ask(self, store, station=self.station.station_name, has_users=has_users)
+            if actor is None:  # nobody logged in to the other event: this one stays open
+                store.close()
+                return
             remember_event(location)
             self.set_store(store)
+            self.set_actor(actor)
+            self._arm_lock()
 
         def failed(error: BaseException) -> None:
-            title, text, details = messages.describe(error)
-            messages.show_error(self, failure_title or title, text, details=details)
-            if on_failure is not None:
-                on_failure()
+            if on_failure is not None and on_failure(error):
+                return
+            self._show_open_error(error, failure_title)
 
-        jobs.run_in_background(self, lambda _context: make_store(), success=opened, failure=failed, label=failure_title)
+        jobs.run_in_background(self, open_and_look, success=opened, failure=failed, label=failure_title)
+
+    def _show_open_error(self, error: BaseException, failure_title: str) -> None:
+        title, text, details = messages.describe(error)
+        messages.show_error(self, failure_title or title, text, details=details)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -566,21 +675,44 @@ class MainWindow(QMainWindow):
         self._show_checkins()
 
     def _show_station(self) -> None:
+        # The words of `users.describe` and `users.NO_USERS_NOTE`, in the app's language.
+        if not getattr(self.actor, "authenticated", True):
+            self.user_label.setText(self.tr("{user} (no users: everything allowed)").format(user=self.actor))
+            self.user_label.setToolTip(
+                self.tr(
+                    "This event has no users: anyone with the file may do everything (one-laptop use); "
+                    "`accreditor users add EVENT NAME --role organiser` creates the first organiser."
+                )
+            )
+        else:
+            role = QCoreApplication.translate("main_window", ROLE_NAMES[role_of(self.actor)])
+            self.user_label.setText(self.tr("{user} ({role})").format(user=self.actor, role=role))
+            self.user_label.setToolTip(self.tr("Who is logged in, and their role"))
+        self._enable_what_the_role_allows()
         self.station_label.setText(self.station.station_name)
-        self.station_label.setToolTip("This station's name, recorded with every check-in and print")
-        self.printer_label.setText(f"Printer: {self.station.printer or SYSTEM_DEFAULT_PRINTER}")
+        self.station_label.setToolTip(self.tr("This station's name, recorded with every check-in and print"))
+        printer = self.station.printer or settings.system_default()
+        self.printer_label.setText(self.tr("Printer: {printer}").format(printer=printer))
 
     def _show_counts(self) -> None:
         guests = self.model.guest_count()
-        noun = "guest" if guests == 1 else "guests"
-        self.counts_label.setText(f"{guests} {noun} · {self.model.checked_in_count()} checked in")
+        counts = (
+            self.tr("1 guest · {checked_in} checked in")
+            if guests == 1
+            else self.tr("{guests} guests · {checked_in} checked in")
+        ).format(guests=i18n.number_text(guests), checked_in=i18n.number_text(self.model.checked_in_count()))
+        self.counts_label.setText(counts)
 
     def _show_checkins(self) -> None:
         if not self.event_session.is_loaded():
-            self.checkin_label.setText("Loading guests…")
+            self.checkin_label.setText(self.tr("Loading guests…"))
             return
         counts = self.event_session.session.counts()
-        self.checkin_label.setText(f"{counts.checked_in} checked in / {counts.expected} expected")
+        self.checkin_label.setText(
+            self.tr("{checked_in} checked in / {expected} expected").format(
+                checked_in=i18n.number_text(counts.checked_in), expected=i18n.number_text(counts.expected)
+            )
+        )
 
     def _desk_wrote(self, changes: Changes) -> None:
         """What the desk wrote (its services applied it to the shared session already) reaches every other
@@ -597,7 +729,50 @@ class MainWindow(QMainWindow):
         settings.save_settings(chosen)
         self.station = chosen
         self.desk_controller.set_settings(chosen)
+        self._arm_lock()
         self._show_event()
+
+    # -- who works here --------------------------------------------------------------------------
+
+    def _enable_what_the_role_allows(self) -> None:
+        """Menus offer what the role may do; the core refuses the rest whatever a menu offers."""
+        allowed = {
+            self.desk_mode_action: Permission.READ_GUESTS,
+            self.guests_mode_action: Permission.READ_GUESTS,
+            self.organiser_mode_action: Permission.DECIDE,
+            self.reports_mode_action: Permission.READ_REPORTS,
+            self.gate_mode_action: Permission.OPERATE_GATE,
+            self.import_action: Permission.IMPORT_GUESTS,
+            self.categories_action: Permission.CONFIGURE_EVENT,
+            self.designer_action: Permission.CONFIGURE_EVENT,
+        }
+        for action, permission in allowed.items():
+            action.setEnabled(can(self.actor, permission))
+
+    def _arm_lock(self) -> None:
+        """Only a login can be locked: an event without users has nobody to log back in."""
+        logged_in = isinstance(self.actor, Actor) and self.actor.authenticated
+        self.inactivity_lock.set_minutes(self.station.lock_after_minutes if logged_in else 0)
+
+    def lock(self) -> None:
+        """Hide the event behind the login; whoever logs in works on (the window closes if nobody does)."""
+        self.centralWidget().hide()
+        actor = LoginDialog.ask(self, self._store, station=self.station.station_name)
+        if actor is None:
+            self.close()
+            return
+        self.set_actor(actor)
+        self.centralWidget().show()
+        self.inactivity_lock.resume()
+
+    def set_actor(self, actor: str) -> None:
+        self.actor = actor
+        self.desk_controller.user = actor
+        if self._organiser_page is not None:
+            self._organiser_page.user = actor
+        if self._reports_page is not None:
+            self._reports_page.actor = actor
+        self._show_station()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.scan_detector.uninstall()

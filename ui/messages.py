@@ -11,15 +11,16 @@ import traceback
 from collections.abc import Callable
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from accreditor.errors import AccreditorError
 
-UNEXPECTED_TITLE = "Unexpected error"
-UNEXPECTED_TEXT = (
+UNEXPECTED_TITLE = QT_TRANSLATE_NOOP("messages", "Unexpected error")
+UNEXPECTED_TEXT = QT_TRANSLATE_NOOP(
+    "messages",
     "Accreditor hit an unexpected problem and the last action may not have finished. "
-    "Everything already confirmed on screen is saved."
+    "Everything already confirmed on screen is saved.",
 )
 
 
@@ -47,9 +48,10 @@ def _active_window() -> QWidget | None:
 def describe(error: BaseException) -> tuple[str, str, str]:
     """(title, text, details) for an exception: a user error reads as itself, a bug as a plain apology."""
     if isinstance(error, AccreditorError):
-        return "Error", str(error), ""
+        return QCoreApplication.translate("messages", "Error"), str(error), ""
     details = "".join(traceback.format_exception(error))
-    return UNEXPECTED_TITLE, UNEXPECTED_TEXT, details
+    translate = QCoreApplication.translate
+    return translate("messages", UNEXPECTED_TITLE), translate("messages", UNEXPECTED_TEXT), details
 
 
 class _Bridge(QObject):

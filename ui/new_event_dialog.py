@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from accreditor import sealing
 from accreditor.services import events
 from accreditor.store import EventStore
+from ui import i18n
 
 EVENT_SUFFIX = ".accreditor"
 
@@ -33,12 +35,18 @@ class NewEvent:
     starts_on: date | None
     ends_on: date | None
     venue: str
+    passphrase: str
 
 
 def ask_new_event_path(parent: QWidget | None, suggested: str) -> Path | None:
     """Where to save the new event (tests replace this)."""
     path, _selected = QFileDialog.getSaveFileName(
-        parent, "New event", str(Path.home() / suggested), f"Accreditor events (*{EVENT_SUFFIX})"
+        parent,
+        QCoreApplication.translate("new_event_dialog", "New event"),
+        str(Path.home() / suggested),
+        QCoreApplication.translate("new_event_dialog", "Accreditor events ({pattern})").format(
+            pattern=f"*{EVENT_SUFFIX}"
+        ),
     )
     if not path:
         return None
@@ -56,11 +64,11 @@ class NewEventDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New event")
+        self.setWindowTitle(self.tr("New event"))
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("e.g. High-Level Conference on Countering Terrorism, Dushanbe")
+        self.name_edit.setPlaceholderText(self.tr("e.g. High-Level Conference on Countering Terrorism, Dushanbe"))
         self.venue_edit = QLineEdit()
-        self.dated = QCheckBox("The dates are known")
+        self.dated = QCheckBox(self.tr("The dates are known"))
         self.dated.setChecked(True)
         today = QDate.currentDate()
         self.starts_edit = QDateEdit(today)
@@ -70,24 +78,31 @@ class NewEventDialog(QDialog):
             edit.setDisplayFormat("yyyy-MM-dd")
         self.dated.toggled.connect(self.starts_edit.setEnabled)
         self.dated.toggled.connect(self.ends_edit.setEnabled)
-        self.path_label = QLabel("No file chosen")
-        self.path_button = QPushButton("Choose file…")
+        self.path_label = QLabel(self.tr("No file chosen"))
+        self.path_button = QPushButton(self.tr("Choose file…"))
         self.path_button.clicked.connect(self._choose_path)
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #C62828;")
         self.error_label.setWordWrap(True)
         self.path: Path | None = None
+        # The badge signing key is sealed with this passphrase; whoever prints badges types it once per session.
+        self.passphrase_edit = QLineEdit()
+        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase_again_edit = QLineEdit()
+        self.passphrase_again_edit.setEchoMode(QLineEdit.EchoMode.Password)
 
         form = QFormLayout()
-        form.addRow("Event name", self.name_edit)
+        form.addRow(self.tr("Event name"), self.name_edit)
         form.addRow("", self.dated)
-        form.addRow("Starts", self.starts_edit)
-        form.addRow("Ends", self.ends_edit)
-        form.addRow("Venue", self.venue_edit)
+        form.addRow(self.tr("Starts"), self.starts_edit)
+        form.addRow(self.tr("Ends"), self.ends_edit)
+        form.addRow(self.tr("Venue"), self.venue_edit)
         file_row = QHBoxLayout()
         file_row.addWidget(self.path_label, stretch=1)
         file_row.addWidget(self.path_button)
-        form.addRow("File", file_row)
+        form.addRow(self.tr("File"), file_row)
+        form.addRow(self.tr("Key passphrase"), self.passphrase_edit)
+        form.addRow(self.tr("Passphrase again"), self.passphrase_again_edit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -107,15 +122,22 @@ class NewEventDialog(QDialog):
         """The new event, or the sentence saying what is missing."""
         name = self.name_edit.text().strip()
         if not name:
-            return "Give the event a name."
+            return self.tr("Give the event a name.")
         if self.path is None:
-            return "Choose the file the event is saved in."
+            return self.tr("Choose the file the event is saved in.")
         starts = ends = None
         if self.dated.isChecked():
             starts, ends = self.starts_edit.date().toPython(), self.ends_edit.date().toPython()
             if ends < starts:
-                return "The event cannot end before it starts."
-        return NewEvent(self.path, name, starts, ends, self.venue_edit.text().strip())
+                return self.tr("The event cannot end before it starts.")
+        passphrase = self.passphrase_edit.text()
+        if len(passphrase) < sealing.MIN_PASSPHRASE_LENGTH:
+            return self.tr("The key passphrase needs at least {count} characters.").format(
+                count=i18n.number_text(sealing.MIN_PASSPHRASE_LENGTH)
+            )
+        if self.passphrase_again_edit.text() != passphrase:
+            return self.tr("The two passphrases differ.")
+        return NewEvent(self.path, name, starts, ends, self.venue_edit.text().strip(), passphrase)
 
     def accept(self) -> None:
         chosen = self.choice()
@@ -135,4 +157,11 @@ class NewEventDialog(QDialog):
 
 def create_event(new: NewEvent) -> EventStore:
     """The event file with the standard categories and zones (AccreditorError says why it cannot be)."""
-    return events.create_event(new.path, name=new.name, starts_on=new.starts_on, ends_on=new.ends_on, venue=new.venue)
+    return events.create_event(
+        new.path,
+        name=new.name,
+        starts_on=new.starts_on,
+        ends_on=new.ends_on,
+        venue=new.venue,
+        passphrase=new.passphrase,
+    )

@@ -86,7 +86,7 @@ class PdfPreviewDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.print_button = buttons.addButton("Print", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.print_button = buttons.addButton(self.tr("Print"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.print_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

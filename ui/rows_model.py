@@ -3,7 +3,7 @@
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -30,7 +30,8 @@ class RowsModel(QAbstractTableModel):
         return self._rows[row]
 
     def headers(self) -> tuple[str, ...]:
-        return self.HEADERS
+        # The subclasses mark their headers with QT_TRANSLATE_NOOP under their own class name.
+        return tuple(QCoreApplication.translate(type(self).__name__, header) for header in self.HEADERS)
 
     def rowCount(self, parent: ModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)

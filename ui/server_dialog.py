@@ -45,18 +45,18 @@ class ServerDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, *, previous: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle("Connect to event server")
+        self.setWindowTitle(self.tr("Connect to event server"))
         self.host_edit = QLineEdit()
-        self.host_edit.setPlaceholderText("e.g. 192.168.10.5")
+        self.host_edit.setPlaceholderText(self.tr("e.g. 192.168.10.5"))
         self.port_edit = QSpinBox()
         self.port_edit.setRange(1, 65535)
         self.port_edit.setValue(DEFAULT_PORT)
         self.database_edit = QLineEdit()
-        self.database_edit.setPlaceholderText("the event's database, e.g. summit2027")
+        self.database_edit.setPlaceholderText(self.tr("the event's database, e.g. summit2027"))
         self.user_edit = QLineEdit("accreditor")
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.remember_box = QCheckBox("Remember the password on this computer (in PostgreSQL's password file)")
+        self.remember_box = QCheckBox(self.tr("Remember the password on this computer (in PostgreSQL's password file)"))
         self.remember_box.setChecked(True)
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #C62828;")
@@ -66,13 +66,13 @@ class ServerDialog(QDialog):
             self._fill_from(previous)
 
         form = QFormLayout()
-        form.addRow("Server", self.host_edit)
-        form.addRow("Port", self.port_edit)
-        form.addRow("Event database", self.database_edit)
-        form.addRow("User", self.user_edit)
-        form.addRow("Password", self.password_edit)
+        form.addRow(self.tr("Server"), self.host_edit)
+        form.addRow(self.tr("Port"), self.port_edit)
+        form.addRow(self.tr("Event database"), self.database_edit)
+        form.addRow(self.tr("User"), self.user_edit)
+        form.addRow(self.tr("Password"), self.password_edit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Connect")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Connect"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -95,11 +95,16 @@ class ServerDialog(QDialog):
 
     def accept(self) -> None:
         host, database, user = (edit.text().strip() for edit in (self.host_edit, self.database_edit, self.user_edit))
-        missing = [
-            name for name, value in (("server", host), ("event database", database), ("user", user)) if not value
-        ]
+        fields = (
+            (self.tr("server", "a field to fill in"), host),
+            (self.tr("event database", "a field to fill in"), database),
+            (self.tr("user", "a field to fill in"), user),
+        )
+        missing = [name for name, value in fields if not value]
         if missing:
-            self.error_label.setText(f"Fill in the {' and the '.join(missing)}.")
+            self.error_label.setText(
+                self.tr("Fill in the {fields}.").format(fields=self.tr(" and the ", "between fields").join(missing))
+            )
             return
         password = self.password_edit.text()
         remember_as = server_url(host, self.port_edit.value(), database, user)
@@ -108,7 +113,9 @@ class ServerDialog(QDialog):
             try:
                 pgpass.remember_password(remember_as, password)
             except (AccreditorError, OSError) as error:
-                self.error_label.setText(f"The password could not be kept ({error}); untick Remember to go on.")
+                self.error_label.setText(
+                    self.tr("The password could not be kept ({error}); untick Remember to go on.").format(error=error)
+                )
                 return
             open_with = remember_as  # the driver finds the password in the file
         self.location = ServerLocation(open_with=open_with, remember_as=remember_as)

@@ -1,7 +1,8 @@
 """Audible feedback at the desk, so staff need not look at the screen after every scan.
 
-PySide6-Essentials has no QtMultimedia, so the sounds are the system beep: one for a scan or success, two for a
-warning, three for an error.  Silent when the station turned sounds off, and under the offscreen platform (tests).
+The sounds are the system beep: one for a scan or success, two for a warning, three for an error.  (QtMultimedia,
+now bundled for the camera, could play sound files; the beeps need no files and no audio stack, and stay.)
+Silent when the station turned sounds off, and under the offscreen platform (tests).
 """
 
 from PySide6.QtCore import QTimer

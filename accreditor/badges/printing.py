@@ -23,6 +23,7 @@ from accreditor.clock import utc_now
 from accreditor.countries import country_name
 from accreditor.errors import WorkflowError
 from accreditor.guests import Guest, join_name
+from accreditor.roles import Permission, require
 from accreditor.search import sort_key
 from accreditor.store import EventInfo
 from accreditor.text import fold
@@ -82,6 +83,16 @@ class Selection:
     skipped: list[dict[str, Any]] = field(default_factory=list)
 
 
+# A guest whose status column says approved without an intact approval in the audit chain (set by raw SQL).
+UNBACKED_APPROVAL = "approved outside Accreditor: the audit log records no approval, so no badge is issued"
+
+
+def _refuse_unbacked(connection: Connection, guest_ids: Sequence[int]) -> None:
+    unbacked = audit.unbacked_approvals(connection, guest_ids)
+    if unbacked:
+        raise WorkflowError(f"Guest {unbacked[0]} was {UNBACKED_APPROVAL}.")
+
+
 def select_for_print(connection: Connection, request: PrintRequest) -> Selection:
     """Decide the run from a light query (ids, names, status, serials, what it is ordered by), whatever its size.
 
@@ -99,6 +110,7 @@ def select_for_print(connection: Connection, request: PrintRequest) -> Selection
         if missing:
             raise WorkflowError(f"There is no guest with id {', '.join(map(str, missing))}.")
     rows.sort(key=_ORDER_KEYS[request.order])
+    unbacked = set(audit.unbacked_approvals(connection, [row.id for row in rows if row.status == GuestStatus.APPROVED]))
     selection = Selection()
     for row in rows:
         printed = row.serial
@@ -106,6 +118,8 @@ def select_for_print(connection: Connection, request: PrintRequest) -> Selection
         if row.status != GuestStatus.APPROVED:
             why = f" ({row.status_reason})" if row.status_reason else ""
             reason = f"{row.status}{why}: only approved guests get badges"
+        elif row.id in unbacked:
+            reason = UNBACKED_APPROVAL
         elif printed and request.only_unprinted:
             reason = f"already printed (serial {printed})"
         elif printed and not request.reprint:
@@ -176,6 +190,7 @@ def issue_badges(
     connection: Connection, event: EventInfo, printable: Sequence[tuple[int, int]], *, today: date
 ) -> list[PlannedBadge]:
     """Signed tokens for (guest id, serial) pairs, with the guests as the renderer needs them."""
+    _refuse_unbacked(connection, [guest_id for guest_id, _serial in printable])
     key_id, private_key = keys.active_signing_key(connection)
     event_uid = keys.event_uid(connection)
     valid_from, valid_until = validity(event, today)
@@ -213,6 +228,7 @@ def current_token(connection: Connection, event: EventInfo, guest_id: int, *, to
     guest = guest_store.get_guest(connection, guest_id)
     if guest.status != GuestStatus.APPROVED:
         raise WorkflowError(f"Guest {guest_id} is {guest.status}; only approved guests have a badge token.")
+    _refuse_unbacked(connection, [guest_id])
     key_id, private_key = keys.active_signing_key(connection)
     valid_from, valid_until = validity(event, today)
     claims = BadgeClaims(
@@ -239,6 +255,7 @@ def record_serials(
     connection: Connection, serials: Sequence[tuple[int, int]], *, actor: str, station: str = "", reason: str = ""
 ) -> int:
     """Record (guest id, serial) pairs as printed; a serial another desk recorded first fails the whole call."""
+    require(actor, Permission.REPRINT_BADGES if reason.strip() else Permission.PRINT_BADGES)
     if not serials:
         return 0
     _refuse_serials_taken_meanwhile(connection, serials)

@@ -8,6 +8,7 @@ from typing import Any
 
 from accreditor import keys
 from accreditor.badges.printing import ORDERS, PrintRequest, current_token
+from accreditor.cli import passphrases
 from accreditor.cli.common import EXIT_OK, EXIT_REFUSED, Commands, UsageError, iso_date, print_json
 from accreditor.errors import AccreditorError
 from accreditor.print_sinks import PdfFileSink
@@ -157,9 +158,19 @@ def cmd_keys_export(args: argparse.Namespace) -> int:
 
 
 def cmd_keys_rotate(args: argparse.Namespace) -> int:
+    passphrase = passphrases.required(args)
     with EventStore.open(args.event) as store, store.begin() as connection:
-        key_id = keys.rotate(connection, args.user)
+        key_id = keys.rotate(connection, args.user, passphrase)
     print(f"New signing key {key_id}; badges signed with earlier keys stay valid.")
+    return EXIT_OK
+
+
+def cmd_keys_passphrase(args: argparse.Namespace) -> int:
+    old = passphrases.required(args)
+    new = passphrases.new(args, file_option="--new-passphrase-file", environment=passphrases.NEW_PASSPHRASE_ENV)
+    with EventStore.open(args.event) as store, store.begin() as connection:
+        count = keys.change_passphrase(connection, args.user, old, new)
+    print(f"The passphrase of {count} signing {'key' if count == 1 else 'keys'} changed; every badge stays valid.")
     return EXIT_OK
 
 
@@ -193,3 +204,9 @@ def register(commands: Commands) -> None:
     rotate = key_commands.add_parser("rotate", help="start signing with a new key (earlier badges stay valid)")
     rotate.add_argument("event")
     rotate.set_defaults(run=cmd_keys_rotate)
+    passphrase = key_commands.add_parser("passphrase", help="change the passphrase the signing keys are locked with")
+    passphrase.add_argument("event")
+    passphrase.add_argument(
+        "--new-passphrase-file", type=Path, metavar="FILE", help=f"or ${passphrases.NEW_PASSPHRASE_ENV}, or a prompt"
+    )
+    passphrase.set_defaults(run=cmd_keys_passphrase)

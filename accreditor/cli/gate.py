@@ -10,7 +10,7 @@ from typing import BinaryIO, TextIO
 
 from accreditor import dialects
 from accreditor.categories import list_zones
-from accreditor.cli.common import EXIT_OK, EXIT_REFUSED, Commands, print_json
+from accreditor.cli.common import EXIT_OK, EXIT_REFUSED, Commands, UsageError, print_json
 from accreditor.clock import utc_now
 from accreditor.errors import AccreditorError, EventFileError, NotFoundError
 from accreditor.gate.evacuation_pdf import write_evacuation_pdf
@@ -20,12 +20,13 @@ from accreditor.gate.offline_gate import (
     Gate,
     GateLogError,
     default_log_path,
+    export_gate_log,
     open_event_gate,
     open_offline_gate,
-    read_gate_log,
 )
-from accreditor.gate.package import TrustAnchor, build_package
+from accreditor.gate.package import TrustAnchor, build_package, fingerprint
 from accreditor.gate.scan_log import ScanFileError, export_bytes, list_scans, read_export
+from accreditor.gate.stations import GateStation, list_stations, revoke_station
 from accreditor.gate.verdicts import DIRECTIONS, GateContext, GateVerdict
 from accreditor.keys import event_uid
 from accreditor.store import EventStore, is_server_url
@@ -84,11 +85,11 @@ def _line(verdict: GateVerdict, *, as_json: bool) -> str:
 
 
 def cmd_gate_package(args: argparse.Namespace) -> int:
-    with EventStore.open(args.event) as store, store.connect() as connection:
-        data, summary = build_package(connection, store.event_info())
     out: Path = args.out
     partial = out.with_name(out.name + ".partial")
-    partial.write_bytes(data)
+    with EventStore.open(args.event) as store, store.begin() as connection:
+        data, summary = build_package(connection, store.event_info(), station=args.station or out.stem, actor=args.user)
+        partial.write_bytes(data)  # the station is recorded only if its package could be written
     partial.replace(out)  # a gate never finds half a package
     if args.json:
         print_json({**summary.to_json(), "file": str(out)})
@@ -100,6 +101,10 @@ def cmd_gate_package(args: argparse.Namespace) -> int:
     for guest_id in summary.unreadable_photos:
         print(f"  warning: guest {guest_id}'s photo cannot be read; the gate will show no photo.")
     print(f"Signed with key {summary.key_id}, fingerprint {summary.fingerprint}.")
+    print(
+        f"Gate station {summary.station_name} (id {summary.station_id}, key {summary.station_fingerprint}) signs "
+        "this gate's log; keep the package safe, or revoke the station with gate-stations revoke."
+    )
     print("Gates trust it with --public-key (from `keys export-public`) or --fingerprint with that fingerprint.")
     return EXIT_OK
 
@@ -158,15 +163,14 @@ def cmd_export_scans(args: argparse.Namespace) -> int:
     if _is_event_file(source):
         with EventStore.open(source) as store, store.connect() as connection:
             uid, records = event_uid(connection), list_scans(connection)
-        origin = f"event {store.display_name}"
+        data, count = export_bytes(records, event_uid=uid, source=f"event {store.display_name}"), len(records)
     else:
         log = args.log or default_log_path(Path(source))
         if not log.exists():
             raise GateLogError(f"This gate has no scan log at {log} yet.")
-        uid, records = read_gate_log(log)
-        origin = f"gate log {log.name} on {socket.gethostname()}"
-    args.out.write_bytes(export_bytes(records, event_uid=uid, source=origin))
-    print(f"Exported {len(records)} scans to {args.out}.")
+        count, data = export_gate_log(Path(source), log, source=f"gate log {log.name} on {socket.gethostname()}")
+    args.out.write_bytes(data)
+    print(f"Exported {count} scans to {args.out}.")
     return EXIT_OK
 
 
@@ -180,12 +184,18 @@ def cmd_merge_scans(args: argparse.Namespace) -> int:
             print(f"accreditor: {error} It was not merged.", file=sys.stderr)
     with EventStore.open(args.event) as store, store.begin() as connection:
         reports = [merge_scans(connection, export, file=path.name, actor=args.user) for path, export in exports]
-    status = EXIT_REFUSED if unreadable else EXIT_OK
+    status = EXIT_REFUSED if unreadable or any(report.rejected for report in reports) else EXIT_OK
     if args.json:
         print_json([report.to_json() for report in reports])
         return status
     for report in reports:
-        print(f"{report.file}: {report.added} scans added, {report.already} already in the event ({report.source}).")
+        rejected = f", {len(report.rejected)} rejected" if report.rejected else ""
+        print(
+            f"{report.file}: {report.added} scans added, {report.already} already in the event{rejected} "
+            f"({report.source})."
+        )
+        for rejection in report.rejected:
+            print(f"  {rejection.where}: {rejection.reason}: {rejection.message}")
     return status
 
 
@@ -227,10 +237,49 @@ def cmd_inside(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_gate_stations(args: argparse.Namespace) -> int:
+    words: list[str] = args.words
+    if words[0] == "revoke":
+        if len(words) != 3:
+            raise UsageError("Usage: gate-stations revoke EVENT NAME.")
+        with EventStore.open(words[1]) as store, store.begin() as connection:
+            revoked = revoke_station(connection, words[2], actor=args.user)
+        if args.json:
+            print_json([_station_json(station) for station in revoked])
+        else:
+            print(
+                f"Revoked gate station {revoked[0].name} ({len(revoked)} key{'s' if len(revoked) > 1 else ''}): "
+                "lines signed by it are no longer merged; the scans it brought before stay, marked."
+            )
+        return EXIT_OK
+    if len(words) != 1:
+        raise UsageError("Usage: gate-stations EVENT, or gate-stations revoke EVENT NAME.")
+    with EventStore.open(words[0]) as store, store.connect() as connection:
+        stations = list_stations(connection)
+    if args.json:
+        print_json([_station_json(station) for station in stations])
+        return EXIT_OK
+    if not stations:
+        print("The event has no gate stations yet: gate-package makes one for each offline gate.")
+    for station in stations:
+        state = f"revoked {station.revoked_at:%Y-%m-%d %H:%M} UTC" if station.revoked_at else "active"
+        merged = f"{station.merged_scans} scans merged" + (" (kept, marked revoked)" if station.revoked_at else "")
+        print(
+            f"{station.id:>4}  {station.name}  {state}  {merged}  made {station.created_at:%Y-%m-%d %H:%M} UTC  "
+            f"key {fingerprint(station.public_key)}"
+        )
+    return EXIT_OK
+
+
+def _station_json(station: GateStation) -> dict[str, object]:
+    return {**station.to_json(), "fingerprint": fingerprint(station.public_key)}
+
+
 def register(commands: Commands) -> None:
     package = commands.add_parser("gate-package", help="write the signed offline package for gates")
     package.add_argument("event")
     package.add_argument("out", type=Path)
+    package.add_argument("--station", help="the gate station's name (default: the package's file name)")
     package.add_argument("--json", action="store_true")
     package.set_defaults(run=cmd_gate_package)
 
@@ -261,6 +310,13 @@ def register(commands: Commands) -> None:
     merge.add_argument("logs", nargs="+", type=Path, metavar="LOG")
     merge.add_argument("--json", action="store_true")
     merge.set_defaults(run=cmd_merge_scans)
+
+    stations = commands.add_parser(
+        "gate-stations", help="list the offline gate stations (EVENT), or revoke one (revoke EVENT NAME)"
+    )
+    stations.add_argument("words", nargs="+", metavar="EVENT | revoke EVENT NAME")
+    stations.add_argument("--json", action="store_true")
+    stations.set_defaults(run=cmd_gate_stations)
 
     inside = commands.add_parser("inside", help="who is inside each zone, and the evacuation list")
     inside.add_argument("event")

@@ -5,7 +5,8 @@ from a gate package alone (`open_offline_gate`).  An offline gate keeps its own 
 log beside the package; anti-passback and two-way doors read it.  The log file also pins what the
 gate trusts: the event, the keys of the last package it accepted (so an updated package needs no
 anchor again, and a key dropped from the event is dropped here too) and that package's creation
-time (so an older package, without the latest revocations, is refused).
+time (so an older package, without the latest revocations, is refused).  Its export is signed line by
+line with the key of the package's gate station (stations.py).
 
 Durability: a verdict is shown only after its scan is committed, and commits reach the disk
 (SQLite WAL, synchronous FULL).  Scans that arrive together — a stream, not a person at a door —
@@ -35,7 +36,9 @@ from accreditor.errors import AccreditorError
 from accreditor.gate import scan_log
 from accreditor.gate.package import GatePackage, PackageError, TrustAnchor, load_package, read_package_file
 from accreditor.gate.scan_log import ScanRecord
+from accreditor.gate.stations import StationKey
 from accreditor.gate.verdicts import EventSource, GateContext, GateSource, GateVerdict, Passage, decide, overridden
+from accreditor.roles import Permission, require
 from accreditor.store import EventStore
 
 LOG_APPLICATION = "accreditor-gate-log"
@@ -64,6 +67,7 @@ class Gate:
         event_uid: str,
         description: str,
         close: Callable[[], None],
+        station: StationKey | None = None,
     ) -> None:
         self.context = context
         self.event_uid = event_uid
@@ -71,6 +75,7 @@ class Gate:
         self._engine = engine
         self._source_for = source_for
         self._close = close
+        self._station = station  # an offline gate's: signs its exported log
         # Kept between transactions while the database is unchanged by others (see the module's docstring).
         self._marker: Hashable | None = None
         self._source: GateSource | None = None
@@ -99,8 +104,10 @@ class Gate:
             return scan_log.list_scans(connection)
 
     def export(self) -> bytes:
-        """This gate's log as the file `merge-scans` takes back into the event."""
-        return scan_log.export_bytes(self.scans(), event_uid=self.event_uid, source=self.description)
+        """This gate's log as the file `merge-scans` takes back into the event (signed by an offline gate)."""
+        return scan_log.export_bytes(
+            self.scans(), event_uid=self.event_uid, source=self.description, station=self._station
+        )
 
     def close(self) -> None:
         self._close()
@@ -171,6 +178,7 @@ class Gate:
 
 def open_event_gate(location: str | Path, context: GateContext) -> Gate:
     """A gate on the event database itself: live revocations, and the log is the event's own."""
+    require(context.operator, Permission.OPERATE_GATE)
     store = EventStore.open(location, station=context.station)
     try:
         with store.connect() as connection:
@@ -223,10 +231,25 @@ def open_offline_gate(
             event_uid=package.event_uid,
             description=f"gate package of {package.event_name} ({package.event_uid}) made {made:%Y-%m-%d %H:%M} UTC",
             close=engine.dispose,
+            station=package.station,
         )
     except BaseException:
         engine.dispose()
         raise
+
+
+def export_gate_log(package_path: Path, log_path: Path, *, source: str) -> tuple[int, bytes]:
+    """(scans, the export file) of an offline gate's log, signed with the key of its package's station.
+
+    The package is checked as the gate checks it, against the keys the log remembers.
+    """
+    pins = _read_pins(log_path)
+    package = load_package(read_package_file(package_path), pins.anchor)
+    pins.check(package, log_path)
+    _uid, records = read_gate_log(log_path)
+    return len(records), scan_log.export_bytes(
+        records, event_uid=pins.event_uid, source=source, station=package.station
+    )
 
 
 def read_gate_log(log_path: Path) -> tuple[str, list[ScanRecord]]:

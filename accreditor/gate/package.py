@@ -1,12 +1,14 @@
 """The offline gate package: what a gate needs to decide with no network, and nothing more.
 
-One file: the event's public keys, zones and categories, the revocation list (revoked guests and
-the current serial of every reprinted badge) and minimal data of the guests who may be at a door
-(name as written and in Latin letters, category, zones, a small photo) — no private key, passport
-number, e-mail, phone or notes.  It is signed with the event's active Ed25519 key over its exact
-bytes, so a gate detects any change.  A signature alone proves nothing (anyone can sign with a key of
-their own), so a gate also needs a `TrustAnchor`: the event's public-key file or the signing key's
-fingerprint, obtained from the organiser by another way than the package.  Format and trust rules:
+One file: the event's public keys, zones and categories, the revocation list (revoked guests and the
+current serial of every reprinted badge) and minimal data of the guests who may be at a door (name as
+written and in Latin letters, category, zones, a small photo) — no private key of the event, passport
+number, e-mail, phone or notes. It does hold its own gate station's private key (stations.py), made for
+this package alone: it signs the lines of this gate's log and nothing else. The package is signed with
+the event's active Ed25519 key over its exact bytes, so a gate detects any change. A signature alone
+proves nothing (anyone can sign with a key of their own), so a gate also needs a `TrustAnchor`: the
+event's public-key file or the signing key's fingerprint, obtained from the organiser by another way
+than the package. Format and trust rules:
 docs/gate-package.md.
 """
 
@@ -22,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from sqlalchemy import Connection
 
 from accreditor import guests as guest_store
@@ -30,15 +32,19 @@ from accreditor import keys
 from accreditor.categories import list_categories, list_zones
 from accreditor.clock import utc_now
 from accreditor.errors import AccreditorError
+from accreditor.gate.stations import StationKey, create_station
 from accreditor.gate.verdicts import GateCategory, GateGuest, thumbnails_of
 from accreditor.store import EventInfo
 
 PACKAGE_FORMAT = "accreditor-gate-package"
-PACKAGE_VERSION = 1
+PACKAGE_VERSION = 2
+FIRST_LINE_START = b"Accreditor gate package, format "
 FIRST_LINE = (
-    b"Accreditor gate package, format 1: public keys, revocation list and minimal guest data for offline "
+    b"Accreditor gate package, format 2: public keys, revocation list and minimal guest data for offline "
     b"gates. Signed with the event key: any change makes it unusable."
 )
+# The first lines of earlier formats, so a gate can say "make a new package" rather than "not a package".
+EARLIER_FIRST_LINES = (FIRST_LINE.replace(b"format 2", b"format 1"),)
 # The signed message starts with this context, so no package signature can pass for a badge
 # token's (those sign "AC1:" + payload) or anything else the event key signs.
 SIGNING_CONTEXT = b"accreditor-gate-package\n"
@@ -114,6 +120,9 @@ class PackageSummary:
     created_at: datetime
     key_id: str
     fingerprint: str
+    station_id: int
+    station_name: str
+    station_fingerprint: str
     guests: int
     revoked: int
     superseded: int
@@ -128,6 +137,7 @@ class PackageSummary:
             "created_at": self.created_at.isoformat(),
             "key_id": self.key_id,
             "fingerprint": self.fingerprint,
+            "station": {"id": self.station_id, "name": self.station_name, "fingerprint": self.station_fingerprint},
             "guests": self.guests,
             "revoked": self.revoked,
             "superseded": self.superseded,
@@ -155,6 +165,7 @@ class GatePackage:
     thumbnails: Mapping[int, bytes]
     revoked: frozenset[int]
     superseded: Mapping[int, int]  # guest id → current serial (older serials are refused)
+    station: StationKey  # this gate's station: its key signs the exported log
 
     def guest(self, guest_id: int) -> GateGuest | None:
         return self.guests.get(guest_id)
@@ -177,11 +188,21 @@ class GatePackage:
 
 
 def build_package(
-    connection: Connection, event: EventInfo, *, now: datetime | None = None
+    connection: Connection,
+    event: EventInfo,
+    *,
+    station: str = "gate",
+    actor: str = "",
+    now: datetime | None = None,
 ) -> tuple[bytes, PackageSummary]:
-    """The signed package of the event as it is now, and its summary."""
+    """The signed package of the event as it is now, and its summary.
+
+    It registers a new gate station named `station` in the event (a write: call it in a transaction
+    that commits), whose private key only the package holds.
+    """
     created_at = now or utc_now()
     key_id, private_key = keys.active_signing_key(connection)
+    station_key = create_station(connection, station, actor=actor)
     uid = keys.event_uid(connection)
     gate_guests = [guest for guest in guest_store.list_guests(connection) if guest.status in GATE_STATUSES]
     photos, unreadable = thumbnails_of(connection, [guest.id for guest in gate_guests if guest.has_photo])
@@ -202,6 +223,11 @@ def build_package(
         },
         "created_at": created_at.isoformat(),
         "signed_by": key_id,
+        "station": {
+            "id": station_key.id,
+            "name": station_key.name,
+            "private_key": _b64(station_key.private_key.private_bytes_raw()),
+        },
         "keys": [
             {"key_id": ring_id, "public_key": _b64(key.public_bytes_raw())}
             for ring_id, key in keys.keyring(connection).items()
@@ -241,6 +267,9 @@ def build_package(
         created_at=created_at,
         key_id=key_id,
         fingerprint=fingerprint(private_key.public_key().public_bytes_raw()),
+        station_id=station_key.id,
+        station_name=station_key.name,
+        station_fingerprint=fingerprint(station_key.private_key.public_key().public_bytes_raw()),
         guests=len(gate_guests),
         revoked=len(revoked),
         superseded=len(superseded),
@@ -266,7 +295,7 @@ def is_gate_package(path: Path) -> bool:
     """Whether a file looks like a gate package (says nothing of its signature)."""
     try:
         with path.open("rb") as handle:
-            return handle.read(len(FIRST_LINE)) == FIRST_LINE
+            return handle.read(len(FIRST_LINE_START)) == FIRST_LINE_START
     except OSError:
         return False
 
@@ -287,6 +316,10 @@ def load_package(data: bytes, anchor: TrustAnchor | None) -> GatePackage:
     (any byte changed), signed by an untrusted key (re-signed by someone else), or of another event.
     """
     if not data.startswith(FIRST_LINE + b"\n"):
+        if data.startswith(EARLIER_FIRST_LINES):
+            raise PackageError(
+                "This gate package was made by another version of Accreditor; make a new one with gate-package."
+            )
         raise PackageError("This file is not an Accreditor gate package.")
     body_line, newline, signature_line = data[len(FIRST_LINE) + 1 :].partition(b"\n")
     signature_match = _SIGNATURE_LINE.fullmatch(signature_line)
@@ -401,7 +434,16 @@ def _package(body: object, keyring: dict[str, Ed25519PublicKey], key_id: str, si
         thumbnails=thumbnails,
         revoked=revoked,
         superseded=superseded,
+        station=_station(_field(body, "station", dict)),
     )
+
+
+def _station(entry: object) -> StationKey:
+    seed = _bytes(_field(entry, "private_key", str))
+    if len(seed) != keys.PUBLIC_KEY_BYTES:  # an Ed25519 private key is a 32-byte seed, as long as a public key
+        raise _Damaged("the station key is not an Ed25519 key")
+    name = _field(entry, "name", str)
+    return StationKey(_number(_field(entry, "id", int)), name, Ed25519PrivateKey.from_private_bytes(seed))
 
 
 def _category(entry: object) -> GateCategory:

@@ -5,15 +5,16 @@ own log file for an offline gate (offline_gate.py).  Rows are only ever added (t
 changes).  The scanned text itself is never stored, only the SHA-256 of the code as the scanner read
 it, so a review can find every attempt with a given badge without the log holding any badge.  Each
 scan has a random nonce: a log exported from an offline gate merges into the event once, however
-often it is merged (merge.py).
+often it is merged (merge.py).  An offline gate signs each line of its export with its station's
+key (stations.py); merge-scans checks every line.
 """
 
 import hashlib
 import json
 import re
 import secrets
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -22,6 +23,7 @@ from sqlalchemy import Connection, bindparam, insert, select
 from accreditor import dialects, schema
 from accreditor.clock import utc_now
 from accreditor.errors import AccreditorError
+from accreditor.gate.stations import SIGNATURE_BYTES, StationKey, sign_line
 from accreditor.gate.verdicts import (
     COLOURS,
     DIRECTIONS,
@@ -36,7 +38,9 @@ from accreditor.scanning import clean_scan
 
 NONCE_BYTES = 16
 EXPORT_FORMAT = "accreditor-scan-log"
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2  # 2: lines signed by the gate station; version 1 files are read, their lines unsigned
+READ_VERSIONS = (1, EXPORT_VERSION)
+SEAL_FIELDS = ("event", "gate_station", "signature")  # what a signed line adds to a scan's fields
 REASONS = ("ok", *ORANGE_REASONS, *RED_REASONS)
 
 _HEX = re.compile(r"[0-9a-f]+")
@@ -91,13 +95,38 @@ _FIELDS = tuple(ScanRecord.__dataclass_fields__)
 
 
 @dataclass(frozen=True, slots=True)
+class ExportedScan:
+    """One line of an exported log: the scan, and what its gate station signed about it.
+
+    `fields` is the line as read (what the signature covers); `event_uid`, `station_id` and
+    `signature` are None on an unsigned line.
+    """
+
+    record: ScanRecord
+    line: int | None  # of the file, when it has the layout export_bytes writes
+    position: int  # 1 for the log's first scan
+    fields: Mapping[str, Any]
+    event_uid: str | None = None
+    station_id: int | None = None
+    signature: bytes | None = None
+
+    @property
+    def where(self) -> str:
+        return f"line {self.line}" if self.line is not None else f"scan {self.position}"
+
+
+@dataclass(frozen=True, slots=True)
 class ScanExport:
     """A log carried from a gate: which event, from where, and its scans."""
 
     event_uid: str
     source: str
     exported_at: datetime
-    records: tuple[ScanRecord, ...]
+    scans: tuple[ExportedScan, ...]
+
+    @property
+    def records(self) -> tuple[ScanRecord, ...]:
+        return tuple(scan.record for scan in self.scans)
 
 
 def code_hash(scan: str) -> str:
@@ -156,9 +185,18 @@ def list_scans(connection: Connection, *, nonces: Iterable[str] | None = None) -
 
 
 def export_bytes(
-    records: Iterable[ScanRecord], *, event_uid: str, source: str, exported_at: datetime | None = None
+    records: Iterable[ScanRecord],
+    *,
+    event_uid: str,
+    source: str,
+    exported_at: datetime | None = None,
+    station: StationKey | None = None,
 ) -> bytes:
-    """The file `export-scans` writes: JSON, one scan per line, readable in any editor."""
+    """The file `export-scans` writes: JSON, one scan per line, readable in any editor.
+
+    With a gate station's key every line is signed (an offline gate's log); an event's own scans go
+    out unsigned, as they need no merging into it.
+    """
     header = {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
@@ -166,10 +204,18 @@ def export_bytes(
         "source": source,
         "exported_at": (exported_at or utc_now()).isoformat(),
     }
-    lines = [json.dumps(entry.to_json(), ensure_ascii=False, sort_keys=True) for entry in records]
+    lines = [json.dumps(_line(entry, event_uid, station), ensure_ascii=False, sort_keys=True) for entry in records]
     opening = json.dumps(header, ensure_ascii=False)[:-1]
     body = ",\n".join(lines)
     return f'{opening}, "scans": [\n{body}\n]}}\n'.encode()
+
+
+def _line(entry: ScanRecord, event_uid: str, station: StationKey | None) -> dict[str, Any]:
+    line = entry.to_json()
+    if station is not None:
+        line |= {"event": event_uid, "gate_station": station.id}
+        line["signature"] = sign_line(line, station.private_key)
+    return line
 
 
 def read_export(data: bytes, name: str) -> ScanExport:
@@ -180,7 +226,7 @@ def read_export(data: bytes, name: str) -> ScanExport:
         raise ScanFileError(f"{name} is not a scan log exported by Accreditor.") from error
     if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
         raise ScanFileError(f"{name} is not a scan log exported by Accreditor.")
-    if document.get("version") != EXPORT_VERSION:
+    if document.get("version") not in READ_VERSIONS:
         raise ScanFileError(
             f"{name} is a scan log of format version {document.get('version')!r}; this Accreditor reads "
             f"version {EXPORT_VERSION}."
@@ -195,17 +241,35 @@ def read_export(data: bytes, name: str) -> ScanExport:
             raise ValueError("has no list of scans")
     except ValueError as error:
         raise ScanFileError(f"{name} is damaged: it {error}.") from error
-    records = []
+    in_layout = data.count(b"\n") == len(scans) + 2  # export_bytes's layout: scan n on line n + 1
+    found = []
     for number, item in enumerate(scans, start=1):
         try:
-            records.append(_record_from_json(item))
+            found.append(_scan_from_json(item, number, number + 1 if in_layout else None))
         except ValueError as error:
             raise ScanFileError(f"{name} is damaged: scan {number} {error}.") from error
-    return ScanExport(event_uid, source, exported_at, tuple(records))
+    return ScanExport(event_uid, source, exported_at, tuple(found))
 
 
-def _record_from_json(item: object) -> ScanRecord:
-    if not isinstance(item, dict) or set(item) != set(_FIELDS):
+def _scan_from_json(item: object, position: int, line: int | None) -> ExportedScan:
+    if not isinstance(item, dict):
+        raise ValueError("does not have the fields of a scan")
+    record = _record_from_json({key: value for key, value in item.items() if key not in SEAL_FIELDS})
+    scan = ExportedScan(record, line, position, item)
+    if not any(key in item for key in SEAL_FIELDS):
+        return scan
+    event, station, signature = item.get("event"), item.get("gate_station"), item.get("signature")
+    if not isinstance(event, str) or not _EVENT_UID.fullmatch(event):
+        raise ValueError("has an invalid event uid")
+    if not isinstance(signature, str) or len(signature) != 2 * SIGNATURE_BYTES or not _HEX.fullmatch(signature):
+        raise ValueError("has an invalid signature")
+    return replace(
+        scan, event_uid=event, station_id=_number(station, "gate_station"), signature=bytes.fromhex(signature)
+    )
+
+
+def _record_from_json(item: dict[str, Any]) -> ScanRecord:
+    if set(item) != set(_FIELDS):
         raise ValueError("does not have the fields of a scan")
     nonce, hashed = _text(item, "nonce"), _text(item, "code_hash")
     if len(nonce) != 2 * NONCE_BYTES or not _HEX.fullmatch(nonce):
@@ -248,8 +312,10 @@ def _text(item: dict[str, Any], key: str) -> str:
 
 def _optional_number(item: dict[str, Any], key: str) -> int | None:
     value = item.get(key)
-    if value is None:
-        return None
+    return None if value is None else _number(value, key)
+
+
+def _number(value: object, key: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 2**32:
         raise ValueError(f"has an invalid {key} {value!r}")
     return value

@@ -10,7 +10,7 @@ string and never raises for one.
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import datetime
 from functools import partial
 from typing import Any, Protocol
 
@@ -27,7 +27,7 @@ from accreditor.errors import WorkflowError
 from accreditor.guests import GuestFields
 from accreditor.scanning import MAX_SCAN_LENGTH, clean_scan
 from accreditor.tokens import BadgeClaims, GuestState, verify_token
-from accreditor.vocabulary import GateColour, GateReason, message
+from accreditor.vocabulary import GateColour, GateReason, Phrase, phrase
 
 GREEN, ORANGE, RED = GateColour.GREEN, GateColour.ORANGE, GateColour.RED
 COLOURS = tuple(GateColour)
@@ -150,6 +150,7 @@ class GateVerdict:
     photo: bytes | None = None  # the JPEG thumbnail, when asked for
     cautions: tuple[str, ...] = ()  # every orange reason that applies; `reason` is the first
     override_reason: str = ""
+    phrases: tuple[Phrase, ...] = ()  # `message` not yet put into words, for the app to say in its language
 
     @property
     def accepted(self) -> bool:
@@ -205,7 +206,8 @@ def decide(
     token = verify_token(code, source.keyring, event_uid=source.event_uid, today=today, guest_state=state_of)
     if token.claims is None:
         reason = GateReason(token.reason)
-        return GateVerdict(RED, reason, message(reason), context.direction)
+        said = phrase(reason)
+        return GateVerdict(RED, reason, str(said), context.direction, phrases=(said,))
     claims = token.claims
     guest = guest_of(claims.guest_id)
     zone = context.zone
@@ -216,26 +218,31 @@ def decide(
     shown = _shown(claims, guest, source, direction, with_photo)
     if not token.valid or guest is None:  # an "ok" token always names a guest the source knows
         reason = GateReason(token.reason) if not token.valid else GateReason.NOT_APPROVED
-        return shown(RED, reason, _refusal(reason, claims, guest))
+        said = _refusal(reason, claims, guest)
+        return shown(RED, reason, str(said), phrases=(said,))
     if zone not in claims.zones or zone not in guest.zones:
         refused = GateReason.ZONE_NOT_ALLOWED
-        return shown(RED, refused, _zone_refusal(zone, claims, guest, source))
-    cautions: list[tuple[GateReason, str]] = []
+        said = _zone_refusal(zone, claims, guest, source)
+        return shown(RED, refused, str(said), phrases=(said,))
+    cautions: list[tuple[GateReason, Phrase]] = []
     if context.direction == "in" and context.anti_passback and inside and last is not None:
         cautions.append((GateReason.ALREADY_INSIDE, _already_inside(zone, last)))
     category = source.category(guest.category)
     if category is not None and category.escort_required:
-        cautions.append((GateReason.ESCORT_REQUIRED, message(GateReason.ESCORT_REQUIRED, category=category.name)))
+        cautions.append((GateReason.ESCORT_REQUIRED, phrase(GateReason.ESCORT_REQUIRED, category=category.name)))
     if not guest.has_photo:
-        cautions.append((GateReason.NO_PHOTO, message(GateReason.NO_PHOTO)))
+        cautions.append((GateReason.NO_PHOTO, phrase(GateReason.NO_PHOTO)))
     if not cautions:
         ok = GateReason.OK
-        return shown(GREEN, ok, message(ok, zone=_zone_label(zone, source)))
+        said = phrase(ok, zone=_zone_label(zone, source))
+        return shown(GREEN, ok, str(said), phrases=(said,))
+    phrases = tuple(said for _reason, said in cautions)
     return shown(
         ORANGE,
         cautions[0][0],
-        " ".join(text for _reason, text in cautions),
-        cautions=tuple(reason for reason, _text in cautions),
+        " ".join(str(said) for said in phrases),
+        cautions=tuple(reason for reason, _said in cautions),
+        phrases=phrases,
     )
 
 
@@ -246,13 +253,15 @@ def overridden(verdict: GateVerdict, reason: str) -> GateVerdict:
         raise WorkflowError("An override needs a reason (escorted by protocol, damaged badge checked by hand…).")
     was = f"{verdict.colour} ({verdict.reason})"
     override = GateReason.OVERRIDE
+    said = phrase(override, reason=reason, was=was, message=verdict.phrases or verdict.message)
     return replace(
         verdict,
         colour=ORANGE,
         reason=override,
-        message=message(override, reason=reason, was=was, message=verdict.message),
+        message=str(said),
         cautions=(override, *(caution for caution in verdict.cautions if caution != override)),
         override_reason=reason,
+        phrases=(said,),
     )
 
 
@@ -423,33 +432,30 @@ def _shown(
     )
 
 
-def _refusal(reason: GateReason, claims: BadgeClaims, guest: GateGuest | None) -> str:
+def _refusal(reason: GateReason, claims: BadgeClaims, guest: GateGuest | None) -> Phrase:
     if reason == GateReason.SUPERSEDED and guest is not None:
-        return message(reason, serial=claims.serial, current=guest.current_serial)
+        return phrase(reason, serial=claims.serial, current=guest.current_serial)
     if reason == GateReason.EXPIRED:
-        return message(reason, until=_day(claims.valid_until))
+        return phrase(reason, until=claims.valid_until)
     if reason == GateReason.NOT_YET_VALID:
-        return message(reason, since=_day(claims.valid_from))
-    return message(reason)
+        return phrase(reason, since=claims.valid_from)
+    return phrase(reason)
 
 
-def _zone_refusal(zone: str, claims: BadgeClaims, guest: GateGuest, source: GateSource) -> str:
+def _zone_refusal(zone: str, claims: BadgeClaims, guest: GateGuest, source: GateSource) -> Phrase:
     label = _zone_label(zone, source)
     refused = GateReason.ZONE_NOT_ALLOWED
     if zone in guest.zones:  # granted after the badge was printed: the printed badge must not say less
-        return message(refused, "reprint", zone=label, zones=" ".join(claims.zones) or "no zones")
-    return message(refused, zone=label, zones=" ".join(guest.zones) or "no zones")
+        return phrase(refused, "reprint", zone=label, zones=" ".join(claims.zones) or "—")
+    return phrase(refused, zone=label, zones=" ".join(guest.zones) or "—")
 
 
-def _already_inside(zone: str, last: Passage) -> str:
-    gate = f" at {last.gate}" if last.gate else ""
-    return message(GateReason.ALREADY_INSIDE, zone=zone, since=f"{last.at.astimezone():%H:%M}", gate=gate)
+def _already_inside(zone: str, last: Passage) -> Phrase:
+    if last.gate:
+        return phrase(GateReason.ALREADY_INSIDE, "at_gate", zone=zone, since=last.at, gate=last.gate)
+    return phrase(GateReason.ALREADY_INSIDE, zone=zone, since=last.at)
 
 
 def _zone_label(code: str, source: GateSource) -> str:
     name = source.zone_name(code)
     return f"{code} ({name})" if name else code
-
-
-def _day(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"

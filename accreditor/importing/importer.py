@@ -21,6 +21,7 @@ from accreditor.exporting import neutralise
 from accreditor.guests import FIELD_NAMES, GuestFields
 from accreditor.importing.columns import IDENTITY_FIELDS, ColumnMapping, detect_mapping
 from accreditor.importing.reading import SourceRow, garbage_collection_paused, read_table
+from accreditor.roles import Permission, require
 from accreditor.store import EventStore
 from accreditor.text import clean, fold, name_key
 from accreditor.validation import MAX_LENGTH, validate
@@ -196,9 +197,11 @@ class _Importer:
 
     def raw_fields(self, row: SourceRow, mapping: ColumnMapping) -> dict[str, str]:
         raw = _NO_FIELDS.copy()
+        cells = row.cells
+        width = len(cells)
         for index, name in mapping.columns.items():
-            if index < len(row.cells):
-                raw[name] = row.cells[index]
+            if index < width:
+                raw[name] = cells[index]
         if raw["full_name"] and not (raw["family_name"] or raw["given_name"]):
             raw["family_name"], raw["given_name"] = split_full_name(raw["full_name"])
         if raw["full_name_latin"] and not (raw["family_name_latin"] or raw["given_name_latin"]):
@@ -262,6 +265,8 @@ class _Importer:
                 values.pop(latin, None)  # the name did not change: keep its Latin spelling
             elif latin not in mapped:
                 values[latin] = getattr(new, latin)
+        if all(getattr(old, name) == value for name, value in values.items()):
+            return old  # the usual case when a list is imported again: no new record to build
         return replace(old, **values)
 
 
@@ -329,6 +334,7 @@ def import_file(
     `preset`.  `progress(done, total)` is called as rows are checked; it may raise to abandon the import,
     which is safe until the rows have all been checked, as nothing is written before.
     """
+    require(actor, Permission.IMPORT_GUESTS)
     table = read_table(path, sheet)
     if mapping is None:
         mapping = detect_mapping(table, preset=dict(preset) if preset else None)
@@ -355,6 +361,7 @@ def import_file(
     changed: list[tuple[int, GuestFields, GuestFields]] = []
     seen_in_file: dict[str, int] = {}  # identity key -> row number
     claimed_guests: dict[int, int] = {}  # existing guest id -> row number that matched it
+    known, row_encodings = importer.known, table.row_encodings
     for done, row in enumerate(data_rows):
         if progress is not None and done % _PROGRESS_EVERY == 0:
             progress(done, len(data_rows))
@@ -367,14 +374,14 @@ def import_file(
             )
             continue
         noted = shortened + importer.readings(raw, guest, row.number, header_of)
-        if row.number in table.row_encodings:
-            noted.append(_other_encoding(row, table.row_encodings[row.number], table.encoding or ""))
+        if row_encodings and row.number in row_encodings:
+            noted.append(_other_encoding(row, row_encodings[row.number], table.encoding or ""))
         keys = _identity_keys(guest)
         earlier = _first_match(keys, seen_in_file)
         if earlier:
             report.duplicates.append(Duplicate(row.number, f"row {earlier[0]}", earlier[1]))
             continue
-        matched_ids = {importer.known[key][0] for key, _reason in keys if key in importer.known}
+        matched_ids = {known[key][0] for key, _reason in keys if key in known}
         if len(matched_ids) > 1:
             ids = " and ".join(f"guest {guest_id}" for guest_id in sorted(matched_ids))
             report.duplicates.append(Duplicate(row.number, ids, "matches several guests already in the event"))

@@ -16,6 +16,7 @@ from accreditor.audit import AuditEntry
 from accreditor.bulk import ReprintNeed
 from accreditor.changes import NOTHING, Changes, Topic
 from accreditor.guests import GuestFields
+from accreditor.roles import Permission, require
 from accreditor.store import EventStore
 
 
@@ -70,7 +71,8 @@ class GuestRecord:
     photo: bytes | None
 
 
-def guest_record(store: EventStore, guest_id: int, *, with_photo: bool = True) -> GuestRecord:
+def guest_record(store: EventStore, guest_id: int, *, actor: str, with_photo: bool = True) -> GuestRecord:
+    require(actor, Permission.READ_GUESTS, "read guests' records")
     with store.connect() as connection:
         entries = audit.history(connection, guest_id)
         photo = guest_store.photo(connection, guest_id) if with_photo else None

@@ -3,27 +3,32 @@
 The desk window and `accreditor check-in` both come here.  The admission rule — only approved guests pass
 the desk — and every refusal's wording live in this module and the vocabulary, so a refusal reads the same on
 the card, in a notice, after a scan and on the command line.  Check-in is safe when several desks share the
-event (`accreditor.checkin`: the second desk is told who did it and when).
+event (`accreditor.checkin`: the second desk is told who did it and when).  A desk with a queue
+(`open_queue`) keeps checking guests in while the event server is out of reach: the check-in waits in the
+station's queue (`accreditor.services.desk_queue`) and `send_queue` sends it once the server is back.
 """
 
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from accreditor import checkin, vocabulary
 from accreditor import guests as guest_store
 from accreditor.categories import Category
 from accreditor.changes import NOTHING, Changes, Topic
-from accreditor.errors import NotFoundError
+from accreditor.errors import DatabaseUnavailableError, NotFoundError, ServerUnreachableError
 from accreditor.guests import Guest, GuestFields
+from accreditor.roles import Permission, require
 from accreditor.scanning import ScanResult, clean_scan, resolve_scan
-from accreditor.services import guarded
+from accreditor.services import desk_queue, guarded
+from accreditor.services.desk_queue import DeskQueue, QueuedCheckIn, QueueStatus, SendReport
 from accreditor.session import EventSession, open_session
 from accreditor.store import EventStore
 from accreditor.tokens import Verdict
-from accreditor.vocabulary import CheckInRefusal, CheckInResult, GuestStatus, TokenReason, Tone
+from accreditor.vocabulary import CheckInRefusal, CheckInResult, GuestStatus, Phrase, TokenReason, Tone, phrase
 
 MIN_QUERY_LENGTH = 2
 MAX_RESULTS = 50
@@ -41,6 +46,7 @@ class Standing:
     label: str  # "Approved", "Pending approval", "Rejected", "Revoked"
     reason: str = ""
     advice: str = ""
+    status: GuestStatus | None = None  # None for a status this version does not know
 
     @property
     def admissible(self) -> bool:
@@ -65,8 +71,8 @@ def standing(guest: Guest) -> Standing:
         return Standing(Tone.ERROR, guest.status.capitalize(), guest.status_reason, pending.message)
     found = vocabulary.term(status)
     if status is GuestStatus.APPROVED:
-        return Standing(found.tone, vocabulary.headline(status))
-    return Standing(found.tone, vocabulary.headline(status), guest.status_reason, found.message)
+        return Standing(found.tone, vocabulary.headline(status), status=status)
+    return Standing(found.tone, vocabulary.headline(status), guest.status_reason, found.message, status)
 
 
 def refusal(standing: Standing) -> str:
@@ -76,20 +82,29 @@ def refusal(standing: Standing) -> str:
 
 def token_refusal(verdict: Verdict, guest: Guest | None) -> str:
     """Why a scanned badge admits nobody, with who it names when the signature proved it."""
-    reason = TokenReason(verdict.reason)
-    claims = verdict.claims
-    words = vocabulary.label(reason)
-    if claims is not None and reason is TokenReason.EXPIRED:
-        words = vocabulary.message(reason, until=f"{claims.valid_until:%d %b %Y}")
-    elif claims is not None and reason is TokenReason.NOT_YET_VALID:
-        words = vocabulary.message(reason, since=f"{claims.valid_from:%d %b %Y}")
-    elif claims is not None and reason is TokenReason.SUPERSEDED and guest is not None:
-        words = vocabulary.message(reason, serial=claims.serial, current=guest.badge_serial)
-    refused = f"{words} — nobody was checked in."
-    if guest is not None and reason in (TokenReason.REVOKED, TokenReason.NOT_APPROVED):
+    refused = f"{token_phrase(verdict, guest)} — nobody was checked in."
+    if explains_standing(verdict, guest) and guest is not None:
         explanation = standing(guest).explanation()
         refused += f" {explanation[:1].upper()}{explanation[1:]}."
     return refused
+
+
+def token_phrase(verdict: Verdict, guest: Guest | None) -> Phrase:
+    """What is wrong with a refused badge, with the dates or serials that say why."""
+    reason = TokenReason(verdict.reason)
+    claims = verdict.claims
+    if claims is not None and reason is TokenReason.EXPIRED:
+        return phrase(reason, until=claims.valid_until)
+    if claims is not None and reason is TokenReason.NOT_YET_VALID:
+        return phrase(reason, since=claims.valid_from)
+    if claims is not None and reason is TokenReason.SUPERSEDED and guest is not None:
+        return phrase(reason, serial=claims.serial, current=guest.badge_serial)
+    return phrase(reason, vocabulary.LABEL)
+
+
+def explains_standing(verdict: Verdict, guest: Guest | None) -> bool:
+    """A revoked or unapproved guest's badge is refused with the organiser's reason and who to turn to."""
+    return guest is not None and verdict.reason in (TokenReason.REVOKED, TokenReason.NOT_APPROVED)
 
 
 def display_name(guest: Guest) -> str:
@@ -112,6 +127,7 @@ class GuestDetails:
     category: Category | None
     zone_names: Mapping[str, str]
     photo: bytes | None
+    queued: QueuedCheckIn | None = None  # the guest's check-in waiting at this desk for the server
 
     @property
     def standing(self) -> Standing:
@@ -172,12 +188,15 @@ class DeskService:
         today: Callable[[], date] = date.today,
         session: EventSession | None = None,
     ) -> None:
+        require(user, Permission.READ_GUESTS, "work at the desk")  # the desk shows every guest's details
         self.store = store
         self.station = station
         self.user = user
         self._today = today
         self._session = session
         self._opening = threading.Lock()
+        self.queue: DeskQueue | None = None
+        self.offline = False  # the event server is out of reach: check-ins go to the queue at once
 
     # -- what the desk reads ----------------------------------------------------------------------
 
@@ -214,10 +233,16 @@ class DeskService:
         """The guest as the session holds them, with their photo (read from the database)."""
         session = self.session
         guest = session.guest(guest_id)
-        with guarded("reading the photo"), self.store.connect() as connection:
-            photo = guest_store.photo(connection, guest_id) if guest.has_photo else None
+        photo = None
+        if guest.has_photo and not self.offline:
+            try:
+                with guarded("reading the photo"), self.store.connect() as connection:
+                    photo = guest_store.photo(connection, guest_id)
+            except ServerUnreachableError:  # the card shows without the photo; the desk works from memory
+                self.offline = self.queue is not None
+        queued = self.queue.waiting_for(guest_id) if self.queue is not None else None
         zone_names = {zone.code: zone.name for zone in session.zones()}
-        return GuestDetails(guest, session.category(guest.fields.category), zone_names, photo)
+        return GuestDetails(guest, session.category(guest.fields.category), zone_names, photo, queued)
 
     def details_if_any(self, guest_id: int | None) -> GuestDetails | None:
         if guest_id is None:
@@ -260,11 +285,79 @@ class DeskService:
         with guarded("reading the scanned code"), self.store.connect() as connection:
             return resolve_scan(connection, raw, today=self._today())
 
+    # -- the queue of check-ins made while the server is away -------------------------------------
+
+    def open_queue(self, folder: Path | None = None) -> QueueStatus:
+        """Keep check-ins in this station's queue when the server cannot be reached (reads the event's uid)."""
+        self.queue = DeskQueue.for_event(self.store, self.station, folder)
+        return self.queue.status()
+
+    def queue_status(self) -> QueueStatus:
+        return self.queue.status() if self.queue is not None else QueueStatus()
+
+    def send_queue(self) -> SendReport:
+        """Send the check-ins waiting in the queue; the desk is online again once all of them went."""
+        if self.queue is None:
+            return SendReport()
+        report = desk_queue.send(self.queue, self.store)
+        self.offline = bool(report.unreachable)
+        if report.changes:
+            try:
+                self.applied(report.changes)
+            except DatabaseUnavailableError:  # gone again right after: the live refresh catches up later
+                self.offline = True
+        return report
+
+    def acknowledge_conflicts(self, nonces: list[str] | None = None) -> QueueStatus:
+        if self.queue is None:
+            return QueueStatus()
+        self.queue.acknowledge(nonces)
+        return self.queue.status()
+
+    def _queued(self, given: str, guest_id: int, nonce: str = "") -> CheckInOutcome:
+        """Keep the check-in at this desk: the guest is in, the server hears of it when it is back."""
+        assert self.queue is not None
+        self.offline = True
+        waiting = self.queue.waiting_for(guest_id)
+        if waiting is not None:  # checked in here already, still waiting to be sent
+            text = f"Already checked in at this desk at {waiting.queued_at.astimezone():%H:%M}; waiting to be sent"
+            return CheckInOutcome(
+                given, CheckInResult.ALREADY, guest_id, None, waiting.queued_at, self.station, waiting.user, text
+            )
+        guest = self._session.guest(guest_id) if self._session is not None else None
+        if guest is not None:
+            admissible = standing(guest)
+            if not admissible.admissible:  # refused on this desk's copy, as the server would
+                reason = CheckInRefusal(guest.status) if guest.status in set(CheckInRefusal) else None
+                return self._refused(given, guest_id, reason or CheckInRefusal.PENDING, refusal(admissible))
+            if guest.checked_in_at is not None:
+                text = vocabulary.label(CheckInResult.ALREADY)
+                return CheckInOutcome(
+                    given,
+                    CheckInResult.ALREADY,
+                    guest_id,
+                    None,
+                    guest.checked_in_at,
+                    guest.checked_in_station,
+                    guest.checked_in_by,
+                    text,
+                )
+        name = display_name(guest) if guest is not None else f"guest {guest_id}"
+        entry = self.queue.add(guest_id, user=self.user, guest_name=name, nonce=nonce)
+        text = vocabulary.message(CheckInResult.QUEUED, name=name)
+        return CheckInOutcome(
+            given, CheckInResult.QUEUED, guest_id, None, entry.queued_at, self.station, self.user, text
+        )
+
     # -- what the desk writes ---------------------------------------------------------------------
 
     def check_in(self, guest_id: int, *, given: str = "") -> CheckInOutcome:
-        """Check the guest in (committed before anything is answered); refused unless approved."""
+        """Check the guest in (committed before anything is answered); refused unless approved.
+
+        With a queue, an unreachable server does not stop the desk: the check-in is queued (`QUEUED`)."""
         given = given or str(guest_id)
+        if self.queue is not None:
+            return self._check_in_with_nonce(guest_id, given)
         try:
             with guarded("checking the guest in"), self.store.begin() as connection:
                 done = checkin.check_in(connection, guest_id, station=self.station, user=self.user)
@@ -297,6 +390,33 @@ class DeskService:
             self.applied(Changes.of(Topic.CHECK_INS, guests=[guest_id])),
         )
 
+    def _check_in_with_nonce(self, guest_id: int, given: str) -> CheckInOutcome:
+        """The desk's check-in when it has a queue: sent with a nonce, queued with the same one if it cannot be."""
+        if self.offline:
+            return self._queued(given, guest_id)
+        nonce = desk_queue.new_nonce()
+        try:
+            with guarded("checking the guest in"), self.store.begin() as connection:
+                answer = checkin.check_in_once(connection, guest_id, nonce=nonce, station=self.station, user=self.user)
+        except ServerUnreachableError:
+            return self._queued(given, guest_id, nonce)  # maybe it did arrive: the nonce makes sending it safe
+        if answer.result == CheckInResult.REFUSED:
+            if answer.reason == CheckInRefusal.UNKNOWN_GUEST:
+                return self._refused(given, None, CheckInRefusal.UNKNOWN_GUEST, guest=guest_id)
+            self.learn(guest_id)
+            return self._refused(given, guest_id, CheckInRefusal(answer.reason), answer.message)
+        done = answer.done
+        assert done is not None
+        if answer.result == CheckInResult.ALREADY:
+            self.learn(guest_id)
+            label = vocabulary.label(CheckInResult.ALREADY)
+            return CheckInOutcome(given, CheckInResult.ALREADY, guest_id, None, done.at, done.station, done.user, label)
+        changes = self.applied(Changes.of(Topic.CHECK_INS, guests=[guest_id]))
+        label = vocabulary.label(CheckInResult.CHECKED_IN)
+        return CheckInOutcome(
+            given, CheckInResult.CHECKED_IN, guest_id, None, done.at, done.station, done.user, label, changes
+        )
+
     def check_in_input(self, given: str) -> CheckInOutcome:
         """`accreditor check-in`: a guest id, or a scanned code (badge token, registration reference, passport)."""
         text = given.strip()
@@ -326,15 +446,26 @@ class DeskService:
             checkin.undo_check_in(connection, guest_id, user=self.user, reason=reason)
         return self.applied(Changes.of(Topic.CHECK_INS, guests=[guest_id]))
 
-    def add_walk_in(self, fields: GuestFields) -> tuple[GuestDetails, Changes]:
-        """Register someone who is not on the list; they wait, pending, for an organiser's approval."""
+    def add_walk_in(self, fields: GuestFields, photo: bytes | None = None) -> tuple[GuestDetails, Changes]:
+        """Register someone who is not on the list; they wait, pending, for an organiser's approval.
+
+        `photo` (already framed, `photo_import.crop_photo`) is stored with them in the same transaction: taking a
+        walk-in's photo is part of registering them, so the desk needs no right to change other guests' photos."""
         with guarded("registering the walk-in"), self.store.begin() as connection:
             (guest_id,) = guest_store.add_guests(connection, [fields], self.user, source="walk-in")
-        changes = self.applied(Changes.of(Topic.GUESTS, guests=[guest_id]))
+            if photo is not None:
+                guest_store.set_photo(connection, guest_id, photo, self.user, permission=Permission.WALK_IN)
+        topics = (Topic.GUESTS, Topic.PHOTOS) if photo is not None else (Topic.GUESTS,)
+        changes = self.applied(Changes.of(*topics, guests=[guest_id]))
         return self.details(guest_id), changes
 
-    def edit_guest(self, guest_id: int, fields: GuestFields) -> Edited:
+    def edit_guest(self, guest_id: int, fields: GuestFields, photo: bytes | None = None) -> Edited:
+        """Save a guest's corrected details and, with `photo` (framed), their new photo, in one transaction."""
         with guarded("saving the guest"), self.store.begin() as connection:
             changed = guest_store.update_guest(connection, guest_id, fields, self.user, source="desk")
-        touched = self.applied(Changes.of(Topic.GUESTS, guests=[guest_id])) if changed else NOTHING
+            if photo is not None:
+                guest_store.set_photo(connection, guest_id, photo, self.user)
+                changed = [*changed, "photo"]
+        topics = (Topic.GUESTS, Topic.PHOTOS) if photo is not None else (Topic.GUESTS,)
+        touched = self.applied(Changes.of(*topics, guests=[guest_id])) if changed else NOTHING
         return Edited(self.details(guest_id), tuple(changed), touched)

@@ -9,10 +9,19 @@ from accreditor.store import EventStore
 
 
 def create_event(
-    location: str | Path, *, name: str, starts_on: date | None = None, ends_on: date | None = None, venue: str = ""
+    location: str | Path,
+    *,
+    name: str,
+    passphrase: str,
+    starts_on: date | None = None,
+    ends_on: date | None = None,
+    venue: str = "",
 ) -> EventStore:
-    """The new event, open; AccreditorError says why it cannot be made (and no half-made event stays open)."""
-    store = EventStore.create(location, name=name, starts_on=starts_on, ends_on=ends_on, venue=venue)
+    """The new event, open, its signing key locked with `passphrase` (and unlocked for this session);
+    AccreditorError says why it cannot be made (and no half-made event stays open)."""
+    store = EventStore.create(
+        location, name=name, starts_on=starts_on, ends_on=ends_on, venue=venue, passphrase=passphrase
+    )
     try:
         with store.begin() as connection:
             categories.install_standard(connection)

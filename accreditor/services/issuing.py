@@ -34,6 +34,7 @@ from accreditor.badges.printing import PlannedBadge, PrintRequest, Selection, se
 from accreditor.changes import NOTHING, Changes, Topic
 from accreditor.errors import AccreditorError
 from accreditor.print_sinks import PrintOutcome, PrintSink
+from accreditor.roles import Permission, require
 from accreditor.services import guarded
 from accreditor.store import EventStore
 
@@ -124,6 +125,7 @@ class IssuingService:
         A guest already printed needs `reason` (a reprint, with the next serial); one not approved is refused
         with the vocabulary's words, as is a guest some station is printing right now.
         """
+        self._require(reprint=bool(reason.strip()))
         paper = load_layout(layout).page_size
         with private_folder() as folder:
             pdf = Path(folder) / f"badge-{guest_id}.pdf"
@@ -139,6 +141,10 @@ class IssuingService:
                 if not outcome.accepted:
                     return Issued(badge, outcome)
                 return Issued(badge, outcome, self._record([(badge.guest.id, badge.serial)], reason, name))
+
+    def _require(self, *, reprint: bool) -> None:
+        """The user may print (or reprint): refused before a badge is drawn, so no signed token leaves."""
+        require(self.user, Permission.REPRINT_BADGES if reprint else Permission.PRINT_BADGES)
 
     def _check_serial_still_free(self, badge: PlannedBadge, name: str) -> None:
         with guarded("checking the badge serial"), self.store.connect() as connection:
@@ -174,6 +180,7 @@ class IssuingService:
         """Render the run into one PDF, hand it to `sink`, and record every badge in it if `record` and the sink
         took it.  A sink that cannot take anything (`problem`) is refused before any badge is rendered
         (`PrintSinkError`); a cancel before the PDF reaches the sink raises `BatchCancelled`."""
+        self._require(reprint=request.reprint)
         problem = sink.problem()
         if problem is not None:
             raise PrintSinkError(problem.message)

@@ -19,6 +19,7 @@ from accreditor.categories import list_categories, list_zones
 from accreditor.gate.occupancy import EvacuationEntry, evacuation_list, occupancy, who_is_inside
 from accreditor.gate.package import GatePackage
 from accreditor.gate.verdicts import GateCategory
+from accreditor.roles import Permission, require
 from accreditor.services import guarded
 from accreditor.store import EventStore
 
@@ -52,8 +53,10 @@ class EventInside:
 
     scope = "From the scans of every gate of the event (offline gates once their logs are merged)."
 
-    def __init__(self, store: EventStore) -> None:
+    def __init__(self, store: EventStore, actor: str) -> None:
+        """`actor` reads the list: who is inside is for roles that may see it (security, organisers)."""
         self._store = store
+        self._actor = actor
         self._event_name = store.event_info().name
 
     @property
@@ -65,10 +68,12 @@ class EventInside:
             return {zone.code: zone.name for zone in list_zones(connection)}
 
     def counts(self) -> dict[str, int]:
+        require(self._actor, Permission.SEE_INSIDE)
         with guarded("counting who is inside"), self._store.connect() as connection:
             return occupancy(connection)
 
     def entries(self, zone: str | None, *, photos: bool) -> list[EvacuationEntry]:
+        require(self._actor, Permission.SEE_INSIDE)
         with guarded("reading who is inside"), self._store.connect() as connection:
             return evacuation_list(connection, zone, photos=photos)
 

@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from datetime import datetime
 
+from accreditor import audit
+from accreditor.audit import ChainState
 from accreditor.clock import utc_now
 from accreditor.reports import (
     Arrivals,
@@ -12,6 +14,7 @@ from accreditor.reports import (
     attendance_summary,
     delegation_attendance,
 )
+from accreditor.roles import Permission, require
 from accreditor.store import EventStore
 
 BUCKET_MINUTES = 30
@@ -26,10 +29,12 @@ class Report:
     summary: Summary
     timeline: list[Arrivals]
     delegations: list[DelegationRow]
+    audit: ChainState  # whether the audit log's hash chain is intact, read at the same moment
 
 
-def load_report(store: EventStore, bucket_minutes: int = BUCKET_MINUTES) -> Report:
+def load_report(store: EventStore, bucket_minutes: int = BUCKET_MINUTES, *, actor: str) -> Report:
     """Read the whole report in one connection, so its parts describe the same moment."""
+    require(actor, Permission.READ_REPORTS)
     name = store.event_info().name
     with store.connect() as connection:
         return Report(
@@ -38,4 +43,5 @@ def load_report(store: EventStore, bucket_minutes: int = BUCKET_MINUTES) -> Repo
             summary=attendance_summary(connection),
             timeline=arrivals_timeline(connection, bucket_minutes),
             delegations=delegation_attendance(connection),
+            audit=audit.verify(connection),
         )

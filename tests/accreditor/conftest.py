@@ -54,7 +54,12 @@ def event_location(request: pytest.FixtureRequest, engine: str, event_path: Path
 def store(event_location: str) -> Iterator[EventStore]:
     """A new event with the standard zones and categories, on each engine in turn."""
     event_store = EventStore.create(
-        event_location, name=EVENT_NAME, starts_on=EVENT_START, ends_on=EVENT_END, venue=EVENT_VENUE
+        event_location,
+        passphrase="test passphrase",
+        name=EVENT_NAME,
+        starts_on=EVENT_START,
+        ends_on=EVENT_END,
+        venue=EVENT_VENUE,
     )
     with event_store.begin() as connection:
         categories.install_standard(connection)

@@ -26,7 +26,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, st
 def event(tmp_path: Path) -> Path:
     """An undated event (badges valid from today): 1 approved, 2 pending, 3 approved with reference REG-3."""
     path = tmp_path / "desk.accreditor"
-    store = EventStore.create(path, name="Desk test")
+    store = EventStore.create(path, passphrase="test passphrase", name="Desk test")
     with store.begin() as connection:
         categories.install_standard(connection)
         ids = guests.add_guests(

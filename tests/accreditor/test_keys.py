@@ -85,7 +85,10 @@ def test_a_new_event_has_a_uid_and_one_active_key(store: EventStore) -> None:
 
 def test_two_events_never_share_a_uid_or_a_key(tmp_path: Path) -> None:
     def uid_and_key(name: str) -> tuple[str, str]:
-        with EventStore.create(tmp_path / name, name=name) as event, event.connect() as connection:
+        with (
+            EventStore.create(tmp_path / name, passphrase="test passphrase", name=name) as event,
+            event.connect() as connection,
+        ):
             return keys.event_uid(connection), keys.active_signing_key(connection)[0]
 
     first, second = uid_and_key("a.accreditor"), uid_and_key("b.accreditor")
@@ -97,7 +100,7 @@ def test_two_events_never_share_a_uid_or_a_key(tmp_path: Path) -> None:
 def test_rotate_makes_a_new_active_key_and_keeps_the_old_one_valid(store: EventStore) -> None:
     with store.begin() as connection:
         old_id, _ = keys.active_signing_key(connection)
-        new_id = keys.rotate(connection, "security officer")
+        new_id = keys.rotate(connection, "security officer", "test passphrase")
     with store.connect() as connection:
         active_id, _ = keys.active_signing_key(connection)
         keyring = keys.keyring(connection)
@@ -118,7 +121,7 @@ def test_the_database_refuses_a_second_active_key(store: EventStore) -> None:
         connection.execute(
             insert(schema.signing_keys).values(
                 key_id=material.key_id,
-                private_key=material.seed,
+                sealed_private_key=keys.seal_seed(material.seed, "test passphrase", material.key_id),
                 public_key=material.public_key,
                 created_at=utc_now(),
                 active=True,
@@ -129,7 +132,7 @@ def test_the_database_refuses_a_second_active_key(store: EventStore) -> None:
 def test_a_retired_key_leaves_the_keyring_and_the_public_file(store: EventStore) -> None:
     with store.begin() as connection:
         old_id, _ = keys.active_signing_key(connection)
-        new_id = keys.rotate(connection, "officer")
+        new_id = keys.rotate(connection, "officer", "test passphrase")
         keys.retire(connection, old_id, "officer")
     with store.connect() as connection:
         keyring = keys.keyring(connection)
@@ -152,7 +155,7 @@ def test_retire_refuses_the_active_key(store: EventStore) -> None:
 def test_retire_refuses_an_unknown_or_already_retired_key(store: EventStore) -> None:
     with store.begin() as connection:
         old_id, _ = keys.active_signing_key(connection)
-        keys.rotate(connection, "officer")
+        keys.rotate(connection, "officer", "test passphrase")
         keys.retire(connection, old_id, "officer")
         with pytest.raises(AccreditorError, match="already retired"):
             keys.retire(connection, old_id, "officer")
@@ -163,7 +166,7 @@ def test_retire_refuses_an_unknown_or_already_retired_key(store: EventStore) -> 
 def test_create_signing_key_records_the_given_time(store: EventStore) -> None:
     moment = utc_now().replace(microsecond=0)
     with store.begin() as connection:
-        key_id = keys.create_signing_key(connection, now=moment)
+        key_id = keys.create_signing_key(connection, "test passphrase", now=moment)
         created = {info.key_id: info.created_at for info in keys.signing_keys(connection)}
 
     assert created[key_id] == moment
@@ -174,7 +177,7 @@ def test_create_signing_key_records_the_given_time(store: EventStore) -> None:
 
 def test_public_file_round_trips_uid_and_every_valid_key(store: EventStore) -> None:
     with store.begin() as connection:
-        keys.rotate(connection, "officer")
+        keys.rotate(connection, "officer", "test passphrase")
     with store.connect() as connection:
         pem = keys.export_public_pem(connection)
         expected = (keys.event_uid(connection), raw_keyring(keys.keyring(connection)))
@@ -409,7 +412,7 @@ def test_migration_keeps_the_schema_1_file_as_a_backup(schema_1_event: Path) -> 
 
 def test_a_migrated_file_has_the_signing_keys_table_of_a_new_one(schema_1_event: Path, tmp_path: Path) -> None:
     EventStore.open(schema_1_event).close()
-    EventStore.create(tmp_path / "new.accreditor", name="New").close()
+    EventStore.create(tmp_path / "new.accreditor", passphrase="test passphrase", name="New").close()
 
     assert signing_keys_ddl(schema_1_event) == signing_keys_ddl(tmp_path / "new.accreditor")
     assert len(signing_keys_ddl(schema_1_event)) == 2  # the table and its one-active-key index

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from sqlalchemy.exc import DatabaseError
 
-from accreditor import checkin, keys, schema
+from accreditor import checkin, keys, schema, sealing
 from accreditor import guests as guest_store
 from accreditor.badges.printing import current_token
 from accreditor.gate.offline_gate import open_event_gate
@@ -33,6 +33,7 @@ FILE_VERSIONS = [
     version for version in range(1, schema.SCHEMA_VERSION + 1) if (FIXTURES / f"schema-{version}.accreditor").exists()
 ]
 DURING_THE_EVENT = datetime(2027, 5, 3, 10, 0, tzinfo=UTC)
+TEST_PASSPHRASE = "test passphrase"  # what the suite's passphrase source gives an upgrade (tests/conftest.py)
 
 
 def fixture(version: int) -> Path:
@@ -91,8 +92,26 @@ def structure(path: Path) -> dict[str, Any]:
         database.close()
 
 
-def rows_of(path: Path) -> dict[str, tuple[list[str], list[tuple[Any, ...]]]]:
-    """Every table's columns and rows (meta aside: its version changes by design)."""
+def _unsealed_keys(columns: list[str], rows: list[tuple[Any, ...]]) -> tuple[list[str], list[tuple[Any, ...]]]:
+    stored = "sealed_private_key" if "sealed_private_key" in columns else "private_key"
+    at, key_id = columns.index(stored), columns.index("key_id")
+    opened = [
+        tuple(
+            sealing.unseal(value, TEST_PASSPHRASE, row[key_id].encode()) if index == at and sealing.is_sealed(value)
+            else value
+            for index, value in enumerate(row)
+        )
+        for row in rows
+    ]  # fmt: skip
+    return [("private_key" if column == stored else column) for column in columns], opened
+
+
+def rows_of(path: Path, *, unsealed: bool = False) -> dict[str, tuple[list[str], list[tuple[Any, ...]]]]:
+    """Every table's columns and rows (meta aside: its version changes by design).
+
+    `unsealed`: the signing keys as their raw seeds, under the name earlier versions gave the column (from
+    schema 6 on the private keys are stored sealed with the event's passphrase, the backup's too).
+    """
     database = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         names = [row[0] for row in database.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
@@ -101,7 +120,10 @@ def rows_of(path: Path) -> dict[str, tuple[list[str], list[tuple[Any, ...]]]]:
             if name == "meta" or name.startswith("sqlite_"):
                 continue
             columns = [row[1] for row in database.execute(f"PRAGMA table_info('{name}')")]
-            found[name] = (columns, database.execute(f"SELECT * FROM {name} ORDER BY rowid").fetchall())
+            rows = database.execute(f"SELECT * FROM {name} ORDER BY rowid").fetchall()
+            if unsealed and name == "signing_keys":
+                columns, rows = _unsealed_keys(columns, rows)
+            found[name] = (columns, rows)
         return found
     finally:
         database.close()
@@ -116,7 +138,9 @@ def schema_version_of(path: Path) -> int:
 def fresh(tmp_path: Path) -> Path:
     """An event created by today's code: the schema every migrated file must end up with."""
     path = tmp_path / "fresh.accreditor"
-    EventStore.create(path, name="Fresh", starts_on=date(2027, 5, 3), ends_on=date(2027, 5, 4)).close()
+    EventStore.create(
+        path, passphrase="test passphrase", name="Fresh", starts_on=date(2027, 5, 3), ends_on=date(2027, 5, 4)
+    ).close()
     return path
 
 
@@ -153,7 +177,7 @@ def test_a_migrated_file_has_the_schema_of_a_new_event(migrated: tuple[int, Path
 
 def test_migration_keeps_every_row_and_a_backup_of_the_file(migrated: tuple[int, Path, Path]) -> None:
     version, original, copy = migrated
-    before, after = rows_of(original), rows_of(copy)
+    before, after = rows_of(original, unsealed=True), rows_of(copy, unsealed=True)
 
     for table, (columns, rows) in before.items():
         now_columns, now_rows = after[table]
@@ -164,7 +188,7 @@ def test_migration_keeps_every_row_and_a_backup_of_the_file(migrated: tuple[int,
         assert not backup.exists()
         return
     assert schema_version_of(backup) == version
-    assert rows_of(backup) == before
+    assert rows_of(backup, unsealed=True) == before
 
 
 def test_the_old_events_data_reads_as_it_was_written(migrated: tuple[int, Path, Path]) -> None:

@@ -65,7 +65,7 @@ def test_an_edit_that_changes_nothing_reports_no_change(store: EventStore, add_g
 def test_the_guest_record_holds_the_history_and_the_photo(store: EventStore, add_guest: AddGuest) -> None:
     guest_id = add_guest("Rahmonov")
     accreditation.change_status(store, [guest_id], "approved", ORGANISER)
-    record = accreditation.guest_record(store, guest_id)
+    record = accreditation.guest_record(store, guest_id, actor=ORGANISER)
     assert [entry.action for entry in record.history] == ["guest.created", "status.approved"]
     assert record.photo is None
 

@@ -104,7 +104,7 @@ def test_a_full_latin_name_column_sets_the_latin_names(tmp_path: Path) -> None:
         "Фамилия;Имя;Name (Latin);Country\nЯковлев;Юрий;YAKOVLEV Yuriy;Russia\nПетров;Олег;;Russia\n",
         encoding="utf-8",
     )
-    store = EventStore.create(tmp_path / "event.accreditor", name="Test")
+    store = EventStore.create(tmp_path / "event.accreditor", passphrase="test passphrase", name="Test")
     with store.begin() as connection:
         categories.install_standard(connection)
     try:

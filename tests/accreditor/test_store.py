@@ -38,7 +38,7 @@ def raw_execute(path: Path, *statements: str) -> None:
 
 
 def new_event(path: Path) -> Path:
-    EventStore.create(path, name="Old event", starts_on=date(2026, 1, 1)).close()
+    EventStore.create(path, passphrase="test passphrase", name="Old event", starts_on=date(2026, 1, 1)).close()
     return path
 
 
@@ -56,7 +56,12 @@ def guest_columns(path: Path) -> list[str]:
 def test_created_event_opens_with_its_name_dates_and_venue(tmp_path: Path) -> None:
     path = tmp_path / "summit.accreditor"
     EventStore.create(
-        path, name="  Summit  ", starts_on=date(2027, 5, 3), ends_on=date(2027, 5, 4), venue="Dushanbe"
+        path,
+        passphrase="test passphrase",
+        name="  Summit  ",
+        starts_on=date(2027, 5, 3),
+        ends_on=date(2027, 5, 4),
+        venue="Dushanbe",
     ).close()
 
     with EventStore.open(path) as store:
@@ -66,14 +71,14 @@ def test_created_event_opens_with_its_name_dates_and_venue(tmp_path: Path) -> No
 
 def test_event_without_dates_opens_with_none_dates(tmp_path: Path) -> None:
     path = tmp_path / "undated.accreditor"
-    EventStore.create(path, name="Undated").close()
+    EventStore.create(path, passphrase="test passphrase", name="Undated").close()
 
     with EventStore.open(path) as store:
         assert store.event_info() == EventInfo("Undated", None, None, "")
 
 
 def test_created_file_is_in_wal_mode(event_path: Path) -> None:
-    EventStore.create(event_path, name="Summit").close()
+    EventStore.create(event_path, passphrase="test passphrase", name="Summit").close()
 
     assert raw_query(event_path, "PRAGMA journal_mode") == [("wal",)]
 
@@ -201,33 +206,41 @@ def test_create_refuses_an_existing_file_and_leaves_it_unchanged(event_path: Pat
     before = sha256(event_path)
 
     with pytest.raises(EventFileError, match="already exists"):
-        EventStore.create(event_path, name="Summit")
+        EventStore.create(event_path, passphrase="test passphrase", name="Summit")
 
     assert sha256(event_path) == before
 
 
 def test_create_refuses_an_event_that_ends_before_it_starts(event_path: Path) -> None:
     with pytest.raises(EventFileError, match="end before it starts"):
-        EventStore.create(event_path, name="Summit", starts_on=date(2027, 5, 4), ends_on=date(2027, 5, 3))
+        EventStore.create(
+            event_path,
+            passphrase="test passphrase",
+            name="Summit",
+            starts_on=date(2027, 5, 4),
+            ends_on=date(2027, 5, 3),
+        )
 
     assert not event_path.exists()
 
 
 def test_create_accepts_a_one_day_event(event_path: Path) -> None:
-    with EventStore.create(event_path, name="Summit", starts_on=date(2027, 5, 3), ends_on=date(2027, 5, 3)) as store:
+    with EventStore.create(
+        event_path, passphrase="test passphrase", name="Summit", starts_on=date(2027, 5, 3), ends_on=date(2027, 5, 3)
+    ) as store:
         assert store.event_info().ends_on == date(2027, 5, 3)
 
 
 def test_create_refuses_a_blank_name(event_path: Path) -> None:
     with pytest.raises(EventFileError, match="needs a name"):
-        EventStore.create(event_path, name="   ")
+        EventStore.create(event_path, passphrase="test passphrase", name="   ")
 
     assert not event_path.exists()
 
 
 def test_create_refuses_a_missing_folder(tmp_path: Path) -> None:
     with pytest.raises(EventFileError, match="does not exist"):
-        EventStore.create(tmp_path / "nowhere" / "event.accreditor", name="Summit")
+        EventStore.create(tmp_path / "nowhere" / "event.accreditor", passphrase="test passphrase", name="Summit")
 
 
 # -- migrating forward ---------------------------------------------------------------------------
@@ -333,7 +346,9 @@ def with_password(url: str, password: str) -> str:
 
 
 def test_an_event_on_a_server_opens_with_its_details(postgres_url: str) -> None:
-    EventStore.create(postgres_url, name="Summit", starts_on=date(2027, 5, 3), venue="Dushanbe").close()
+    EventStore.create(
+        postgres_url, passphrase="test passphrase", name="Summit", starts_on=date(2027, 5, 3), venue="Dushanbe"
+    ).close()
 
     with EventStore.open(postgres_url, station="Desk 1") as store:
         assert store.is_server
@@ -345,10 +360,10 @@ def test_an_event_on_a_server_opens_with_its_details(postgres_url: str) -> None:
 
 
 def test_create_refuses_a_database_that_already_holds_an_event(postgres_url: str) -> None:
-    EventStore.create(postgres_url, name="First").close()
+    EventStore.create(postgres_url, passphrase="test passphrase", name="First").close()
 
     with pytest.raises(EventFileError, match="already holds an event; choose an empty database"):
-        EventStore.create(postgres_url, name="Second")
+        EventStore.create(postgres_url, passphrase="test passphrase", name="Second")
 
     with EventStore.open(postgres_url) as store:
         assert store.event_info().name == "First"
@@ -362,17 +377,17 @@ def test_create_refuses_a_database_with_other_data_and_leaves_it_alone(postgres_
     other_application.dispose()
 
     with pytest.raises(EventFileError, match=r"is not empty \(it has tables invoices\)"):
-        EventStore.create(postgres_url, name="Summit")
+        EventStore.create(postgres_url, passphrase="test passphrase", name="Summit")
     with pytest.raises(EventFileError, match="is not an Accreditor event"):
         EventStore.open(postgres_url)
 
 
 def test_a_password_never_appears_in_a_message(postgres_url: str) -> None:
     url = with_password(postgres_url, "s3cret-Pa55")
-    EventStore.create(url, name="Summit").close()
+    EventStore.create(url, passphrase="test passphrase", name="Summit").close()
 
     with pytest.raises(EventFileError) as refused:
-        EventStore.create(url, name="Again")
+        EventStore.create(url, passphrase="test passphrase", name="Again")
     with pytest.raises(EventFileError) as bad_url:
         EventStore.open(url.replace("postgresql://", "mysql://"))
     with pytest.raises(EventFileError) as no_database:

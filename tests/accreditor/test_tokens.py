@@ -375,7 +375,7 @@ def gate_verdict(store: EventStore, token: str) -> Verdict:
 def test_a_badge_signed_before_a_rotation_still_verifies(store: EventStore) -> None:
     claims, old_token = event_claims(store)
     with store.begin() as connection:
-        keys.rotate(connection, "officer")
+        keys.rotate(connection, "officer", "test passphrase")
     _, new_token = event_claims(store)
 
     assert gate_verdict(store, old_token).reason == "ok"
@@ -387,7 +387,7 @@ def test_a_badge_signed_by_a_retired_key_is_refused(store: EventStore) -> None:
     _, old_token = event_claims(store)
     with store.begin() as connection:
         old_id, _ = keys.active_signing_key(connection)
-        keys.rotate(connection, "officer")
+        keys.rotate(connection, "officer", "test passphrase")
         keys.retire(connection, old_id, "officer")
 
     assert gate_verdict(store, old_token) == Verdict(False, "unknown_key", None, old_id)

@@ -20,7 +20,7 @@ from accreditor.gate.package import build_package
 from accreditor.gate.verdicts import GateContext
 from accreditor.guests import GuestFields
 from accreditor.store import EventStore
-from ui import jobs, main_window, messages
+from ui import i18n, jobs, main_window, messages
 from ui import printing as ui_printing
 from ui.app import configure_application
 from ui.event_session import SessionAdapter
@@ -70,6 +70,15 @@ def settings_path(qapp: QApplication, tmp_path: Path) -> Path:
 
 
 @pytest.fixture(autouse=True)
+def english(qapp: QApplication) -> Iterator[None]:
+    """Tests read the English words and British dates whatever the machine's locale (and a test that
+    switches the app to another language cannot leak it into the next)."""
+    i18n.apply_language("en")
+    yield
+    i18n.apply_language("en")
+
+
+@pytest.fixture(autouse=True)
 def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     """A dialog nobody expected fails the test instead of waiting for a click that never comes."""
 
@@ -104,7 +113,7 @@ def shown_errors(monkeypatch: pytest.MonkeyPatch) -> list[Shown]:
 
 def create_event(path: Path, name: str = EVENT_NAME) -> EventStore:
     """An event file with the guests of `GUESTS`, in their statuses, the first one checked in."""
-    store = EventStore.create(path, name=name, venue="Dushanbe")
+    store = EventStore.create(path, passphrase="test passphrase", name=name, venue="Dushanbe")
     with store.begin() as connection:
         categories.install_standard(connection)
         ids = guests.add_guests(connection, [fields for fields, _status in GUESTS], actor=ACTOR)
@@ -214,7 +223,9 @@ TAJIK_GUEST = GuestFields("Рахмонов", "Ҷамшед", organisation="MFA"
 def badge_event(tmp_path: Path) -> Iterator[tuple[EventStore, int]]:
     """A dated event (badge tokens carry validity dates) with one approved, never printed Tajik guest: (store, id)."""
     start, end = EVENT_DAYS
-    store = EventStore.create(tmp_path / "badges.accreditor", name=EVENT_NAME, starts_on=start, ends_on=end)
+    store = EventStore.create(
+        tmp_path / "badges.accreditor", passphrase="test passphrase", name=EVENT_NAME, starts_on=start, ends_on=end
+    )
     with store.begin() as connection:
         categories.install_standard(connection)
         (guest_id,) = guests.add_guests(connection, [TAJIK_GUEST], actor=ACTOR)
@@ -266,8 +277,8 @@ class GateEvent:
 
     def package(self, name: str = "plenary.gatepkg") -> Path:
         """The event's gate package as it is now, written beside the event."""
-        with self.store.connect() as connection:
-            data, _summary = build_package(connection, self.store.event_info())
+        with self.store.begin() as connection:  # the package registers its gate station
+            data, _summary = build_package(connection, self.store.event_info(), station=Path(name).stem)
         path = self.folder / name
         path.write_bytes(data)
         return path
@@ -303,7 +314,9 @@ def gate_event(tmp_path: Path) -> Iterator[GateEvent]:
     start, end = EVENT_DAYS
     folder = tmp_path / "gate"
     folder.mkdir()
-    store = EventStore.create(folder / "gate.accreditor", name=EVENT_NAME, starts_on=start, ends_on=end)
+    store = EventStore.create(
+        folder / "gate.accreditor", passphrase="test passphrase", name=EVENT_NAME, starts_on=start, ends_on=end
+    )
     with store.begin() as connection:
         categories.install_standard(connection)
         fields = [GuestFields(guest[0], guest[1], category=guest[2]) for guest in GATE_GUESTS.values()]

@@ -143,8 +143,10 @@ def test_a_slow_opening_says_so_and_can_be_cancelled(qtbot, built, event_store: 
 
 
 # Libraries the window does not need before an event is on screen: the command line (which imports every
-# command, badge rendering and the import pipeline with it), PDF drawing, PDF reading, QR codes, workbooks.
+# command, badge rendering and the import pipeline with it), PDF drawing, PDF reading, QR codes, workbooks, and
+# the camera's QtMultimedia (loaded when a camera is first asked for).
 NOT_AT_START = ("accreditor.cli", "reportlab", "pypdfium2", "zxingcpp", "pikepdf", "xlsxwriter", "python_calamine")
+NOT_AT_START_QT = ("PySide6.QtMultimedia", "PySide6.QtMultimediaWidgets")
 
 SHOW_THE_WINDOW = """
 import json, sys
@@ -178,6 +180,7 @@ def test_the_app_shows_an_event_without_the_command_line_or_pdf_libraries(
     imported = json.loads(shown.stdout.strip().splitlines()[-1])
     assert "ui.main_window" in imported
     assert [name for name in imported if name.split(".")[0] in NOT_AT_START or name.startswith("accreditor.cli")] == []
+    assert [name for name in imported if name in NOT_AT_START_QT] == []
 
 
 def test_the_command_line_takes_one_optional_event() -> None:

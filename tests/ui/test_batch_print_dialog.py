@@ -67,7 +67,7 @@ class PrintEvent:
 
 def make_print_event(path: Path, extra_approved: int = 0) -> PrintEvent:
     start, end = EVENT_DAYS
-    store = EventStore.create(path, name=EVENT_NAME, starts_on=start, ends_on=end)
+    store = EventStore.create(path, passphrase="test passphrase", name=EVENT_NAME, starts_on=start, ends_on=end)
     with store.begin() as connection:
         categories.install_standard(connection)
         fields = [

@@ -531,7 +531,7 @@ def test_the_preview_shows_one_badge_not_the_sheet(qtbot, event_store: EventStor
 
 
 def test_an_event_without_guests_previews_the_sample_values(qtbot, tmp_path, inline_jobs) -> None:
-    store = EventStore.create(tmp_path / "empty.accreditor", name="Empty")
+    store = EventStore.create(tmp_path / "empty.accreditor", passphrase="test passphrase", name="Empty")
     try:
         preview = BadgePreview(store)
         qtbot.addWidget(preview)

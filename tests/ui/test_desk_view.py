@@ -238,7 +238,7 @@ def test_ctrl_enter_checks_in(qtbot, desk, event_store) -> None:
 
 
 def test_every_action_has_a_shortcut_that_works_from_the_field(qtbot, desk, fake_printer, reasons, monkeypatch):
-    monkeypatch.setattr(guest_form.GuestFormDialog, "ask", lambda *_args: None)
+    monkeypatch.setattr(guest_form.GuestFormDialog, "ask_with_photo", lambda *_args: None)
     reasons.answers.extend([None, None])  # the reprint and the undo are cancelled
     open_card(qtbot, desk, "rahm", RAKHMONOV)  # approved and checked in: every action is enabled
     desk.activateWindow()
@@ -369,9 +369,9 @@ def test_a_walk_in_is_created_pending(qtbot, desk, event_store, monkeypatch) -> 
 
     def ask(_parent, categories, initial):
         asked.append((len(categories), initial))
-        return GuestFields("Каримова", "Нилуфар", organisation="UNICEF", country="TJ", category="OBS")
+        return GuestFields("Каримова", "Нилуфар", organisation="UNICEF", country="TJ", category="OBS"), None
 
-    monkeypatch.setattr(guest_form.GuestFormDialog, "ask", ask)
+    monkeypatch.setattr(guest_form.GuestFormDialog, "ask_with_photo", ask)
     desk.walk_in_action.trigger()
 
     assert asked == [(10, None)]
@@ -392,9 +392,9 @@ def test_edit_saves_the_changes(qtbot, desk, event_store, monkeypatch) -> None:
 
     def ask(_parent, _categories, initial):
         asked.append(initial)
-        return replace(initial, position="Adviser", organisation="Arab Water Council")
+        return replace(initial, position="Adviser", organisation="Arab Water Council"), None
 
-    monkeypatch.setattr(guest_form.GuestFormDialog, "ask", ask)
+    monkeypatch.setattr(guest_form.GuestFormDialog, "ask_with_photo", ask)
     desk.edit_action.trigger()
 
     assert asked == [before]
@@ -407,7 +407,7 @@ def test_edit_saves_the_changes(qtbot, desk, event_store, monkeypatch) -> None:
 def test_a_cancelled_edit_changes_nothing(qtbot, desk, event_store, monkeypatch) -> None:
     open_card(qtbot, desk, "alhashmi", HASHIMI)
     before = stored(event_store, HASHIMI)
-    monkeypatch.setattr(guest_form.GuestFormDialog, "ask", lambda *_args: None)
+    monkeypatch.setattr(guest_form.GuestFormDialog, "ask_with_photo", lambda *_args: None)
     desk.edit_action.trigger()
     assert stored(event_store, HASHIMI) == before
 

@@ -27,7 +27,10 @@ def make_dialog(qtbot):
 
 def other_events_pem(tmp_path: Path) -> bytes:
     """The public keys of another event: a package is not trusted with them."""
-    with EventStore.create(tmp_path / "other.accreditor", name="Other") as store, store.begin() as connection:
+    with (
+        EventStore.create(tmp_path / "other.accreditor", passphrase="test passphrase", name="Other") as store,
+        store.begin() as connection,
+    ):
         categories.install_standard(connection)
         return keys.export_public_pem(connection)
 

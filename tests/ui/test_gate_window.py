@@ -11,10 +11,12 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from accreditor.categories import STANDARD_ZONES
 from accreditor.gate.package import TrustAnchor, load_package
+from accreditor.roles import Actor, PermissionDenied, Role
 from ui.gate import gate_window
 from ui.gate.gate_setup_dialog import GateChoice, GateSetupDialog
 from ui.gate.gate_view import GateState, GateView
 from ui.gate.gate_window import LAST_SOURCE_KEY, GateWindow, build_window
+from ui.login_dialog import LoginDialog
 
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -203,6 +205,30 @@ def test_a_source_that_is_not_an_event_is_reported_then_another_is_asked_for(
 def test_cancelling_the_setup_closes_the_event(gate_event, monkeypatch) -> None:
     monkeypatch.setattr(GateSetupDialog, "ask", lambda *_args, **_kwargs: None)
     assert build_window(["accreditor-gate", gate_event.store.location]) is None
+
+
+def test_on_an_event_with_users_the_gate_is_run_by_a_login_that_may(qtbot, gate_event, leaving, monkeypatch) -> None:
+    chosen = GateChoice(zone="PLN", direction="in", gate_name="North")
+    monkeypatch.setattr(GateSetupDialog, "ask", lambda *_args, **_kwargs: chosen)
+    shown_errors: list[str] = []
+    monkeypatch.setattr(
+        gate_window.messages, "show_error", lambda _parent, _title, text, **_: shown_errors.append(text)
+    )
+
+    monkeypatch.setattr(LoginDialog, "ask", classmethod(lambda *_args, **_kwargs: None))  # nobody logged in
+    assert gate_window.open_gate_window(gate_event.store.location) is None
+
+    monkeypatch.setattr(LoginDialog, "ask", classmethod(lambda *_args, **_kwargs: Actor("bob", Role.DESK)))
+    with pytest.raises(PermissionDenied, match="Desk users may not operate a gate"):
+        gate_window.open_gate_window(gate_event.store.location)
+
+    farrukh = Actor("farrukh", Role.SECURITY)
+    monkeypatch.setattr(LoginDialog, "ask", classmethod(lambda *_args, **_kwargs: farrukh))
+    created = gate_window.open_gate_window(gate_event.store.location)
+    assert created is not None
+    qtbot.addWidget(created)
+    assert created.view.gate.context.operator == farrukh
+    created.close()
 
 
 def test_the_gate_app_is_a_gui_script() -> None:

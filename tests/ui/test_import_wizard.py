@@ -39,7 +39,7 @@ RU_GOOD_ROWS = 58  # row 8 has a broken e-mail, row 6 repeats row 5
 
 @pytest.fixture
 def empty_event(tmp_path: Path) -> EventStore:
-    store = EventStore.create(tmp_path / "import.accreditor", name="Import test")
+    store = EventStore.create(tmp_path / "import.accreditor", passphrase="test passphrase", name="Import test")
     with store.begin() as connection:
         categories.install_standard(connection)
     yield store

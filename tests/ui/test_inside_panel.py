@@ -32,7 +32,7 @@ def enter(gate: Gate, gate_event, *roles: str) -> None:
 @pytest.fixture
 def panel(qtbot, gate_event, event_gate, inline_jobs) -> InsidePanel:
     enter(event_gate, gate_event, "delegate", "vip", "revoked", "no_photo")
-    created = InsidePanel(EventInside(gate_event.store), "PLN")
+    created = InsidePanel(EventInside(gate_event.store, "organiser"), "PLN")
     qtbot.addWidget(created)
     created.refresh()
     return created

@@ -175,3 +175,20 @@ def test_the_progress_dialog_follows_the_job_and_its_cancel_button_cancels(qtbot
     with qtbot.waitSignal(dialog.destroyed):
         pass
     assert outcome == [True]
+
+
+def test_wait_for_gives_the_result_of_an_op_run_off_the_ui_thread(qtbot: QtBot) -> None:
+    ui_thread = threading.get_ident()
+
+    def op(_context: JobContext) -> int:
+        return threading.get_ident()
+
+    assert jobs.wait_for(op) != ui_thread
+
+
+def test_wait_for_raises_the_ops_error_where_it_was_asked(qtbot: QtBot) -> None:
+    def op(_context: JobContext) -> None:
+        raise AccreditorError("Wrong passphrase.")
+
+    with pytest.raises(AccreditorError, match="Wrong passphrase"):
+        jobs.wait_for(op)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from accreditor import checkin, server, workflow
+from accreditor import checkin, guests, server, workflow
 from accreditor.changes import Changes, Topic
 from accreditor.store import EventStore
 from tests.ui.conftest import ACTOR, create_event
@@ -159,3 +159,59 @@ def test_a_station_says_reconnecting_while_the_server_is_down_and_catches_up_whe
     qtbot.waitUntil(lambda: "1 station online" in label.text(), timeout=15_000)
     assert not desk_2.live_station.banner.isVisibleTo(desk_2)
     qtbot.waitUntil(lambda: desk_2.event_session.session.guest(ARABIC_GUEST).checked_in_at is not None, timeout=10_000)
+
+
+def test_a_desk_queues_check_ins_while_the_server_is_down_and_shows_a_refused_one_when_it_is_back(
+    postgres_cluster: server.Cluster,
+    postgres_url: str,
+    open_window: Callable[[str, str], MainWindow],
+    qtbot: QtBot,
+) -> None:
+    late_guest = 6  # pending in the event; approved below, then revoked while this desk is cut off
+    create_event(postgres_url).close()  # type: ignore[arg-type]
+    with EventStore.open(postgres_url, station="Office") as office, office.begin() as connection:
+        workflow.change_status(connection, [late_guest], "approved", ACTOR)
+    desk = open_window(postgres_url, "Desk 2")
+    controller, panel = desk.desk_controller, desk.desk_view.queue_panel
+    qtbot.waitUntil(lambda: not desk.live_station.offline and "connected" in desk.live_station.status_label.text())
+    qtbot.waitUntil(lambda: controller.service.queue is not None, timeout=10_000)
+    assert not panel.isVisibleTo(desk)
+
+    postgres_cluster.stop()
+    try:
+        qtbot.waitUntil(lambda: desk.live_station.banner.isVisibleTo(desk), timeout=10_000)
+        assert (
+            "check-ins are kept at this desk"
+            in desk.live_station.banner.widgetForAction(desk.live_station.banner.actions()[0]).text()
+        )
+        qtbot.waitUntil(lambda: controller.service.offline)
+        for guest_id in (ARABIC_GUEST, late_guest):
+            desk.show_at_desk(guest_id)
+            qtbot.waitUntil(lambda guest_id=guest_id: desk.desk_view.card.guest_id == guest_id, timeout=5_000)
+            with qtbot.waitSignal(controller.queue_changed, timeout=10_000):
+                desk.desk_view.check_in()
+        assert panel.isVisibleTo(desk)
+        assert panel.waiting_label.text() == "Check-ins waiting to be sent to the event server: 2"
+        assert "waiting to be sent" in desk.desk_view.card.checkin_label.text()
+        assert "sent when it is back" in desk.desk_view.notice_label.text()
+    finally:
+        postgres_cluster.start()
+    # The organiser revokes the second guest as soon as the server is back, before this desk's check-in arrives.
+    with EventStore.open(postgres_url, station="Office") as office, office.begin() as connection:
+        workflow.change_status(connection, [late_guest], "revoked", ACTOR, reason="Badge reported lost")
+
+    qtbot.waitUntil(lambda: not desk.live_station.banner.isVisibleTo(desk), timeout=15_000)
+    qtbot.waitUntil(lambda: controller.queue_status.conflicts != (), timeout=15_000)
+    assert not panel.waiting_label.isVisibleTo(desk)
+    assert panel.conflict_list.count() == 1
+    assert "revoked" in panel.conflict_list.item(0).text()
+    assert "1 —" in panel.conflict_label.text() or ": 1" in panel.conflict_label.text()
+    with EventStore.open(postgres_url, station="Office") as office, office.connect() as connection:
+        arrived = guests.get_guest(connection, ARABIC_GUEST)
+        refused = guests.get_guest(connection, late_guest)
+    assert arrived.checked_in_station == "Desk 2"  # the queued check-in is recorded
+    assert refused.checked_in_at is None
+
+    with qtbot.waitSignal(controller.queue_changed, timeout=5_000):
+        panel.acknowledge_button.click()
+    assert not panel.isVisibleTo(desk)

@@ -429,7 +429,7 @@ def test_new_event_is_created_with_the_standard_categories_and_opened(
     desk_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "summit.accreditor"
-    new = NewEvent(path, "Summit", date(2027, 6, 1), date(2027, 6, 2), "Dushanbe")
+    new = NewEvent(path, "Summit", date(2027, 6, 1), date(2027, 6, 2), "Dushanbe", "test passphrase")
     monkeypatch.setattr(new_event_dialog.NewEventDialog, "ask", classmethod(lambda cls, parent: new))
     desk_window.new_action.trigger()
 
@@ -455,6 +455,10 @@ def test_new_event_dialog_refuses_a_missing_name_or_file(qtbot, tmp_path: Path, 
     assert dialog.choice() == "Choose the file the event is saved in."
     monkeypatch.setattr(new_event_dialog, "ask_new_event_path", lambda parent, suggested: tmp_path / suggested)
     dialog.path_button.click()
+    assert dialog.choice() == "The key passphrase needs at least 8 characters."
+    dialog.passphrase_edit.setText("test passphrase")
+    assert dialog.choice() == "The two passphrases differ."
+    dialog.passphrase_again_edit.setText("test passphrase")
     assert dialog.choice().path == tmp_path / "summit.accreditor"
 
 

@@ -251,9 +251,12 @@ def test_edit_says_whether_a_photo_was_saved(
     assert not PhotoEditorDialog.edit(None, event_store, smith(event_store), user=OFFICER)
 
 
-def test_the_editor_offers_no_webcam() -> None:
-    assert "QtMultimedia" in (photo_editor.__doc__ or "")
-    assert not hasattr(PhotoEditorDialog, "take_photo")
+def test_the_editor_offers_the_webcam_beside_the_file(qtbot, event_store: EventStore) -> None:
+    # The camera's own behaviour (capture, framing, no camera) is tested in test_camera.py with recorded frames.
+    dialog = PhotoEditorDialog(event_store, smith(event_store), user=OFFICER)
+    qtbot.addWidget(dialog)
+    assert dialog.camera_button.text() == "Take photo…"
+    assert "Take photo" in (photo_editor.__doc__ or "")
 
 
 # -- from the organiser's guest page -------------------------------------------------------------------

@@ -43,7 +43,7 @@ def test_the_dialog_shows_the_current_settings_and_returns_the_edits(qtbot: QtBo
     qtbot.addWidget(dialog)
     assert dialog.settings() == EDITED
     assert [dialog.printer.itemText(index) for index in range(dialog.printer.count())] == [
-        settings.SYSTEM_DEFAULT,
+        settings.system_default(),
         *PRINTERS,
     ]
     assert [dialog.layout_choice.itemData(index) for index in range(dialog.layout_choice.count())] == list_layouts()

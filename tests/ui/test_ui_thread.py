@@ -7,7 +7,7 @@ freeze waiting to happen at 100,000 guests; each is recorded with the ui/ module
 
 import threading
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,15 +17,19 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
+from accreditor import keys, users
+from accreditor.roles import Actor, Role
 from accreditor.store import EventStore
 from tests.ui.conftest import GUESTS, MakeEvent
 from tests.ui.test_main_window import token_of
 from ui import jobs, main_window
 from ui.gate.gate_setup_dialog import GateChoice, GateSetupDialog
 from ui.gate.gate_view import GateState
+from ui.login_dialog import LoginDialog
 from ui.main_window import MainWindow, Mode
 from ui.organiser import guests_page
 from ui.settings import StationSettings
+from ui.unlock_dialog import UnlockDialog, ensure_unlocked
 
 UI = Path(__file__).resolve().parents[2] / "ui"
 
@@ -180,3 +184,37 @@ def test_main_paths_run_no_statement_on_the_ui_thread(
     window = walk_the_main_paths(qtbot, event_store, ui_thread_statements, monkeypatch, summit(make_event))
     assert window.event_session.session.counts().guests == len(GUESTS)
     assert ui_thread_statements.seen == {}
+
+
+def test_logging_in_and_unlocking_the_key_run_no_statement_on_the_ui_thread(
+    qtbot: QtBot, event_store: EventStore, ui_thread_statements: UiThreadStatements, monkeypatch
+) -> None:
+    """The password's scrypt and the key's unsealing take a noticeable moment: they must not freeze the window."""
+    with event_store.begin() as connection:
+        users.add_user(connection, Actor.unrestricted("ana"), "ana", Role.ORGANISER, "organiser password")
+    keys.lock_all()
+    keys.set_passphrase_source(None)  # as in the app: the key opens only with what the user types
+
+    ui_thread_statements.path = "log in"
+    monkeypatch.setattr(LoginDialog, "exec", lambda dialog: dialog.accept() or dialog.result())
+    monkeypatch.setattr(LoginDialog, "__init__", _typing_ana(LoginDialog.__init__))
+    actor = LoginDialog.ask(None, event_store, station="Desk 2")
+    assert isinstance(actor, Actor) and actor.role is Role.ORGANISER
+
+    ui_thread_statements.path = "unlock the signing key"
+    monkeypatch.setattr(UnlockDialog, "ask", classmethod(lambda _cls, _parent, **_options: "test passphrase"))
+    assert ensure_unlocked(None, event_store)
+    ui_thread_statements.path = ""
+
+    assert ui_thread_statements.seen == {}
+
+
+def _typing_ana(init: Callable[..., None]) -> Callable[..., None]:
+    """The login dialog as ana left it: her name and password typed in."""
+
+    def typed(dialog: LoginDialog, *args: object, **kwargs: object) -> None:
+        init(dialog, *args, **kwargs)
+        dialog.name_edit.setText("ana")
+        dialog.password_edit.setText("organiser password")
+
+    return typed

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from accreditor.acting_user import default_user
 from accreditor.categories import Category
@@ -31,17 +31,21 @@ from accreditor.services.desk import (
     GuestDetails,
     Standing,
     display_name,
+    explains_standing,
     refusal,
     shorten,
     standing,
-    token_refusal,
+    token_phrase,
 )
+from accreditor.services.desk_queue import QueueStatus
 from accreditor.session import EventSession
 from accreditor.store import EventStore
-from accreditor.vocabulary import CheckInResult, Tone
-from ui import jobs, messages, printing
+from accreditor.tokens import Verdict
+from accreditor.vocabulary import CheckInResult, GuestStatus, Tone, phrase
+from ui import i18n, jobs, messages, printing
 from ui.guest_table_model import format_moment
 from ui.settings import StationSettings
+from ui.unlock_dialog import ensure_unlocked
 
 if TYPE_CHECKING:  # badge rendering is imported with the first print, not before the desk can show
     from accreditor.services.issuing import Issued
@@ -62,6 +66,9 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+# While check-ins wait and the app does not know the server to be away, sending is tried this often (the desk
+# may have found it unreachable itself, before the app's watcher noticed anything).
+QUEUE_RETRY_MS = 15_000
 Then = Callable[[GuestDetails | None], None]
 
 
@@ -73,16 +80,68 @@ class Notice:
 
 def check_in_text(at: datetime, station: str, user: str) -> str:
     """ "09:14 at Desk 2 by anna": when (local time), where and by whom."""
-    where = f" at {station}" if station else ""
-    who = f" by {user}" if user else ""
-    return f"{format_moment(at)}{where}{who}"
+    when = format_moment(at)
+    if station and user:
+        return QCoreApplication.translate("DeskController", "{when} at {station} by {user}").format(
+            when=when, station=station, user=user
+        )
+    if station:
+        return QCoreApplication.translate("DeskController", "{when} at {station}").format(when=when, station=station)
+    if user:
+        return QCoreApplication.translate("DeskController", "{when} by {user}").format(when=when, user=user)
+    return when
 
 
 def badge_text(guest: Guest) -> str:
     if guest.badge_serial is None:
-        return "not printed yet"
-    when = f"printed {format_moment(guest.badge_printed_at)}, " if guest.badge_printed_at else ""
-    return f"{when}serial {guest.badge_serial}"
+        return QCoreApplication.translate("DeskController", "not printed yet")
+    serial = i18n.number_text(guest.badge_serial)
+    if guest.badge_printed_at:
+        return QCoreApplication.translate("DeskController", "printed {when}, serial {serial}").format(
+            when=format_moment(guest.badge_printed_at), serial=serial
+        )
+    return QCoreApplication.translate("DeskController", "serial {serial}").format(serial=serial)
+
+
+def standing_label(found: Standing) -> str:
+    """ "Pending approval", "Revoked"… in the app's language (a status this version does not know as it is)."""
+    return i18n.headline(found.status) if found.status is not None else found.label
+
+
+def standing_explanation(found: Standing) -> str:
+    """The organiser's reason (as they wrote it) and who to turn to, in the app's language."""
+    advice = i18n.say(phrase(found.status or GuestStatus.PENDING)) if found.advice else ""
+    return " — ".join(part for part in (found.reason, advice) if part)
+
+
+def standing_sentence(found: Standing) -> str:
+    """ "Revoked: Badge reported lost — do not admit; call the security supervisor" in the app's language."""
+    label = standing_label(found)
+    headline = (
+        QCoreApplication.translate("DeskController", "{status}: {reason}").format(status=label, reason=found.reason)
+        if found.reason
+        else label
+    )
+    advice = i18n.say(phrase(found.status or GuestStatus.PENDING)) if found.advice else ""
+    return f"{headline} — {advice}" if advice else headline
+
+
+def token_refusal_text(verdict: Verdict, guest: Guest | None) -> str:
+    """Why a scanned badge admits nobody (the core's `token_refusal`, in the app's language)."""
+    refused = QCoreApplication.translate("DeskController", "{why} — nobody was checked in.").format(
+        why=i18n.say(token_phrase(verdict, guest))
+    )
+    if explains_standing(verdict, guest) and guest is not None:
+        explanation = standing_explanation(standing(guest))
+        refused += f" {explanation[:1].upper()}{explanation[1:]}."
+    return refused
+
+
+def print_outcome_text(outcome: PrintOutcome) -> str:
+    """A print sink's answer in the app's language."""
+    if outcome.phrase is not None:
+        return i18n.say(outcome.phrase)
+    return outcome.message or QCoreApplication.translate("DeskController", "the printer refused the job")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +153,7 @@ class _Answer:
     changes: Changes = NOTHING
     refresh: bool = False  # the card and the lists must show `details` anew (something was written, or may be)
     print_first_badge: bool = False
+    queue: QueueStatus | None = None  # the station's queue of check-ins, when this operation changed it
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +176,7 @@ class DeskController(QObject):
     notice = Signal(object)  # Notice for the operator
     printing_changed = Signal()  # a print started or finished
     loaded = Signal()  # the event's guests are in memory: finding works
+    queue_changed = Signal(object)  # QueueStatus: check-ins waiting for the event server, and conflicts
 
     def __init__(
         self,
@@ -134,6 +195,10 @@ class DeskController(QObject):
         self._printing: set[int] = set()  # guests whose badge is queued or printing
         self._queue: deque[_QueuedPrint] = deque()
         self._current: _QueuedPrint | None = None
+        self._server_away = False
+        self._retry = QTimer(self)
+        self._retry.setInterval(QUEUE_RETRY_MS)
+        self._retry.timeout.connect(self._retry_sending)
         self._open(store, session)
 
     # -- the event and the station ---------------------------------------------------------------
@@ -147,6 +212,8 @@ class DeskController(QObject):
             store, station=self._settings.station_name, user=self.user, today=self._today, session=session
         )
         self._own_ready = False
+        self.queue_status = QueueStatus()
+        self._sending = False
         if session is None:
             self.reload()
 
@@ -170,7 +237,10 @@ class DeskController(QObject):
 
     def set_settings(self, settings: StationSettings) -> None:
         self._settings = settings
+        renamed = self._desk.station != settings.station_name
         self._desk.station = settings.station_name
+        if renamed and self._desk.queue is not None:  # each station has its own queue
+            self.open_queue()
 
     @property
     def ready(self) -> bool:
@@ -182,6 +252,86 @@ class DeskController(QObject):
     def session_ready(self) -> None:
         """The shared session's owner says its guests are loaded and indexed: what was typed can be found."""
         self.loaded.emit()
+        self.open_queue()
+
+    # -- check-ins queued while the event server is away -----------------------------------------
+
+    def open_queue(self) -> None:
+        """Open this station's queue for an event on a server (in the background) and send what waits in it."""
+        desk = self._desk
+        if not desk.store.is_server:  # an event file on this computer does not go out of reach
+            return
+        if desk.queue is not None and desk.queue.station == desk.station:
+            return
+
+        def opened(status: QueueStatus) -> None:
+            if desk is self._desk:
+                self._show_queue(status)
+                if status.waiting:
+                    self.send_queue()
+
+        self._run(desk.open_queue, opened, label="Opening this desk's check-in queue")
+
+    def set_offline(self, offline: bool) -> None:
+        """The app's word on the event server: away (check-ins are queued at once) or back (send them)."""
+        self._server_away = offline
+        self._desk.offline = offline
+        if not offline:
+            self.send_queue()
+
+    def _retry_sending(self) -> None:
+        if not self._server_away and self.queue_status.waiting:
+            self.send_queue()
+
+    def send_queue(self) -> None:
+        """Send the waiting check-ins in the background; conflicts stay listed until acknowledged."""
+        desk = self._desk
+        if self._sending or desk.queue is None:
+            return
+        self._sending = True
+
+        def work() -> _Answer:
+            report = desk.send_queue()
+            status = desk.queue_status()
+            notices = [
+                Notice(
+                    Tone.ERROR,
+                    QCoreApplication.translate("DeskController", "Queued check-in of {name} refused: {why}").format(
+                        name=entry.guest_name, why=entry.message
+                    ),
+                )
+                for entry in report.conflicts
+            ]
+            if report.sent and not report.conflicts:
+                sent = QCoreApplication.translate(
+                    "DeskController", "Queued check-ins sent to the event server: %n", "", len(report.sent)
+                )
+                notices.append(Notice(Tone.OK, sent))
+            return _Answer(tuple(notices), changes=report.changes, queue=status)
+
+        def done(answer: _Answer) -> None:
+            self._sending = False
+            if desk is self._desk:
+                self._answered(answer)
+
+        def failed(error: BaseException) -> None:
+            self._sending = False
+            self._failed(error, "Queued check-ins not sent: ")
+
+        jobs.run_in_background(self, lambda _context: work(), success=done, failure=failed, label="Sending check-ins")
+
+    def acknowledge_conflicts(self) -> None:
+        """Staff have seen the refused queued check-ins: they leave the list (the queue file keeps them)."""
+        desk, nonces = self._desk, [entry.nonce for entry in self.queue_status.conflicts]
+        self._run(lambda: desk.acknowledge_conflicts(nonces), self._show_queue, label="Acknowledging conflicts")
+
+    def _show_queue(self, status: QueueStatus) -> None:
+        self.queue_status = status
+        if status.waiting:
+            self._retry.start()
+        else:
+            self._retry.stop()
+        self.queue_changed.emit(status)
 
     def reload(self) -> None:
         """Read every guest, category and zone again, in the background (guests added at other desks).
@@ -195,9 +345,14 @@ class DeskController(QObject):
             if desk is self._desk:
                 self._own_ready = True
                 self.loaded.emit()
+                self.open_queue()
 
         jobs.run_in_background(
-            self, lambda _context: desk.reload(), success=loaded, failure=self._failed, label="Opening the event"
+            self,
+            lambda _context: desk.reload(),
+            success=loaded,
+            failure=self._failed,
+            label=self.tr("Opening the event"),
         )
 
     def categories(self) -> list[Category]:
@@ -220,7 +375,7 @@ class DeskController(QObject):
     def fetch_details(self, guest_id: int, then: Callable[[GuestDetails], None]) -> GuestDetails | None:
         """Read a guest's card in the background and hand it to `then` on the UI thread."""
         desk = self._desk
-        return self._run(lambda: desk.details(guest_id), then, label="Reading the guest")
+        return self._run(lambda: desk.details(guest_id), then, label=self.tr("Reading the guest"))
 
     # -- running the services --------------------------------------------------------------------
 
@@ -236,6 +391,8 @@ class DeskController(QObject):
         return done[0] if done else None
 
     def _answered(self, answer: _Answer, then: Then | None = None) -> GuestDetails | None:
+        if answer.queue is not None:
+            self._show_queue(answer.queue)
         if answer.details is not None and answer.refresh:
             self.guest_changed.emit(answer.details)
         if answer.changes:
@@ -292,15 +449,22 @@ class DeskController(QObject):
                 if known is not None:
                     desk.learn(known)  # the badge was refused on what the database says: show the same
                 details = desk.details_if_any(known)
-                text = token_refusal(result.verdict, details.guest if details else None)
+                text = token_refusal_text(result.verdict, details.guest if details else None)
                 return _Answer((Notice(Tone.ERROR, text),), details)
             if result.kind == "guest" and result.guest_id is not None:
                 details = desk.details(result.guest_id)
-                return _Answer((Notice(Tone.INFO, f"Found by code {code}: {display_name(details.guest)}"),), details)
-            unknown = f"Unknown code: {code}" if code else "Unknown code (the scan was empty)"
+                found = QCoreApplication.translate("DeskController", "Found by code {code}: {name}").format(
+                    code=code, name=display_name(details.guest)
+                )
+                return _Answer((Notice(Tone.INFO, found),), details)
+            unknown = (
+                QCoreApplication.translate("DeskController", "Unknown code: {code}").format(code=code)
+                if code
+                else QCoreApplication.translate("DeskController", "Unknown code (the scan was empty)")
+            )
             return _Answer((Notice(Tone.ERROR, unknown),))
 
-        return self._ask(work, label="Reading the scan", then=then)
+        return self._ask(work, label=self.tr("Reading the scan"), then=then)
 
     def check_in(
         self, guest_id: int, *, by_scan: bool = False, auto_print: bool | None = None, then: Then | None = None
@@ -310,7 +474,9 @@ class DeskController(QObject):
         desk = self._desk
         wanted = self._settings.auto_print if auto_print is None else auto_print
         return self._ask(
-            lambda: _check_in(desk, guest_id, by_scan=by_scan, auto_print=wanted), label="Checking in", then=then
+            lambda: _check_in(desk, guest_id, by_scan=by_scan, auto_print=wanted),
+            label=self.tr("Checking in"),
+            then=then,
         )
 
     def undo_check_in(self, guest_id: int, reason: str) -> GuestDetails | None:
@@ -319,10 +485,12 @@ class DeskController(QObject):
         def work() -> _Answer:
             changes = desk.undo_check_in(guest_id, reason)
             details = desk.details(guest_id)
-            text = f"Check-in of {display_name(details.guest)} undone ({reason.strip()})"
+            text = self.tr("Check-in of {name} undone ({reason})").format(
+                name=display_name(details.guest), reason=reason.strip()
+            )
             return _Answer((Notice(Tone.INFO, text),), details, changes, refresh=True)
 
-        return self._ask(work, label="Undoing the check-in")
+        return self._ask(work, label=self.tr("Undoing the check-in"))
 
     # -- printing --------------------------------------------------------------------------------
 
@@ -342,13 +510,19 @@ class DeskController(QObject):
         guests stand at the desk.
         """
         if guest_id in self._printing:
-            self._tell(Tone.WARNING, "This badge is already being printed.")
+            self._tell(Tone.WARNING, self.tr("This badge is already being printed."))
+            return False
+        if not ensure_unlocked(None, self._desk.store):
+            self._tell(Tone.WARNING, self.tr("The badge signing key is still locked; nothing was printed."))
             return False
         self._printing.add(guest_id)
         self._queue.append(_QueuedPrint(guest_id, reason))
         self.printing_changed.emit()
         waiting = len(self._queue) - 1 + (self._current is not None)
-        self._tell(Tone.INFO, f"Printing the badge… ({waiting} before it)" if waiting else "Printing the badge…")
+        printing_now = self.tr("Printing the badge…")
+        if waiting:
+            printing_now = self.tr("Printing the badge… ({count} before it)").format(count=i18n.number_text(waiting))
+        self._tell(Tone.INFO, printing_now)
         if self._current is None:
             self._print_next()
         return True
@@ -373,25 +547,35 @@ class DeskController(QObject):
             work,
             success=lambda printed: self._printed(desk, queued, printed),
             failure=lambda error: self._print_failed(desk, queued, error),
-            label="Printing a badge",
+            label=self.tr("Printing a badge"),
         )
 
     def _printed(self, desk: DeskService, queued: _QueuedPrint, printed: _Printed) -> None:
         badge, outcome = printed.issued.badge, printed.issued.outcome
         name = display_name(badge.guest)
         if outcome.accepted:
-            job = f", job {outcome.job_id}" if outcome.job_id else ""
-            self._tell(Tone.OK, f"Badge of {name} sent to the printer (serial {badge.serial}{job})")
+            serial = i18n.number_text(badge.serial)
+            sent = self.tr("Badge of {name} sent to the printer (serial {serial})").format(name=name, serial=serial)
+            if outcome.job_id:
+                sent = self.tr("Badge of {name} sent to the printer (serial {serial}, job {job})").format(
+                    name=name, serial=serial, job=outcome.job_id
+                )
+            self._tell(Tone.OK, sent)
             self.changes_made.emit(printed.issued.changes)
         else:
-            self._tell(Tone.ERROR, f"Badge of {name} NOT printed: {_refused_words(outcome)} — nothing was recorded.")
+            self._tell(
+                Tone.ERROR,
+                self.tr("Badge of {name} NOT printed: {why} — nothing was recorded.").format(
+                    name=name, why=print_outcome_text(outcome)
+                ),
+            )
         self._finish_print(desk, queued, printed.details)
 
     def _print_failed(self, desk: DeskService, queued: _QueuedPrint, error: BaseException) -> None:
         title, text, details = messages.describe(error)
         if details:  # a bug, not a refusal: its traceback goes to the one error dialog
             messages.show_error(None, title, text, details=details)
-        self._tell(Tone.ERROR, f"Badge not printed: {text} Nothing was recorded.")
+        self._tell(Tone.ERROR, self.tr("Badge not printed: {why} Nothing was recorded.").format(why=text))
         self._finish_print(desk, queued, None)
         if desk is self._desk:  # the card shows the guest as now (another desk may have printed meanwhile)
             self.fetch_details(queued.guest_id, self.guest_changed.emit)
@@ -407,28 +591,33 @@ class DeskController(QObject):
 
     # -- walk-ins and edits ----------------------------------------------------------------------
 
-    def add_walk_in(self, fields: GuestFields, *, then: Then | None = None) -> GuestDetails | None:
-        """Register someone who is not on the list; they wait, pending, for an organiser's approval."""
+    def add_walk_in(
+        self, fields: GuestFields, *, photo: bytes | None = None, then: Then | None = None
+    ) -> GuestDetails | None:
+        """Register someone who is not on the list (with their framed `photo`, if taken); they wait, pending, for
+        an organiser's approval."""
         desk = self._desk
 
         def work() -> _Answer:
-            details, changes = desk.add_walk_in(fields)
+            details, changes = desk.add_walk_in(fields, photo)
             name = display_name(details.guest)
-            text = f"Walk-in {name} registered — pending until an organiser approves"
+            text = self.tr("Walk-in {name} registered — pending until an organiser approves").format(name=name)
             return _Answer((Notice(Tone.WARNING, text),), details, changes, refresh=True)
 
-        return self._ask(work, label="Registering a walk-in", then=then, failed="Walk-in not registered: ")
+        return self._ask(
+            work, label=self.tr("Registering a walk-in"), then=then, failed=self.tr("Walk-in not registered: ")
+        )
 
-    def edit_guest(self, guest_id: int, fields: GuestFields) -> GuestDetails | None:
+    def edit_guest(self, guest_id: int, fields: GuestFields, photo: bytes | None = None) -> GuestDetails | None:
         desk = self._desk
 
         def work() -> _Answer:
-            edited = desk.edit_guest(guest_id, fields)
+            edited = desk.edit_guest(guest_id, fields, photo)
             what = ", ".join(name.replace("_", " ") for name in edited.fields)
-            text = f"Saved: {what}" if edited.fields else "Nothing changed"
+            text = self.tr("Saved: {fields}").format(fields=what) if edited.fields else self.tr("Nothing changed")
             return _Answer((Notice(Tone.INFO, text),), edited.details, edited.changes, refresh=True)
 
-        return self._ask(work, label="Saving the guest", failed="Not saved: ")
+        return self._ask(work, label=self.tr("Saving the guest"), failed=self.tr("Not saved: "))
 
     def _tell(self, tone: Tone, text: str) -> None:
         self.notice.emit(Notice(tone, text))
@@ -439,20 +628,32 @@ def _check_in(desk: DeskService, guest_id: int, *, by_scan: bool, auto_print: bo
     outcome = desk.check_in(guest_id)
     details = desk.details_if_any(guest_id)
     if details is None:  # the guest is gone
-        return _Answer((Notice(Tone.ERROR, outcome.message),))
+        return _Answer(
+            (Notice(Tone.ERROR, QCoreApplication.translate("DeskController", "This guest is no longer in the event.")),)
+        )
     # Refused or already in: the desk read the guest again (another station changed them); the views follow.
     learned = Changes.of(Topic.GUESTS, Topic.CHECK_INS, guests=[guest_id])
     if outcome.result is CheckInResult.REFUSED:  # another desk may have changed the status meanwhile
-        notice = Notice(details.standing.tone, f"Not checked in. {details.standing.sentence()}")
-        return _Answer((notice,), details, learned, refresh=True)
+        why = standing_sentence(details.standing)
+        notice = Notice(
+            details.standing.tone, QCoreApplication.translate("DeskController", "Not checked in. {why}").format(why=why)
+        )
+        return _Answer((notice,), details, NOTHING if desk.offline else learned, refresh=True)
+    if outcome.result is CheckInResult.QUEUED:  # the server is away: the guest is in, the check-in waits here
+        return _Answer((Notice(Tone.WARNING, outcome.message),), details, refresh=True, queue=desk.queue_status())
     if outcome.result is CheckInResult.ALREADY:
         when = check_in_text(outcome.at, outcome.station or "", outcome.user or "") if outcome.at else ""
-        return _Answer((Notice(Tone.WARNING, f"Already checked in at {when}"),), details, learned, refresh=True)
-    how = "Checked in by scan" if by_scan else "Checked in"
-    notice = Notice(Tone.OK, f"{how}: {display_name(details.guest)}")
+        already = Notice(
+            Tone.WARNING, QCoreApplication.translate("DeskController", "Already checked in at {when}").format(when=when)
+        )
+        # Offline, nothing can be read again from the server now.
+        return _Answer((already,), details, NOTHING if desk.offline else learned, refresh=True)
+    name = display_name(details.guest)
+    how = (
+        QCoreApplication.translate("DeskController", "Checked in by scan: {name}")
+        if by_scan
+        else QCoreApplication.translate("DeskController", "Checked in: {name}")
+    )
+    notice = Notice(Tone.OK, how.format(name=name))
     first_badge = auto_print and details.guest.badge_serial is None
     return _Answer((notice,), details, outcome.changes, refresh=True, print_first_badge=first_badge)
-
-
-def _refused_words(outcome: PrintOutcome) -> str:
-    return outcome.message or "the printer refused the job"

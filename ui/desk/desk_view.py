@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpli
 
 from accreditor.categories import Category
 from accreditor.guests import GuestFields
-from ui import sounds
-from ui.desk import reason_dialog
+from accreditor.vocabulary import GuestStatus, phrase
+from ui import i18n, sounds
+from ui.desk import guest_form, reason_dialog
 from ui.desk.desk_controller import (
     MAX_RESULTS,
     MIN_QUERY_LENGTH,
@@ -27,17 +28,15 @@ from ui.desk.desk_controller import (
     badge_text,
     check_in_text,
     display_name,
-    refusal,
+    standing_label,
 )
 from ui.desk.guest_card import TONE_COLOURS, GuestCard, text_colour_on
+from ui.desk.queue_panel import QueuePanel
 from ui.desk.result_list import ResultList, ResultListModel
 
 SEARCH_DELAY_MS = 100
 RESULTS_WIDTH = 440  # wide enough for a name in two scripts and an organisation
 PAGE_ROWS = 5
-FIELD_PLACEHOLDER = "Name in any script, organisation or passport — or scan a code"
-REPRINT_REASONS = ("Lost", "Damaged", "Details changed", "Photo changed", "Printer fault")
-UNDO_REASONS = ("Wrong guest checked in", "Guest left before the event", "Checked in by mistake")
 _SOUND_OF = {Tone.OK: "ok", Tone.WARNING: "warning", Tone.ERROR: "error"}
 # Keys in the field that move through the matches, and by how many rows.
 _STEPS = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -PAGE_ROWS, Qt.Key.Key_PageDown: PAGE_ROWS}
@@ -90,7 +89,7 @@ class DeskView(QWidget):
         self._searched_text = ""
 
         self.field = SearchField()
-        self.field.setPlaceholderText(FIELD_PLACEHOLDER)
+        self.field.setPlaceholderText(self.tr("Name in any script, organisation or passport — or scan a code"))
         self.field.setClearButtonEnabled(True)
         field_font = QFont(self.field.font())
         field_font.setPointSize(20)
@@ -109,15 +108,18 @@ class DeskView(QWidget):
         # Room for a line, kept when empty: the card does not jump each time a notice comes or goes.
         self.notice_label.setMinimumHeight(self.notice_label.fontMetrics().lineSpacing() + 24)
         self.card = GuestCard()
+        self.queue_panel = QueuePanel()  # check-ins waiting for the event server, and refused ones
 
-        self.check_in_action = self._action("Check &in", "Ctrl+Return", self.check_in)
-        self.check_in_action.setToolTip("Check the guest in (Enter in the field does the same)")
-        self.check_in_print_action = self._action("Check in && &print", "Ctrl+Shift+Return", self.check_in_and_print)
-        self.print_action = self._action("Print &badge", "Ctrl+P", self.print_badge)
+        self.check_in_action = self._action(self.tr("Check &in"), "Ctrl+Return", self.check_in)
+        self.check_in_action.setToolTip(self.tr("Check the guest in (Enter in the field does the same)"))
+        self.check_in_print_action = self._action(
+            self.tr("Check in && &print"), "Ctrl+Shift+Return", self.check_in_and_print
+        )
+        self.print_action = self._action(self.tr("Print &badge"), "Ctrl+P", self.print_badge)
         # Not Ctrl+E or Ctrl+Shift+Backspace: on X11 the field takes those (end of line, delete to start).
-        self.undo_action = self._action("&Undo check-in", "F8", self.undo_check_in)
-        self.edit_action = self._action("&Edit guest", "F4", self.edit_guest)
-        self.walk_in_action = self._action("&New walk-in", "Ctrl+N", self.new_walk_in)
+        self.undo_action = self._action(self.tr("&Undo check-in"), "F8", self.undo_check_in)
+        self.edit_action = self._action(self.tr("&Edit guest"), "F4", self.edit_guest)
+        self.walk_in_action = self._action(self.tr("&New walk-in"), "Ctrl+N", self.new_walk_in)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -134,6 +136,8 @@ class DeskView(QWidget):
         controller.notice.connect(self.show_notice)
         controller.printing_changed.connect(self._update_actions)
         controller.loaded.connect(self._event_loaded)
+        controller.queue_changed.connect(self.queue_panel.show_status)
+        self.queue_panel.acknowledge_requested.connect(controller.acknowledge_conflicts)
         self.setFocusProxy(self.field)
         self._update_actions()
 
@@ -167,6 +171,7 @@ class DeskView(QWidget):
         right = QWidget()
         right_column = QVBoxLayout(right)
         right_column.setContentsMargins(0, 0, 0, 0)
+        right_column.addWidget(self.queue_panel)
         right_column.addWidget(self.notice_label)
         right_column.addWidget(self.card, stretch=1)
         right_column.addLayout(buttons)
@@ -210,15 +215,20 @@ class DeskView(QWidget):
             self.results.select_row(0)
         query = text.strip()
         if len(query) >= MIN_QUERY_LENGTH and not self.controller.ready:
-            self.count_label.setText("Opening the event… the guests are being indexed")
+            self.count_label.setText(self.tr("Opening the event… the guests are being indexed"))
         elif len(query) < MIN_QUERY_LENGTH:
             self.count_label.clear()
         elif not guests:
-            self.count_label.setText(f"No guest matches “{query}”")
+            self.count_label.setText(self.tr("No guest matches “{query}”").format(query=query))
         elif len(guests) >= MAX_RESULTS:
-            self.count_label.setText(f"The first {len(guests)} matches — type more to narrow them")
+            count = i18n.number_text(len(guests))
+            self.count_label.setText(
+                self.tr("The first {count} matches — type more to narrow them").format(count=count)
+            )
+        elif len(guests) == 1:
+            self.count_label.setText(self.tr("1 match"))
         else:
-            self.count_label.setText("1 match" if len(guests) == 1 else f"{len(guests)} matches")
+            self.count_label.setText(self.tr("{count} matches").format(count=i18n.number_text(len(guests))))
 
     def _result_clicked(self, index: QModelIndex) -> None:
         self.show_guest(self.results_model.guest_at(index.row()).id)
@@ -239,7 +249,11 @@ class DeskView(QWidget):
         if details.standing.admissible:
             self.check_in()
         else:
-            self.show_notice(Notice(details.standing.tone, refusal(details.standing)))
+            standing = details.standing
+            refused = self.tr("Cannot check in — {status}: {advice}").format(
+                status=standing_label(standing).lower(), advice=i18n.say(phrase(standing.status or GuestStatus.PENDING))
+            )
+            self.show_notice(Notice(standing.tone, refused))
 
     def show_guest(self, guest_id: int) -> None:
         """Show a guest's card, read in the background (the photo is in the database)."""
@@ -335,10 +349,18 @@ class DeskView(QWidget):
         if self.controller.needs_reprint_reason(guest):
             asked = reason_dialog.ask_reason(
                 self,
-                "Reprint badge",
-                f"{display_name(guest)} already has a badge ({badge_text(guest)}). The new badge gets the next "
-                "serial and the old one stops opening doors. Why is it reprinted?",
-                REPRINT_REASONS,
+                self.tr("Reprint badge"),
+                self.tr(
+                    "{name} already has a badge ({badge}). The new badge gets the next "
+                    "serial and the old one stops opening doors. Why is it reprinted?"
+                ).format(name=display_name(guest), badge=badge_text(guest)),
+                (
+                    self.tr("Lost"),
+                    self.tr("Damaged"),
+                    self.tr("Details changed"),
+                    self.tr("Photo changed"),
+                    self.tr("Printer fault"),
+                ),
             )
             if asked is None:
                 return
@@ -353,9 +375,15 @@ class DeskView(QWidget):
         when = check_in_text(guest.checked_in_at, guest.checked_in_station, guest.checked_in_by)
         reason = reason_dialog.ask_reason(
             self,
-            "Undo check-in",
-            f"Undo the check-in of {display_name(guest)} ({when})? The reason is kept in the audit log.",
-            UNDO_REASONS,
+            self.tr("Undo check-in"),
+            self.tr("Undo the check-in of {name} ({when})? The reason is kept in the audit log.").format(
+                name=display_name(guest), when=when
+            ),
+            (
+                self.tr("Wrong guest checked in"),
+                self.tr("Guest left before the event"),
+                self.tr("Checked in by mistake"),
+            ),
         )
         if reason is not None:
             self.clear_notice()
@@ -366,17 +394,19 @@ class DeskView(QWidget):
         details = self.card.details
         if details is None:
             return
-        fields = _ask_guest_fields(self, self.controller.categories(), details.guest.fields)
-        if fields is not None:
+        answer = _ask_guest_fields(self, self.controller.categories(), details.guest.fields)
+        if answer is not None:
+            fields, photo = answer
             self.clear_notice()
-            self.controller.edit_guest(details.guest.id, fields)
+            self.controller.edit_guest(details.guest.id, fields, photo)
         self.field.setFocus()
 
     def new_walk_in(self) -> None:
-        fields = _ask_guest_fields(self, self.controller.categories(), None)
-        if fields is not None:
+        answer = _ask_guest_fields(self, self.controller.categories(), None)
+        if answer is not None:
+            fields, photo = answer
             self.clear_notice()
-            self.controller.add_walk_in(fields, then=self._show_if_any)
+            self.controller.add_walk_in(fields, photo=photo, then=self._show_if_any)
         self.field.setFocus()
 
     def _ready_for_next(self) -> None:
@@ -417,13 +447,14 @@ class DeskView(QWidget):
         self.check_in_print_action.setEnabled(admissible and not printing)
         self.print_action.setEnabled(admissible and not printing)
         self.undo_action.setEnabled(details is not None and details.guest.checked_in_at is not None)
+        # A check-in waiting for the server cannot be undone yet; not twice either.
+        self.check_in_action.setEnabled(admissible and details is not None and details.queued is None)
         self.edit_action.setEnabled(details is not None)
 
 
 def _ask_guest_fields(
     parent: QWidget, categories: Sequence[Category], fields: GuestFields | None
-) -> GuestFields | None:
-    """The guest form (a walk-in when `fields` is None); its validation loads when first asked for, not at start."""
-    from ui.desk import guest_form  # noqa: PLC0415 - e-mail and country checks are not needed to show the desk
+) -> tuple[GuestFields, bytes | None] | None:
+    """The guest form with its photo (a walk-in when `fields` is None): the fields and a new framed photo, if any."""
 
-    return guest_form.GuestFormDialog.ask(parent, categories, fields)
+    return guest_form.GuestFormDialog.ask_with_photo(parent, categories, fields)

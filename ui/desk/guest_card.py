@@ -7,13 +7,20 @@ Colour is never the only signal: every status is also written out in words.
 from collections.abc import Mapping
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from accreditor import vocabulary
-from accreditor.countries import country_name
-from ui.desk.desk_controller import GuestDetails, Tone, badge_text, check_in_text
+from ui import i18n
+from ui.desk.desk_controller import (
+    GuestDetails,
+    Tone,
+    badge_text,
+    check_in_text,
+    standing_explanation,
+    standing_label,
+)
 
 # Status colours of the desk, the vocabulary's (the gate shows the same); text on them is white.
 TONE_COLOURS = vocabulary.TONE_COLOURS
@@ -21,7 +28,6 @@ MUTED = "#5F6B73"
 INK = "#212121"  # advice is read, not glanced at: dark text, whatever the tone
 PHOTO_SIZE = (180, 240)  # passport proportions, 3:4
 _NO_CATEGORY_COLOUR = "#808080"
-_EMPTY_TEXT = "Type a name, or scan a badge or confirmation code"
 
 
 def text_colour_on(background: str) -> str:
@@ -54,7 +60,11 @@ def show_photo(label: QLabel, photo: bytes | None) -> None:
         label.setStyleSheet("")
         return
     label.setPixmap(QPixmap())
-    label.setText("No photo" if not photo else "Photo unreadable")
+    label.setText(
+        QCoreApplication.translate("GuestCard", "No photo")
+        if not photo
+        else QCoreApplication.translate("GuestCard", "Photo unreadable")
+    )
     label.setStyleSheet(f"background: #ECEFF1; color: {MUTED}; border: 1px solid #CFD8DC;")
 
 
@@ -75,7 +85,7 @@ class GuestCard(QFrame):
         self.details: GuestDetails | None = None
 
         self.placeholder = sized_label(16)
-        self.placeholder.setText(_EMPTY_TEXT)
+        self.placeholder.setText(self.tr("Type a name, or scan a badge or confirmation code"))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setStyleSheet(f"color: {MUTED};")
 
@@ -148,7 +158,7 @@ class GuestCard(QFrame):
         guest, fields = details.guest, details.guest.fields
         category = details.category
         colour = category.colour if category else _NO_CATEGORY_COLOUR
-        self.band.setText(category.name if category else fields.category or "No category")
+        self.band.setText(category.name if category else fields.category or self.tr("No category"))
         _paint(self.band, colour)
 
         show_photo(self.photo, details.photo)
@@ -158,26 +168,35 @@ class GuestCard(QFrame):
         self._set_optional(self.position_label, " · ".join(part for part in (fields.title, fields.position) if part))
         self._set_optional(self.organisation_label, fields.organisation)
         delegation = fields.delegation if fields.delegation != fields.organisation else ""
-        where = (country_name(fields.country), f"Delegation: {delegation}" if delegation else "")
+        where = (
+            i18n.country_text(fields.country),
+            self.tr("Delegation: {delegation}").format(delegation=delegation) if delegation else "",
+        )
         self._set_optional(self.country_label, " · ".join(part for part in where if part))
         self._show_zones(guest.zones, details.zone_names)
         self._set_optional(self.notes_label, fields.notes)
 
         standing = details.standing
-        self.status_label.setText(standing.label.upper())
+        self.status_label.setText(standing_label(standing).upper())
         _paint(self.status_label, TONE_COLOURS[standing.tone], padding="8px 14px")
-        explanation = standing.explanation()
+        explanation = standing_explanation(standing)
         self._set_optional(self.advice_label, explanation[:1].upper() + explanation[1:])
         self.advice_label.setStyleSheet(f"color: {INK};")
 
         if guest.checked_in_at is not None:
             when = check_in_text(guest.checked_in_at, guest.checked_in_station, guest.checked_in_by)
-            self.checkin_label.setText(f"✔ Checked in {when}")
+            self.checkin_label.setText(self.tr("✔ Checked in {when}").format(when=when))
             self.checkin_label.setStyleSheet(f"color: {TONE_COLOURS[Tone.OK]};")
+        elif details.queued is not None:  # checked in here while the server was away; not sent yet
+            when = check_in_text(details.queued.queued_at, details.queued.station, details.queued.user)
+            self.checkin_label.setText(
+                self.tr("✔ Checked in {when} — waiting to be sent to the event server").format(when=when)
+            )
+            self.checkin_label.setStyleSheet(f"color: {TONE_COLOURS[Tone.WARNING]};")
         else:
-            self.checkin_label.setText("Not checked in yet")
+            self.checkin_label.setText(self.tr("Not checked in yet"))
             self.checkin_label.setStyleSheet(f"color: {MUTED};")
-        self.badge_label.setText(f"Badge: {badge_text(guest)}")
+        self.badge_label.setText(self.tr("Badge: {badge}").format(badge=badge_text(guest)))
 
         self.placeholder.hide()
         self.content.show()

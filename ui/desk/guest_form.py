@@ -2,22 +2,29 @@
 
 The rules are the importer's (`accreditor.validation.validate`), so a guest typed at the desk is
 as clean as one imported; each problem is shown under its field and the dialog stays open.
+
+At the desk the form also takes the guest's photo (`ask_with_photo`): "Take photo…" captures a frame from
+the webcam and "Photo file…" loads one, and either is framed in the photo editor by the rules of a loaded
+file (badge proportions, big enough for print) before the form keeps it (`photo`).  Without a camera
+"Take photo…" is disabled and its tooltip says why.
 """
 
 import functools
 from collections.abc import Sequence
 
 import pycountry
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,23 +34,30 @@ from accreditor.countries import country_name, resolve
 from accreditor.guests import GuestFields
 from accreditor.text import to_latin
 from accreditor.validation import validate
+from ui import camera
+from ui.desk.guest_card import show_photo
 
 ERROR_COLOUR = "#C62828"
 
 # (field, label) in the order of the form; the Latin names follow the names as written.
 TEXT_FIELDS = (
-    ("family_name", "Family name"),
-    ("given_name", "Given name"),
-    ("family_name_latin", "Family name (Latin, as in passport)"),
-    ("given_name_latin", "Given name (Latin, as in passport)"),
-    ("title", "Title"),
-    ("position", "Position"),
-    ("organisation", "Organisation"),
-    ("delegation", "Delegation"),
+    ("family_name", QT_TRANSLATE_NOOP("GuestFormDialog", "Family name")),
+    ("given_name", QT_TRANSLATE_NOOP("GuestFormDialog", "Given name")),
+    ("family_name_latin", QT_TRANSLATE_NOOP("GuestFormDialog", "Family name (Latin, as in passport)")),
+    ("given_name_latin", QT_TRANSLATE_NOOP("GuestFormDialog", "Given name (Latin, as in passport)")),
+    ("title", QT_TRANSLATE_NOOP("GuestFormDialog", "Title")),
+    ("position", QT_TRANSLATE_NOOP("GuestFormDialog", "Position")),
+    ("organisation", QT_TRANSLATE_NOOP("GuestFormDialog", "Organisation")),
+    ("delegation", QT_TRANSLATE_NOOP("GuestFormDialog", "Delegation")),
 )
-CONTACT_FIELDS = (("passport_no", "Passport / ID no."), ("email", "E-mail"), ("phone", "Phone"))
+CONTACT_FIELDS = (
+    ("passport_no", QT_TRANSLATE_NOOP("GuestFormDialog", "Passport / ID no.")),
+    ("email", QT_TRANSLATE_NOOP("GuestFormDialog", "E-mail")),
+    ("phone", QT_TRANSLATE_NOOP("GuestFormDialog", "Phone")),
+)
 LATIN_OF = {"family_name": "family_name_latin", "given_name": "given_name_latin"}
 DEFAULT_CATEGORY = "DEL"
+PHOTO_THUMBNAIL = QSize(75, 96)  # 25:32, the badge photo's proportions
 
 
 @functools.cache
@@ -58,30 +72,42 @@ class GuestFormDialog(QDialog):
     """Edit `initial` (None: a new walk-in); `fields` holds the validated result once accepted."""
 
     def __init__(
-        self, parent: QWidget | None, categories: Sequence[Category], initial: GuestFields | None = None
+        self,
+        parent: QWidget | None,
+        categories: Sequence[Category],
+        initial: GuestFields | None = None,
+        *,
+        with_photo: bool = False,
     ) -> None:
         super().__init__(parent)
         self._initial = initial
         self._categories = tuple(categories)
         self.fields: GuestFields | None = None
+        self.photo: bytes | None = None  # a new photo, framed (with_photo only)
         self.editors: dict[str, Editor] = {}
         self.error_labels: dict[str, QLabel] = {}
         # A Latin name follows its written name until the operator types their own spelling.
         self._latin_follows = {latin: True for latin in LATIN_OF.values()}
-        self.setWindowTitle("New walk-in" if initial is None else f"Edit guest — {initial.full_name()}")
+        self.setWindowTitle(
+            self.tr("New walk-in")
+            if initial is None
+            else self.tr("Edit guest — {name}").format(name=initial.full_name())
+        )
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         for name, label in TEXT_FIELDS:
             self._add_row(form, name, label, QLineEdit())
-        self._add_row(form, "country", "Country", self._country_combo())
-        self._add_row(form, "category", "Category", self._category_combo())
+        self._add_row(form, "country", QT_TRANSLATE_NOOP("GuestFormDialog", "Country"), self._country_combo())
+        self._add_row(form, "category", QT_TRANSLATE_NOOP("GuestFormDialog", "Category"), self._category_combo())
         for name, label in CONTACT_FIELDS:
             self._add_row(form, name, label, QLineEdit())
         notes = QPlainTextEdit()
         notes.setTabChangesFocus(True)
         notes.setFixedHeight(notes.fontMetrics().lineSpacing() * 3 + 12)
-        self._add_row(form, "notes", "Notes", notes)
+        self._add_row(form, "notes", QT_TRANSLATE_NOOP("GuestFormDialog", "Notes"), notes)
+        if with_photo:
+            form.addRow(self.tr("Photo"), self._photo_row())
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -92,7 +118,9 @@ class GuestFormDialog(QDialog):
         self.general_error.hide()
         layout = QVBoxLayout(self)
         if initial is None:
-            intro = QLabel("A walk-in stays pending — no check-in, no badge — until an organiser approves them.")
+            intro = QLabel(
+                self.tr("A walk-in stays pending — no check-in, no badge — until an organiser approves them.")
+            )
             intro.setWordWrap(True)
             layout.addWidget(intro)
         layout.addLayout(form)
@@ -118,9 +146,42 @@ class GuestFormDialog(QDialog):
         column.setSpacing(2)
         column.addWidget(editor)
         column.addWidget(error)
-        form.addRow(label, cell)
+        form.addRow(self.tr(label), cell)
         self.editors[name] = editor
         self.error_labels[name] = error
+
+    def _photo_row(self) -> QWidget:
+        self.photo_label = QLabel()
+        self.photo_label.setFixedSize(PHOTO_THUMBNAIL)
+        self.photo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        show_photo(self.photo_label, None)
+        self.take_photo_button = QPushButton(self.tr("Take photo…"))
+        self.take_photo_button.setToolTip(self.tr("Take the guest's photo with this computer's camera"))
+        self.take_photo_button.clicked.connect(lambda: self.choose_photo(take=True))
+        self.photo_file_button = QPushButton(self.tr("Photo file…"))
+        self.photo_file_button.setToolTip(self.tr("Load the guest's photo from a file"))
+        self.photo_file_button.clicked.connect(lambda: self.choose_photo(take=False))
+        problem = camera.camera_problem()
+        if problem is not None:  # without a camera: the button says why, and the form works as before
+            self.take_photo_button.setEnabled(False)
+            self.take_photo_button.setToolTip(problem)
+        cell = QWidget()
+        row = QHBoxLayout(cell)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.photo_label)
+        row.addWidget(self.take_photo_button, alignment=Qt.AlignmentFlag.AlignBottom)
+        row.addWidget(self.photo_file_button, alignment=Qt.AlignmentFlag.AlignBottom)
+        row.addStretch(1)
+        return cell
+
+    def choose_photo(self, *, take: bool) -> None:
+        """The guest's photo from the camera (`take`) or a file, framed in the photo editor; kept once saved there."""
+        from ui.organiser.photo_editor import PhotoEditorDialog  # noqa: PLC0415 - Pillow's photo rules, when first used
+
+        framed = PhotoEditorDialog.frame_photo(self, take=take)
+        if framed is not None:
+            self.photo = framed
+            show_photo(self.photo_label, framed)
 
     @staticmethod
     def _country_combo() -> QComboBox:
@@ -211,6 +272,20 @@ class GuestFormDialog(QDialog):
             return
         self.fields = fields
         super().accept()
+
+    @classmethod
+    def ask_with_photo(
+        cls, parent: QWidget | None, categories: Sequence[Category], initial: GuestFields | None = None
+    ) -> tuple[GuestFields, bytes | None] | None:
+        """The desk's form: the validated fields and a new framed photo (None: no new photo), or None when the
+        operator cancelled (tests replace this)."""
+        dialog = cls(parent, categories, initial, with_photo=True)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.fields is None:
+                return None
+            return dialog.fields, dialog.photo
+        finally:
+            dialog.deleteLater()
 
     @classmethod
     def ask(

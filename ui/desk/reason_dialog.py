@@ -18,7 +18,7 @@ class ReasonDialog(QDialog):
         self.prompt_label = QLabel(prompt)
         self.prompt_label.setWordWrap(True)
         self.reason_edit = QLineEdit()
-        self.reason_edit.setPlaceholderText("Reason (required)")
+        self.reason_edit.setPlaceholderText(self.tr("Reason (required)"))
         if suggestions:
             completer = QCompleter(list(suggestions), self.reason_edit)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

@@ -7,15 +7,14 @@ with the arrow keys there, so a scan or the next name can follow without a click
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from accreditor.categories import Category
-from accreditor.countries import country_name
 from accreditor.guests import Guest
 from accreditor.vocabulary import GuestStatus
-from ui.guest_table_model import STATUS_LABELS
+from ui import i18n
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -30,11 +29,11 @@ def result_lines(guest: Guest) -> str:
     name = guest.full_name
     latin = guest.name_latin
     first = f"{name}   ({latin})" if latin and latin != name else name
-    state = [] if guest.status == GuestStatus.APPROVED else [STATUS_LABELS.get(guest.status, guest.status).upper()]
+    state = [] if guest.status == GuestStatus.APPROVED else [i18n.status_label(guest.status).upper()]
     if guest.checked_in_at is not None:
-        state.append("✔ checked in")
+        state.append(QCoreApplication.translate("ResultListModel", "✔ checked in"))
     fields = guest.fields
-    second = " · ".join(part for part in (*state, fields.organisation, country_name(fields.country)) if part)
+    second = " · ".join(part for part in (*state, fields.organisation, i18n.country_text(fields.country)) if part)
     return f"{first}\n{second}" if second else first
 
 
@@ -89,7 +88,7 @@ class ResultListModel(QAbstractListModel):
             return self._colours.get(guest.fields.category)
         if role == Qt.ItemDataRole.ToolTipRole:
             reason = f": {guest.status_reason}" if guest.status_reason else ""
-            return f"{STATUS_LABELS.get(guest.status, guest.status)}{reason}"
+            return f"{i18n.status_label(guest.status)}{reason}"
         if role == GUEST_ID_ROLE:
             return guest.id
         return None

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,8 +39,8 @@ from ui.desk.guest_card import TONE_COLOURS
 from ui.gate.gate_view import DEFAULT_VERDICT_SECONDS
 
 SETTINGS_GROUP = "gate"
-PACKAGE_FILTER = "Gate packages (*.gatepkg *.pkg);;All files (*)"
-KEY_FILE_FILTER = "Public-key files (*.pem);;All files (*)"
+PACKAGE_FILTER = QT_TRANSLATE_NOOP("FileFilters", "Gate packages (*.gatepkg *.pkg);;All files (*)")
+KEY_FILE_FILTER = QT_TRANSLATE_NOOP("FileFilters", "Public-key files (*.pem);;All files (*)")
 DIRECTION_TEXTS = {"in": "Entry (in)", "out": "Exit (out)", "both": "Both ways (one door)"}
 
 
@@ -72,13 +72,23 @@ class GateChoice:
 
 def ask_package_file(parent: QWidget | None, start: str) -> Path | None:
     """Let the operator pick the gate package (tests monkeypatch this); None when they cancel."""
-    path, _selected = QFileDialog.getOpenFileName(parent, "Gate package", start, PACKAGE_FILTER)
+    path, _selected = QFileDialog.getOpenFileName(
+        parent,
+        QCoreApplication.translate("gate_setup_dialog", "Gate package"),
+        start,
+        QCoreApplication.translate("FileFilters", PACKAGE_FILTER),
+    )
     return Path(path) if path else None
 
 
 def ask_key_file(parent: QWidget | None, start: str) -> Path | None:
     """Let the operator pick the event's public-key file (tests monkeypatch this); None when they cancel."""
-    path, _selected = QFileDialog.getOpenFileName(parent, "The event's public-key file", start, KEY_FILE_FILTER)
+    path, _selected = QFileDialog.getOpenFileName(
+        parent,
+        QCoreApplication.translate("gate_setup_dialog", "The event's public-key file"),
+        start,
+        QCoreApplication.translate("FileFilters", KEY_FILE_FILTER),
+    )
     return Path(path) if path else None
 
 
@@ -117,7 +127,7 @@ class GateSetupDialog(QDialog):
         package: Path | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Set up the gate")
+        self.setWindowTitle(self.tr("Set up the gate"))
         self._event_zones = dict(zones)
         self._allow_package = allow_package
         self.package: GatePackage | None = None  # verified with the anchor below
@@ -126,17 +136,17 @@ class GateSetupDialog(QDialog):
         saved = QSettings()
         saved.beginGroup(SETTINGS_GROUP)
 
-        self.package_box = QGroupBox("Offline gate package")
+        self.package_box = QGroupBox(self.tr("Offline gate package"))
         self.package_edit = QLineEdit(str(package) if package else str(saved.value("package", "")))
         self.key_edit = QLineEdit(str(saved.value("key_file", "")))
-        self.key_edit.setPlaceholderText("event.pem, from `accreditor keys export-public`")
+        self.key_edit.setPlaceholderText(self.tr("event.pem, from `accreditor keys export-public`"))
         self.fingerprint_edit = QLineEdit(str(saved.value("fingerprint", "")))
-        self.fingerprint_edit.setPlaceholderText("or the fingerprint the organiser read out: 5647 5aa7 …")
+        self.fingerprint_edit.setPlaceholderText(self.tr("or the fingerprint the organiser read out: 5647 5aa7 …"))
         self.package_status = QLabel()
         self.package_status.setWordWrap(True)
-        self.browse_package_button = QPushButton("Browse…")
+        self.browse_package_button = QPushButton(self.tr("Browse…"))
         self.browse_package_button.clicked.connect(self._browse_package)
-        self.browse_key_button = QPushButton("Browse…")
+        self.browse_key_button = QPushButton(self.tr("Browse…"))
         self.browse_key_button.clicked.connect(self._browse_key)
         package_row = QHBoxLayout()
         package_row.addWidget(self.package_edit, 1)
@@ -145,9 +155,9 @@ class GateSetupDialog(QDialog):
         key_row.addWidget(self.key_edit, 1)
         key_row.addWidget(self.browse_key_button)
         package_form = QFormLayout(self.package_box)
-        package_form.addRow("Package", package_row)
-        package_form.addRow("Public-key file", key_row)
-        package_form.addRow("Fingerprint", self.fingerprint_edit)
+        package_form.addRow(self.tr("Package"), package_row)
+        package_form.addRow(self.tr("Public-key file"), key_row)
+        package_form.addRow(self.tr("Fingerprint"), self.fingerprint_edit)
         package_form.addRow(self.package_status)
         for edit in (self.package_edit, self.key_edit, self.fingerprint_edit):
             edit.editingFinished.connect(self.check_package)
@@ -162,28 +172,28 @@ class GateSetupDialog(QDialog):
             self.direction_choice.addItem(DIRECTION_TEXTS[direction], direction)
         self.direction_choice.setCurrentIndex(max(self.direction_choice.findData(saved.value("direction", "in")), 0))
         self.gate_name = QLineEdit(str(saved.value("gate_name", "")))
-        self.anti_passback = QCheckBox("Flag a second entry without an exit (anti-passback)")
+        self.anti_passback = QCheckBox(self.tr("Flag a second entry without an exit (anti-passback)"))
         self.anti_passback.setChecked(saved.value("anti_passback", True, type=bool))
         self.seconds = QDoubleSpinBox()
         self.seconds.setRange(1.0, 60.0)
         self.seconds.setDecimals(0)
-        self.seconds.setSuffix(" s")
+        self.seconds.setSuffix(self.tr(" s"))
         self.seconds.setValue(float(saved.value("verdict_seconds", DEFAULT_VERDICT_SECONDS, type=float)))
         self._saved_zone = str(saved.value("zone", ""))
         saved.endGroup()
 
         form = QFormLayout()
-        form.addRow("Zone this gate opens", self.zone_choice)
-        form.addRow("Direction", self.direction_choice)
-        form.addRow("Gate name (in the log)", self.gate_name)
+        form.addRow(self.tr("Zone this gate opens"), self.zone_choice)
+        form.addRow(self.tr("Direction"), self.direction_choice)
+        form.addRow(self.tr("Gate name (in the log)"), self.gate_name)
         form.addRow("", self.anti_passback)
-        form.addRow("Show each verdict for", self.seconds)
+        form.addRow(self.tr("Show each verdict for"), self.seconds)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet(f"color: {TONE_COLOURS[Tone.ERROR]};")
         self.error.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Open the gate")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Open the gate"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -277,10 +287,10 @@ class GateSetupDialog(QDialog):
     def _update_defaults(self) -> None:
         """The log's default gate name follows zone and direction; anti-passback only means something at an entry."""
         zone, direction = self.zone_choice.currentData() or "", self.direction_choice.currentData()
-        self.gate_name.setPlaceholderText(f"{zone}-{direction}" if zone else "e.g. North door")
+        self.gate_name.setPlaceholderText(f"{zone}-{direction}" if zone else self.tr("e.g. North door"))
         entry = direction == "in"
         self.anti_passback.setEnabled(entry)
-        self.anti_passback.setToolTip("" if entry else "Only an entry gate can flag a second entry.")
+        self.anti_passback.setToolTip("" if entry else self.tr("Only an entry gate can flag a second entry."))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(zone) or self.uses_package())
 
     def choice(self) -> GateChoice:
@@ -300,10 +310,10 @@ class GateSetupDialog(QDialog):
 
     def accept(self) -> None:
         if not self.check_package():
-            self._refuse("The gate package is not trusted yet: see above.")
+            self._refuse(self.tr("The gate package is not trusted yet: see above."))
             return
         if not self.zone_choice.currentData():
-            self._refuse("Choose the zone this gate opens.")
+            self._refuse(self.tr("Choose the zone this gate opens."))
             return
         self._remember()
         super().accept()

@@ -8,11 +8,12 @@ F9 lets the holder of a refused or doubtful badge through, with a reason that is
 F8 shows who is inside.  Everything works from the keyboard: a gate has no mouse.
 
 Scans come from a keyboard-wedge scanner through `ui.scanner.ScanDetector`, which the window owns (the gate
-app's `GateWindow`, or the desk's main window in its gate mode) and which calls `handle_scan`.
-
-No webcam, on purpose: the pinned PySide6-Essentials 6.11 has no QtMultimedia, so there is neither a camera
-nor sound files; the photo is the one on file (the event's, or the package's thumbnail), and the sounds are
-the system beeps of `ui.sounds`.  The gate offers no camera option rather than one that cannot work.
+app's `GateWindow`, or the desk's main window in its gate mode) and which calls `handle_scan`.  F10 (or the
+Camera button in the key strip) reads badges from the station's webcam instead, or as well: `ui.camera.QrReader`
+decodes its frames off the UI thread, and each badge held up to it reaches the same `handle_scan` once.  A
+small live picture on the ready screen shows what the camera sees.  Without a camera the button is disabled
+and says so, F10 says so in the strip, and nothing else changes.  The camera is off while the view is hidden
+(the desk's other modes) and comes back when it is shown again.
 """
 
 from collections import deque
@@ -25,14 +26,15 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QHideEvent, QKeyEvent, QPainter, QPaintEvent, QPen, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -45,7 +47,7 @@ from accreditor.gate.verdicts import GREEN, ORANGE, RED, GateCategory, GateConte
 from accreditor.services.occupancy import EventGateLookups, EventInside, GateLogInside, InsideSource
 from accreditor.store import EventStore
 from accreditor.vocabulary import GateColour, GateReason
-from ui import jobs, sounds
+from ui import camera, i18n, jobs, sounds
 from ui.desk import reason_dialog
 from ui.desk.guest_card import MUTED, sized_label, text_colour_on
 from ui.gate.inside_panel import InsidePanel, key_action
@@ -56,18 +58,20 @@ STRIP_COLOUR = "#111111"
 NO_CATEGORY_COLOUR = "#808080"
 # The desk's green, orange and red: a colour means the same on every screen of the event.
 VERDICT_COLOURS = {colour: vocabulary.TONE_COLOURS[vocabulary.tone(colour)] for colour in GateColour}
-VERDICT_WORDS = {colour: vocabulary.label(colour) for colour in GateColour}
 VERDICT_SOUNDS = {GREEN: "ok", ORANGE: "warning", RED: "error"}
-DIRECTION_WORDS = {"in": "ENTRY", "out": "EXIT", "both": "ENTRY / EXIT"}
+DIRECTION_WORDS = {
+    "in": QT_TRANSLATE_NOOP("GateView", "ENTRY"),
+    "out": QT_TRANSLATE_NOOP("GateView", "EXIT"),
+    "both": QT_TRANSLATE_NOOP("GateView", "ENTRY / EXIT"),
+}
 NOT_CHECKED = GateReason.NOT_CHECKED  # shown when the gate could not decide or log a scan; never a logged reason
-# A glance's worth per reason; the verdict's message below says the rest.
-HEADLINES = {reason: vocabulary.label(reason) for reason in GateReason}
 OVERRIDE_REASONS = (
-    "Escorted by protocol",
-    "Badge damaged, identity checked by hand",
-    "Left without scanning out",
-    "Supervisor's instruction",
+    QT_TRANSLATE_NOOP("GateView", "Escorted by protocol"),
+    QT_TRANSLATE_NOOP("GateView", "Badge damaged, identity checked by hand"),
+    QT_TRANSLATE_NOOP("GateView", "Left without scanning out"),
+    QT_TRANSLATE_NOOP("GateView", "Supervisor's instruction"),
 )
+CAMERA_PREVIEW_SIZE = QSize(256, 144)  # small: the officer glances at it to hold the badge in view
 PHOTO_SIZE = QSize(360, 480)  # 3:4, the badge photo's proportions; the height a 1366 × 768 screen leaves decides
 
 
@@ -79,9 +83,21 @@ class GateState(StrEnum):
 
 # The keys that work in each state, named in the strip at the bottom: the keyboard is learnt by looking.
 KEY_HINTS = {
-    GateState.READY: ("F9  override the last scan", "F8  who is inside"),
-    GateState.VERDICT: ("Space  ready", "F9  override (reason required)", "F8  who is inside"),
-    GateState.INSIDE: ("F8  back to ready", "F5  refresh", "Ctrl+P  evacuation list (PDF)"),
+    GateState.READY: (
+        QT_TRANSLATE_NOOP("GateView", "F9  override the last scan"),
+        QT_TRANSLATE_NOOP("GateView", "F8  who is inside"),
+        QT_TRANSLATE_NOOP("GateView", "F10  camera"),
+    ),
+    GateState.VERDICT: (
+        QT_TRANSLATE_NOOP("GateView", "Space  ready"),
+        QT_TRANSLATE_NOOP("GateView", "F9  override (reason required)"),
+        QT_TRANSLATE_NOOP("GateView", "F8  who is inside"),
+    ),
+    GateState.INSIDE: (
+        QT_TRANSLATE_NOOP("GateView", "F8  back to ready"),
+        QT_TRANSLATE_NOOP("GateView", "F5  refresh"),
+        QT_TRANSLATE_NOOP("GateView", "Ctrl+P  evacuation list (PDF)"),
+    ),
 }
 
 
@@ -96,12 +112,12 @@ class _Checked:
 
 def _with_photo(verdict: GateVerdict, photo_of: Callable[[int], bytes | None] | None) -> _Checked:
     """The verdict with the photo to show: the full one from the event when live, else the verdict's thumbnail."""
-    photo, missing = verdict.photo, "No photo on file"
+    photo, missing = verdict.photo, QCoreApplication.translate("GateView", "No photo on file")
     if photo_of is not None and verdict.guest_id is not None and verdict.has_photo:
         try:
             photo = photo_of(verdict.guest_id)
         except AccreditorError:  # the scan is logged; the verdict must still show
-            missing = "Photo unavailable"
+            missing = QCoreApplication.translate("GateView", "Photo unavailable")
     return _Checked(verdict, photo, missing)
 
 
@@ -136,11 +152,12 @@ class PhotoFrame(QWidget):
         self.setFixedWidth(PHOTO_SIZE.width())
         self.setMinimumHeight(PHOTO_SIZE.height() // 2)
 
-    def set_photo(self, photo: bytes | None, *, missing: str = "No photo on file") -> None:
+    def set_photo(self, photo: bytes | None, *, missing: str = "") -> None:
         """Show `photo`; without one, say `missing` (or that the photo cannot be read)."""
         self._pixmap = QPixmap()
         loaded = bool(photo) and self._pixmap.loadFromData(photo)
-        self._text = "" if loaded else ("Photo unreadable" if photo else missing)
+        unreadable = QCoreApplication.translate("GateView", "Photo unreadable")
+        self._text = "" if loaded else (unreadable if photo else missing or self.tr("No photo on file"))
         self.update()
 
     def pixmap(self) -> QPixmap:
@@ -191,7 +208,7 @@ def open_gate_on_event(store: EventStore, context: GateContext) -> OpenedEventGa
     UI thread (`open_event_gate_view`); the gate is closed again if reading fails."""
     gate = open_event_gate(store.location, context)
     try:
-        return OpenedEventGate(gate, EventGateLookups(store), EventInside(store))
+        return OpenedEventGate(gate, EventGateLookups(store), EventInside(store, context.operator))
     except BaseException:
         gate.close()
         raise
@@ -226,7 +243,13 @@ def open_event_gate_view(
             failure(error)
 
     owner = QCoreApplication.instance() or parent
-    jobs.run_in_background(owner, work, success=opened, failure=not_opened, label="Cannot open the gate")
+    jobs.run_in_background(
+        owner,
+        work,
+        success=opened,
+        failure=not_opened,
+        label=QCoreApplication.translate("GateView", "Cannot open the gate"),
+    )
 
 
 class GateView(QWidget):
@@ -252,6 +275,7 @@ class GateView(QWidget):
         verdict_seconds: float = DEFAULT_VERDICT_SECONDS,
         clock: Callable[[], datetime | None] | None = None,
         on_close: Callable[[], None] | None = None,
+        camera_on: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -294,6 +318,15 @@ class GateView(QWidget):
         strip_row.setContentsMargins(0, 0, 0, 0)
         strip_row.addWidget(self.keys_label)
         strip_row.addWidget(self.notice_label, stretch=1)
+        self.camera_button = QToolButton()
+        self.camera_button.setText(self.tr("Camera"))
+        self.camera_button.setCheckable(True)
+        self.camera_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the view keeps the keys
+        self.camera_button.setToolTip(self.tr("Scan with camera (F10): hold a badge up to the webcam"))
+        self.camera_button.clicked.connect(self.toggle_camera)
+        strip_row.addWidget(self.camera_button)
+        self.qr_reader: camera.QrReader | None = None
+        self._camera_wanted = False  # on, or on again once the view is shown
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -301,10 +334,15 @@ class GateView(QWidget):
         layout.addWidget(self.stack, stretch=1)
         layout.addWidget(strip)
 
-        self.override_action = key_action(self, "&Override the last scan…", "F9", self.override_last)
-        self.inside_action = key_action(self, "&Who is inside", "F8", self.toggle_inside)
+        self.override_action = key_action(self, self.tr("&Override the last scan…"), "F9", self.override_last)
+        self.inside_action = key_action(self, self.tr("&Who is inside"), "F8", self.toggle_inside)
+        self.camera_action = key_action(self, self.tr("Scan with &camera"), "F10", self.toggle_camera)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.return_to_ready()
+        if camera_on:
+            self.toggle_camera()
+        else:  # once the view is up: finding cameras loads QtMultimedia
+            QTimer.singleShot(0, self, self._check_camera)
 
     # -- construction ------------------------------------------------------------------------------
 
@@ -366,6 +404,8 @@ class GateView(QWidget):
         """Stop for good: the gate (and what else the view opened) is closed.  Safe to call twice."""
         self.return_timer.stop()
         self._closed = True
+        self._camera_wanted = False
+        self._stop_camera()
         on_close, self._on_close = self._on_close, None
         if on_close is not None:
             on_close()
@@ -381,7 +421,7 @@ class GateView(QWidget):
         page = _page("ready_page")
         page.setStyleSheet(f"#ready_page {{ background: {READY_COLOUR}; }} QLabel {{ color: #FFFFFF; }}")
         self.ready_label = _label(72, bold=True)
-        self.ready_label.setText("READY TO SCAN")
+        self.ready_label.setText(self.tr("READY TO SCAN"))
         self.gate_label = _label(30, bold=True)
         self.count_label = _label(26)
         self.last_label = _label(18)
@@ -389,11 +429,12 @@ class GateView(QWidget):
         self.source_label = _label(13)
         self.source_label.setStyleSheet("color: #B0BEC5;")
         context = self.gate.context
-        direction = DIRECTION_WORDS[context.direction]
-        gate_name = f"   ·   gate {context.gate}" if context.gate else ""
+        direction = self.tr(DIRECTION_WORDS[context.direction])
+        gate_name = "   ·   " + self.tr("gate {gate}").format(gate=context.gate) if context.gate else ""
         self.gate_label.setText(f"{context.zone} — {self.gate.zone_name}   ·   {direction}{gate_name}")
         passback = context.direction == "in" and context.anti_passback
-        self.source_label.setText(f"On the {self.gate.description}" + ("   ·   anti-passback on" if passback else ""))
+        source = self.tr("On the {source}").format(source=self.gate.description)
+        self.source_label.setText(source + ("   ·   " + self.tr("anti-passback on") if passback else ""))
         column = QVBoxLayout(page)
         column.setContentsMargins(48, 32, 48, 24)
         column.addStretch(2)
@@ -402,6 +443,10 @@ class GateView(QWidget):
             column.addWidget(label)
             column.addSpacing(16)
         column.addStretch(3)
+        self.camera_preview = camera.CameraPreview()
+        self.camera_preview.setFixedSize(CAMERA_PREVIEW_SIZE)
+        self.camera_preview.hide()
+        column.addWidget(self.camera_preview, alignment=Qt.AlignmentFlag.AlignRight)
         column.addWidget(self.last_label)
         column.addWidget(self.source_label)
         return page
@@ -487,7 +532,7 @@ class GateView(QWidget):
             decide,
             success=lambda checked: self._decided(text, checked),
             failure=self._not_decided,
-            label="Checking a badge",
+            label=self.tr("Checking a badge"),
         )
 
     def _decided(self, text: str, checked: _Checked) -> None:
@@ -515,7 +560,7 @@ class GateView(QWidget):
     def toggle_inside(self) -> None:
         """F8: who is inside, read afresh; F8 again goes back to ready."""
         if self.inside_panel is None:
-            self.notify("Who is inside is not available at this gate.")
+            self.notify(self.tr("Who is inside is not available at this gate."))
             return
         if self.state == GateState.INSIDE:
             self.return_to_ready()
@@ -529,19 +574,19 @@ class GateView(QWidget):
         """F9: let the holder of the last orange or red badge through, with a reason the log keeps."""
         last = self.last
         if last is None or last.verdict.colour == GREEN or last.verdict.reason == "override":
-            self.notify("Nothing to override: F9 is for the last badge refused (red) or to check (orange).")
+            self.notify(self.tr("Nothing to override: F9 is for the last badge refused (red) or to check (orange)."))
             return
         self.return_timer.stop()
         asked_at = self._scan_number
         verdict = last.verdict
-        who = verdict.name or "the holder of this code"
-        prompt = (
-            f"Let {who} through although the gate said {VERDICT_WORDS[verdict.colour]}: {verdict.message}\n\n"
-            "Why? The reason is logged with the scan."
-        )
-        reason = reason_dialog.ask_reason(self, "Override the verdict", prompt, OVERRIDE_REASONS)
+        who = verdict.name or self.tr("the holder of this code")
+        prompt = self.tr(
+            "Let {who} through although the gate said {verdict}: {message}\n\nWhy? The reason is logged with the scan."
+        ).format(who=who, verdict=i18n.label(verdict.colour), message=_said(verdict))
+        reasons = tuple(self.tr(reason) for reason in OVERRIDE_REASONS)
+        reason = reason_dialog.ask_reason(self, self.tr("Override the verdict"), prompt, reasons)
         if self._scan_number != asked_at:
-            self.notify("Override NOT recorded: another badge was scanned meanwhile.")
+            self.notify(self.tr("Override NOT recorded: another badge was scanned meanwhile."))
             return
         if reason is None:
             if self.state == GateState.VERDICT:
@@ -557,8 +602,75 @@ class GateView(QWidget):
             self._show_verdict(checked.verdict, checked.photo, checked.missing)
 
         jobs.run_in_background(
-            self, override, success=overridden, failure=self._show_not_checked, label="Overriding a verdict"
+            self, override, success=overridden, failure=self._show_not_checked, label=self.tr("Overriding a verdict")
         )
+
+    # -- the camera --------------------------------------------------------------------------------
+
+    def toggle_camera(self) -> None:
+        """F10: read badges from the webcam, or stop; without a camera, say so and change nothing."""
+        if self.qr_reader is not None:
+            self._camera_wanted = False
+            self._stop_camera()
+            self.notify(self.tr("Camera off"))
+            return
+        if self._start_camera():
+            self._camera_wanted = True
+            self.notify(self.tr("Camera on: hold a badge up to it"))
+
+    def _check_camera(self) -> None:
+        """Without a camera the Camera button is disabled and its tooltip says why."""
+        problem = camera.camera_problem()
+        if problem is not None and self.qr_reader is None:
+            self.camera_button.setEnabled(False)
+            self.camera_button.setToolTip(problem)
+
+    def _start_camera(self) -> bool:
+        source = None if self._closed else camera.open_camera(self)
+        if source is None:
+            problem = camera.camera_problem() or self.tr("No camera found")
+            self.camera_button.setChecked(False)
+            self.camera_button.setEnabled(False)
+            self.camera_button.setToolTip(problem)
+            self.notify(problem)
+            return False
+        reader = self.qr_reader = camera.QrReader(source, self)
+        reader.scanned.connect(self.handle_scan)  # the same path as a USB scanner's code
+        source.frame.connect(self.camera_preview.show_frame)
+        source.failed.connect(self._camera_failed)
+        self.camera_preview.show_text(self.tr("Starting the camera…"))
+        self.camera_preview.show()
+        self.camera_button.setChecked(True)
+        reader.start()
+        return True
+
+    def _stop_camera(self) -> None:
+        reader, self.qr_reader = self.qr_reader, None
+        if reader is not None:
+            reader.stop()
+            reader.scanned.disconnect(self.handle_scan)
+            reader.source.frame.disconnect(self.camera_preview.show_frame)
+            reader.source.failed.disconnect(self._camera_failed)
+            if reader.source.parent() is self:  # the camera this view opened: released now, not with the view
+                reader.source.deleteLater()
+            reader.deleteLater()
+        self.camera_preview.hide()
+        self.camera_button.setChecked(False)
+
+    def _camera_failed(self, text: str) -> None:
+        self._camera_wanted = False
+        self._stop_camera()
+        self.notify(self.tr("The camera stopped: {why}").format(why=text))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._camera_wanted and self.qr_reader is None:
+            self._start_camera()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        if not event.spontaneous():  # another page of the window, not the window minimised
+            self._stop_camera()
 
     def notify(self, text: str) -> None:
         """A line in the key strip for the operator (nothing to override, and such)."""
@@ -574,7 +686,9 @@ class GateView(QWidget):
         self.stack.setCurrentWidget(page)
         if leaving_panel and page is not self.inside_panel:
             self.setFocus()  # the panel's table had it: F8 and F9 need it back in the view
-        self.keys_label.setText("   ·   ".join((*KEY_HINTS[self.state], *self._window_keys)))
+        self.keys_label.setText(
+            "   ·   ".join((*(self.tr(hint) for hint in KEY_HINTS[self.state]), *self._window_keys))
+        )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.state == GateState.VERDICT and event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -589,10 +703,10 @@ class GateView(QWidget):
         background = VERDICT_COLOURS[verdict.colour]
         ink = text_colour_on(background)
         self.verdict_page.setStyleSheet(f"#verdict_page {{ background: {background}; }} QLabel {{ color: {ink}; }}")
-        self.word_label.setText(VERDICT_WORDS[verdict.colour])
-        self.direction_label.setText(DIRECTION_WORDS[verdict.direction] if verdict.accepted else "")
-        self.headline_label.setText(HEADLINES.get(verdict.reason, verdict.reason))
-        self.message_label.setText(verdict.message)
+        self.word_label.setText(i18n.label(verdict.colour))
+        self.direction_label.setText(self.tr(DIRECTION_WORDS[verdict.direction]) if verdict.accepted else "")
+        self.headline_label.setText(i18n.label(verdict.reason))
+        self.message_label.setText(_said(verdict))
         known = verdict.guest_id is not None
         self.identity.setVisible(known)
         # With no holder to show, the reason takes the room, in larger type, right under the verdict.
@@ -603,23 +717,27 @@ class GateView(QWidget):
         self.message_label.setFont(message_font)
         self.message_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         if known:
-            self._show_holder(verdict, background, ink, photo, missing or "No photo on file")
+            self._show_holder(verdict, background, ink, photo, missing or self.tr("No photo on file"))
         self.notice_label.clear()
         self._show_page(self.verdict_page)
-        self.last_label.setText(f"Last scan: {VERDICT_WORDS[verdict.colour]} — {self._who(verdict)}")
+        self.last_label.setText(
+            self.tr("Last scan: {verdict} — {who}").format(verdict=i18n.label(verdict.colour), who=self._who(verdict))
+        )
         self.return_timer.start()
         sounds.play(VERDICT_SOUNDS[verdict.colour])
         self.verdict_shown.emit(verdict)
 
     def _show_holder(self, verdict: GateVerdict, background: str, ink: str, photo: bytes | None, missing: str) -> None:
         self.photo.set_photo(photo, missing=missing)
-        self.name_label.setText(verdict.name or f"Guest {verdict.guest_id}: not on this gate's list")
+        self.name_label.setText(
+            verdict.name or self.tr("Guest {id}: not on this gate's list").format(id=verdict.guest_id)
+        )
         latin = verdict.name_latin if verdict.name_latin != verdict.name else ""
         self.latin_label.setText(latin)
         self.latin_label.setVisible(bool(latin))
         category = self._categories.get(verdict.category)
         colour = category.colour if category else NO_CATEGORY_COLOUR
-        self.category_label.setText(verdict.category_name or verdict.category or "No category")
+        self.category_label.setText(verdict.category_name or verdict.category or self.tr("No category"))
         self.category_label.setStyleSheet(
             f"QLabel {{ background: {colour}; color: {text_colour_on(colour)}; border: 4px solid {ink};"
             " border-radius: 6px; padding: 6px 18px; }"
@@ -656,8 +774,8 @@ class GateView(QWidget):
     def _show_not_checked(self, error: BaseException) -> None:
         """The gate could not decide or log the scan (its database unreachable, the disk full): refuse, say why."""
         self.last = None
-        message = vocabulary.message(NOT_CHECKED, error=error)
-        self._show_verdict(GateVerdict(RED, NOT_CHECKED, message, self.gate.context.direction))
+        said = vocabulary.phrase(NOT_CHECKED, error=error)
+        self._show_verdict(GateVerdict(RED, NOT_CHECKED, str(said), self.gate.context.direction, phrases=(said,)))
 
     def _show_head_count(self) -> None:
         """How many are inside this gate's zone, counted in the background."""
@@ -668,11 +786,15 @@ class GateView(QWidget):
         zone = self.gate.context.zone
 
         def shown(count: int) -> None:
-            self.count_label.setText(f"{count} {'person' if count == 1 else 'people'} inside {zone} now")
+            inside_now = (
+                self.tr("1 person inside {zone} now") if count == 1 else self.tr("{count} people inside {zone} now")
+            )
+            inside_now = inside_now.format(zone=zone, count=i18n.number_text(count))
+            self.count_label.setText(inside_now)
             self.count_label.show()
 
         def unavailable(_error: BaseException) -> None:
-            self.count_label.setText(f"Head count of {zone} unavailable")
+            self.count_label.setText(self.tr("Head count of {zone} unavailable").format(zone=zone))
             self.count_label.show()
 
         jobs.run_in_background(
@@ -680,12 +802,16 @@ class GateView(QWidget):
             lambda _context: inside.counts().get(zone, 0),
             success=shown,
             failure=unavailable,
-            label="Counting who is inside",
+            label=self.tr("Counting who is inside"),
         )
 
-    @staticmethod
-    def _who(verdict: GateVerdict) -> str:
+    def _who(self, verdict: GateVerdict) -> str:
         if verdict.guest_id is None:
-            return HEADLINES.get(verdict.reason, verdict.reason)
-        name = verdict.name or f"guest {verdict.guest_id}"
-        return f"{name} ({HEADLINES.get(verdict.reason, verdict.reason).lower()})"
+            return i18n.label(verdict.reason)
+        name = verdict.name or self.tr("guest {id}").format(id=verdict.guest_id)
+        return f"{name} ({i18n.label(verdict.reason).lower()})"
+
+
+def _said(verdict: GateVerdict) -> str:
+    """The verdict's sentences in the app's language (a verdict made without phrases as the core wrote it)."""
+    return i18n.say_all(verdict.phrases) if verdict.phrases else verdict.message

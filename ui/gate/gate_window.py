@@ -15,13 +15,14 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from accreditor.acting_user import default_user
 from accreditor.errors import AccreditorError
 from accreditor.gate.package import is_gate_package
+from accreditor.roles import Permission, require
 from accreditor.services.occupancy import EventInside
 from accreditor.store import EventStore
 from ui import fonts, jobs, messages
@@ -29,11 +30,14 @@ from ui.app import run_window
 from ui.gate.gate_setup_dialog import GateChoice, GateSetupDialog
 from ui.gate.gate_view import GateView
 from ui.gate.inside_panel import key_action
+from ui.login_dialog import LoginDialog
 from ui.scanner import ScanDetector
 
 LAST_SOURCE_KEY = "gate/last_source"
-SOURCE_FILTER = "Events and gate packages (*.accreditor *.gatepkg *.pkg);;All files (*)"
-OPEN_ERROR_TITLE = "Cannot open the gate"
+SOURCE_FILTER = QT_TRANSLATE_NOOP(
+    "FileFilters", "Events and gate packages (*.accreditor *.gatepkg *.pkg);;All files (*)"
+)
+OPEN_ERROR_TITLE = QT_TRANSLATE_NOOP("gate_window", "Cannot open the gate")
 # Prints and PDFs still being written when the window closes finish first; give them this long.
 _CLOSE_WAIT_MS = 15_000
 _WINDOW = Qt.ShortcutContext.WindowShortcut  # F11 and Esc work wherever the focus is in the window
@@ -47,7 +51,12 @@ def last_source() -> str | None:
 
 def ask_source_file(parent: QWidget | None) -> str | None:
     """Let the operator pick an event file or a gate package (tests monkeypatch this); None when they cancel."""
-    path, _selected = QFileDialog.getOpenFileName(parent, "Open an event or a gate package", "", SOURCE_FILTER)
+    path, _selected = QFileDialog.getOpenFileName(
+        parent,
+        QCoreApplication.translate("gate_window", "Open an event or a gate package"),
+        "",
+        QCoreApplication.translate("FileFilters", SOURCE_FILTER),
+    )
     return path or None
 
 
@@ -55,8 +64,8 @@ def confirm_leave(parent: QWidget | None) -> bool:
     """Whether the operator really wants to stop this gate (tests monkeypatch this)."""
     answer = QMessageBox.question(
         parent,
-        "Leave the gate",
-        "Stop checking badges at this gate? Every scan so far is saved.",
+        QCoreApplication.translate("gate_window", "Leave the gate"),
+        QCoreApplication.translate("gate_window", "Stop checking badges at this gate? Every scan so far is saved."),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )
@@ -80,12 +89,13 @@ class GateWindow(QMainWindow):
         self._store = store
         self.setCentralWidget(view)
         context = view.gate.context
-        self.setWindowTitle(f"Gate {context.gate} — {context.zone} {view.gate.zone_name} — Accreditor")
+        gate = self.tr("Gate {gate}").format(gate=context.gate)
+        self.setWindowTitle(f"{gate} — {context.zone} {view.gate.zone_name} — Accreditor")
 
-        self.full_screen_action = key_action(self, "&Full screen", "F11", self.toggle_full_screen, _WINDOW)
-        self.leave_action = key_action(self, "&Leave the gate", "Esc", self.close, _WINDOW)
-        view.add_key_hint("F11  full screen")
-        view.add_key_hint("Esc  leave")
+        self.full_screen_action = key_action(self, self.tr("&Full screen"), "F11", self.toggle_full_screen, _WINDOW)
+        self.leave_action = key_action(self, self.tr("&Leave the gate"), "Esc", self.close, _WINDOW)
+        view.add_key_hint(self.tr("F11  full screen"))
+        view.add_key_hint(self.tr("Esc  leave"))
 
         self.scan_detector = ScanDetector(self, clock=scan_clock)
         self.scan_detector.scanned.connect(view.handle_scan)
@@ -129,9 +139,12 @@ def parse_arguments(arguments: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(arguments[1:])
 
 
-def open_view(choice: GateChoice, store: EventStore | None, *, now: datetime | None = None) -> GateView:
-    """The gate the operator set up: live on `store`, or offline on the verified package of `choice`."""
-    context = choice.context(station=socket.gethostname(), operator=default_user(), now=now)
+def open_view(
+    choice: GateChoice, store: EventStore | None, *, now: datetime | None = None, operator: str | None = None
+) -> GateView:
+    """The gate the operator set up: live on `store`, or offline on the verified package of `choice`;
+    `operator` is who logged in to an event with users (by default this computer's user)."""
+    context = choice.context(station=socket.gethostname(), operator=operator or default_user(), now=now)
     options = {"verdict_seconds": choice.verdict_seconds}
     if store is not None:
         return GateView.for_event(store, context, **options)
@@ -147,11 +160,19 @@ def open_gate_window(location: str, *, now: datetime | None = None) -> GateWindo
     this gate used, a log of another event…) is reported and the setup asked again.
     """
     package = Path(location) if is_gate_package(Path(location)) else None
-    store = None if package is not None else EventStore.open(location)
+    store = None if package is not None else EventStore.open(location, station=socket.gethostname())
     try:
         zones: dict[str, str] = {}
+        operator: str | None = None
         if store is not None:
-            zones = EventInside(store).zones()  # before the window exists: nothing to keep responsive yet
+            # On an event with users the gate is run by someone who logged in (security or an organiser).
+            operator = LoginDialog.ask(None, store, station=socket.gethostname())
+            if operator is None:
+                store.close()
+                return None
+            require(operator, Permission.OPERATE_GATE)
+            # Before the window exists: nothing to keep responsive yet.
+            zones = EventInside(store, operator).zones()
         while True:
             choice = GateSetupDialog.ask(None, zones, allow_package=store is None, package=package)
             if choice is None:
@@ -159,9 +180,9 @@ def open_gate_window(location: str, *, now: datetime | None = None) -> GateWindo
                     store.close()
                 return None
             try:
-                view = open_view(choice, store, now=now)
+                view = open_view(choice, store, now=now, operator=operator)
             except AccreditorError as error:
-                messages.show_error(None, OPEN_ERROR_TITLE, str(error))
+                messages.show_error(None, QCoreApplication.translate("gate_window", OPEN_ERROR_TITLE), str(error))
                 continue
             QSettings().setValue(LAST_SOURCE_KEY, str(choice.package_path or location))
             return GateWindow(view, store=store)
@@ -186,7 +207,7 @@ def build_window(arguments: Sequence[str]) -> GateWindow | None:
         try:
             return open_gate_window(location)
         except AccreditorError as error:
-            messages.show_error(None, OPEN_ERROR_TITLE, str(error))
+            messages.show_error(None, QCoreApplication.translate("gate_window", OPEN_ERROR_TITLE), str(error))
             location = None
 
 

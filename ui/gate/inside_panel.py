@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QAction, QFont, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,13 +40,13 @@ from accreditor.gate.evacuation_pdf import write_evacuation_pdf
 from accreditor.gate.occupancy import EvacuationEntry
 from accreditor.print_sinks import PrintOutcome
 from accreditor.services.occupancy import EventInside, GateLogInside, InsideSource
-from ui import jobs, pdf_preview
+from ui import i18n, jobs, pdf_preview
 from ui import printing as ui_printing
 from ui.desk.guest_card import MUTED
 
 ALL_ZONES = ""  # the zone filter's "every zone"
 ROW_PHOTO = QSize(36, 48)  # 3:4, like the photo on the badge
-PDF_FILTER = "PDF files (*.pdf)"
+PDF_FILTER = QT_TRANSLATE_NOOP("FileFilters", "PDF files (*.pdf)")
 _INDEX = QModelIndex | QPersistentModelIndex
 
 __all__ = ["EventInside", "GateLogInside", "InsidePanel", "InsideSource", "InsideTableModel", "key_action"]
@@ -50,7 +58,14 @@ __all__ = ["EventInside", "GateLogInside", "InsidePanel", "InsideSource", "Insid
 class InsideTableModel(QAbstractTableModel):
     """The people inside, one row each: photo and name, Latin name, category, zone, since, gate."""
 
-    HEADERS = ("Name", "Latin name", "Category", "Zone", "Inside since", "Gate")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("InsideTableModel", "Name"),
+        QT_TRANSLATE_NOOP("InsideTableModel", "Latin name"),
+        QT_TRANSLATE_NOOP("InsideTableModel", "Category"),
+        QT_TRANSLATE_NOOP("InsideTableModel", "Zone"),
+        QT_TRANSLATE_NOOP("InsideTableModel", "Inside since"),
+        QT_TRANSLATE_NOOP("InsideTableModel", "Gate"),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,7 +116,7 @@ class InsideTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
+            return self.tr(self.HEADERS[section]) if 0 <= section < len(self.HEADERS) else None
         return None
 
 
@@ -130,7 +145,12 @@ def key_action(
 
 def ask_pdf_path(parent: QWidget | None, suggested: Path) -> Path | None:
     """Where to write the evacuation list (tests monkeypatch this); None when the user cancels."""
-    path, _selected = QFileDialog.getSaveFileName(parent, "Save the evacuation list", str(suggested), PDF_FILTER)
+    path, _selected = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("inside_panel", "Save the evacuation list"),
+        str(suggested),
+        QCoreApplication.translate("FileFilters", PDF_FILTER),
+    )
     return Path(path) if path else None
 
 
@@ -163,7 +183,7 @@ class InsidePanel(QWidget):
         readable.setPointSize(12)  # a supervisor reads it standing; the widgets below inherit it
         self.setFont(readable)
 
-        self.title = QLabel("Who is inside")
+        self.title = QLabel(self.tr("Who is inside"))
         title_font = QFont(self.title.font())
         title_font.setPointSize(22)
         title_font.setBold(True)
@@ -187,21 +207,21 @@ class InsidePanel(QWidget):
         counts_row.addStretch(1)
 
         self.zone_filter = QComboBox()
-        self.zone_filter.addItem("Every zone", ALL_ZONES)
+        self.zone_filter.addItem(self.tr("Every zone"), ALL_ZONES)
         for code, name in self._zones.items():
             self.zone_filter.addItem(f"{code} — {name}", code)
         self.zone_filter.setCurrentIndex(max(self.zone_filter.findData(zone), 0))
-        self.refresh_action = key_action(self, "&Refresh", "F5", self.refresh)
-        self.pdf_action = key_action(self, "Evacuation list (&PDF)…", "Ctrl+P", self.write_pdf)
-        refresh_button = QPushButton("Refresh (F5)")
+        self.refresh_action = key_action(self, self.tr("&Refresh"), "F5", self.refresh)
+        self.pdf_action = key_action(self, self.tr("Evacuation list (&PDF)…"), "Ctrl+P", self.write_pdf)
+        refresh_button = QPushButton(self.tr("Refresh (F5)"))
         refresh_button.clicked.connect(self.refresh_action.trigger)
-        self.pdf_button = QPushButton("Evacuation list (PDF)… (Ctrl+P)")
+        self.pdf_button = QPushButton(self.tr("Evacuation list (PDF)… (Ctrl+P)"))
         self.pdf_button.clicked.connect(self.pdf_action.trigger)
         for button in (refresh_button, self.pdf_button):
             button.setMinimumHeight(44)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys do it: F5, Ctrl+P
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Show"))
+        controls.addWidget(QLabel(self.tr("Show")))
         controls.addWidget(self.zone_filter)
         controls.addStretch(1)
         controls.addWidget(refresh_button)
@@ -245,8 +265,8 @@ class InsidePanel(QWidget):
         def read(_context: jobs.JobContext) -> _Reading:
             return _Reading(source.counts(), source.entries(zone, photos=True))
 
-        self.status_label.setText("Reading who is inside…")
-        jobs.run_in_background(self, read, success=self._show, label="Who is inside")
+        self.status_label.setText(self.tr("Reading who is inside…"))
+        jobs.run_in_background(self, read, success=self._show, label=self.tr("Who is inside"))
 
     def _show(self, reading: _Reading) -> None:
         self.counts = reading.counts
@@ -256,11 +276,21 @@ class InsidePanel(QWidget):
                 f"{reading.counts.get(code, 0)}</div>"
             )
         self.model.set_entries(reading.entries)
-        where = f"in {self.zone()}" if self.zone() else "in every zone"
-        people = len(reading.entries)
-        self.status_label.setText(
-            f"{people} {'person' if people == 1 else 'people'} {where}, as of {datetime.now():%H:%M:%S}."
-        )
+        people, zone = len(reading.entries), self.zone()
+        if zone:
+            status = (
+                self.tr("1 person in {zone}, as of {time}.")
+                if people == 1
+                else self.tr("{count} people in {zone}, as of {time}.")
+            )
+        else:
+            status = (
+                self.tr("1 person in every zone, as of {time}.")
+                if people == 1
+                else self.tr("{count} people in every zone, as of {time}.")
+            )
+        now = i18n.time_text(datetime.now())
+        self.status_label.setText(status.format(zone=zone, count=i18n.number_text(people), time=now))
 
     def write_pdf(self) -> None:
         """Ask where, write the evacuation list of the zone shown (or all), then offer the preview to print it."""
@@ -278,20 +308,27 @@ class InsidePanel(QWidget):
                 entries, path, event_name=source.event_name, zones=shown, generated_at=utc_now()
             )
 
-        self.status_label.setText("Writing the evacuation list…")
-        jobs.run_in_background(self, write, success=lambda pages: self._written(path, pages), label="Evacuation list")
+        self.status_label.setText(self.tr("Writing the evacuation list…"))
+        jobs.run_in_background(
+            self, write, success=lambda pages: self._written(path, pages), label=self.tr("Evacuation list")
+        )
 
     def _written(self, path: Path, pages: int) -> None:
-        self.status_label.setText(f"Evacuation list written to {path} ({pages} {'page' if pages == 1 else 'pages'}).")
-        if pdf_preview.PdfPreviewDialog.ask(self, path, "Evacuation list"):
+        written = (
+            self.tr("Evacuation list written to {path} (1 page).")
+            if pages == 1
+            else self.tr("Evacuation list written to {path} ({pages} pages).")
+        )
+        self.status_label.setText(written.format(path=path, pages=i18n.number_text(pages)))
+        if pdf_preview.PdfPreviewDialog.ask(self, path, self.tr("Evacuation list")):
             self._print(path)
 
     def _print(self, path: Path) -> None:
-        self.status_label.setText("Sending the evacuation list to the printer…")
+        self.status_label.setText(self.tr("Sending the evacuation list to the printer…"))
 
         def send(_context: jobs.JobContext) -> PrintOutcome:
             return ui_printing.StationSink().send(path, "Evacuation list")  # the system's default (A4) printer
 
         jobs.run_in_background(
-            self, send, success=lambda outcome: self.status_label.setText(outcome.message), label="Printing"
+            self, send, success=lambda outcome: self.status_label.setText(outcome.message), label=self.tr("Printing")
         )

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QSize, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,13 +45,15 @@ from accreditor.badges.printing import ORDERS, PrintRequest, Selection
 from accreditor.print_sinks import PdfFileSink, PrintSink
 from accreditor.services.issuing import IssuingService
 from accreditor.store import EventStore
-from ui import jobs, messages
+from accreditor.vocabulary import Phrase
+from ui import i18n, jobs, messages
 from ui import printing as ui_printing
 from ui.desk.guest_card import MUTED
 from ui.jobs import Job, JobContext
 from ui.pdf_preview import iter_page_images
 from ui.printing import StationSink
-from ui.settings import SYSTEM_DEFAULT, StationSettings
+from ui.settings import StationSettings, system_default
+from ui.unlock_dialog import ensure_unlocked
 
 ORDER_LABELS = {
     "id": "Registration number",
@@ -61,7 +63,7 @@ ORDER_LABELS = {
     "category": "Category, then name",
 }
 
-PDF_FILTER = "PDF documents (*.pdf)"
+PDF_FILTER = QT_TRANSLATE_NOOP("FileFilters", "PDF documents (*.pdf)")
 LAST_FOLDER_KEY = "batch_print/last_folder"
 PREVIEW_BOX = QSize(380, 440)  # screen pixels the first page is fitted into
 PREVIEW_DPI = 150
@@ -74,7 +76,10 @@ def ask_pdf_path(parent: QWidget | None, suggested_name: str) -> Path | None:
     """Where to save the badges, or None when the organiser cancels (tests monkeypatch this)."""
     folder = str(QSettings().value(LAST_FOLDER_KEY, "")) or str(Path.home())
     path, _selected = QFileDialog.getSaveFileName(
-        parent, "Save the badges as PDF", str(Path(folder) / suggested_name), PDF_FILTER
+        parent,
+        QCoreApplication.translate("batch_print_dialog", "Save the badges as PDF"),
+        str(Path(folder) / suggested_name),
+        QCoreApplication.translate("FileFilters", PDF_FILTER),
     )
     if not path:
         return None
@@ -82,8 +87,32 @@ def ask_pdf_path(parent: QWidget | None, suggested_name: str) -> Path | None:
     return Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
 
 
+# "1 badge" and "{count} badges" for each thing counted, in the app's language.
+_COUNTED = {
+    "badge": (
+        QT_TRANSLATE_NOOP("BatchPrintDialog", "1 badge"),
+        QT_TRANSLATE_NOOP("BatchPrintDialog", "{count} badges"),
+    ),
+    "page": (
+        QT_TRANSLATE_NOOP("BatchPrintDialog", "1 page"),
+        QT_TRANSLATE_NOOP("BatchPrintDialog", "{count} pages"),
+    ),
+    "guest": (
+        QT_TRANSLATE_NOOP("BatchPrintDialog", "1 guest"),
+        QT_TRANSLATE_NOOP("BatchPrintDialog", "{count} guests"),
+    ),
+    "sheet": (
+        QT_TRANSLATE_NOOP("BatchPrintDialog", "1 sheet"),
+        QT_TRANSLATE_NOOP("BatchPrintDialog", "{count} sheets"),
+    ),
+}
+
+
 def counted(count: int, thing: str) -> str:
-    return f"{count} {thing}" if count == 1 else f"{count} {thing}s"
+    one, many = _COUNTED[thing]
+    return QCoreApplication.translate("BatchPrintDialog", one if count == 1 else many).format(
+        count=i18n.number_text(count)
+    )
 
 
 # -- the work, off the UI thread ----------------------------------------------------------------------
@@ -99,7 +128,7 @@ class Destination:
     def describe(self) -> str:
         if self.pdf is not None:
             return self.pdf.name
-        return self.printer or "the default printer"
+        return self.printer or QCoreApplication.translate("BatchPrintDialog", "the default printer")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +140,7 @@ class BatchOutcome:
     delivered: bool  # the PDF is saved, or the print system accepted it
     message: str = ""  # the print system's own sentence
     record_error: str = ""  # produced, but recording failed (another desk printed some meanwhile)
+    phrase: Phrase | None = None  # `message` for the app to say in its language
 
 
 def run_batch(
@@ -132,8 +162,8 @@ def run_batch(
     report, outcome = issued.report, issued.outcome
     if outcome is None:
         return BatchOutcome(report, destination, delivered=False)
-    message = outcome.message if destination.pdf is None else ""
-    return BatchOutcome(report, destination, outcome.accepted, message, issued.record_error)
+    message, said = (outcome.message, outcome.phrase) if destination.pdf is None else ("", None)
+    return BatchOutcome(report, destination, outcome.accepted, message, issued.record_error, said)
 
 
 def first_page_image(store: EventStore, request: PrintRequest, layout: str) -> QImage | None:
@@ -152,24 +182,54 @@ def first_page_image(store: EventStore, request: PrintRequest, layout: str) -> Q
 def summary_text(outcome: BatchOutcome) -> str:
     """What happened, in the organiser's words: printed or saved N on P pages, skipped M and why, warnings."""
     report, destination = outcome.report, outcome.destination
-    made = f"{counted(report.badges, 'badge')} on {counted(report.pages, 'page')}"
+    made = QCoreApplication.translate("BatchPrintDialog", "{badges} on {pages}").format(
+        badges=counted(report.badges, "badge"), pages=counted(report.pages, "page")
+    )
+    message = i18n.say(outcome.phrase) if outcome.phrase is not None else outcome.message
     if not report.printed:
-        lines = ["No badge to print: every guest was skipped."]
+        lines = [QCoreApplication.translate("BatchPrintDialog", "No badge to print: every guest was skipped.")]
     elif not outcome.delivered:
-        lines = [f"Nothing was printed: {outcome.message} No badge was marked printed."]
+        lines = [
+            QCoreApplication.translate(
+                "BatchPrintDialog", "Nothing was printed: {why} No badge was marked printed."
+            ).format(why=message)
+        ]
     elif destination.pdf is not None:
-        lines = [f"Saved {made} to {destination.pdf}."]
+        lines = [
+            QCoreApplication.translate("BatchPrintDialog", "Saved {made} to {path}.").format(
+                made=made, path=destination.pdf
+            )
+        ]
     else:
-        lines = [f"Printed {made} on {destination.describe()}. {outcome.message}".strip()]
+        printed = QCoreApplication.translate("BatchPrintDialog", "Printed {made} on {printer}.").format(
+            made=made, printer=destination.describe()
+        )
+        lines = [f"{printed} {message}".strip()]
     if outcome.record_error:
-        lines.append(f"They are not marked printed: {outcome.record_error}")
+        lines.append(
+            QCoreApplication.translate("BatchPrintDialog", "They are not marked printed: {why}").format(
+                why=outcome.record_error
+            )
+        )
     elif report.marked_printed:
-        lines.append(f"{counted(report.marked_printed, 'badge')} marked printed.")
+        lines.append(
+            QCoreApplication.translate("BatchPrintDialog", "{badges} marked printed.").format(
+                badges=counted(report.marked_printed, "badge")
+            )
+        )
     if report.skipped:
         skipped = [f"{entry['name']} — {entry['reason']}" for entry in report.skipped]
-        lines.extend([f"Skipped {len(report.skipped)}:", *(f"• {line}" for line in skipped)])
+        heading = QCoreApplication.translate("BatchPrintDialog", "Skipped {count}:").format(
+            count=i18n.number_text(len(report.skipped))
+        )
+        lines.extend([heading, *(f"• {line}" for line in skipped)])
     if report.warnings:
-        lines.extend(["Warnings:", *(f"• {warning}" for warning in report.warnings)])
+        lines.extend(
+            [
+                QCoreApplication.translate("BatchPrintDialog", "Warnings:"),
+                *(f"• {warning}" for warning in report.warnings),
+            ]
+        )
     return "\n".join(lines)
 
 
@@ -177,10 +237,20 @@ def selection_text(selection: Selection, layout: Layout) -> str:
     """The dry run in a sentence: how many get a badge, on how many sheets, how many are skipped."""
     printable, skipped = len(selection.printable), len(selection.skipped)
     if not printable:
-        return f"None of these {counted(skipped, 'guest')} gets a badge:" if skipped else "There is nobody to print."
+        if not skipped:
+            return QCoreApplication.translate("BatchPrintDialog", "There is nobody to print.")
+        return QCoreApplication.translate("BatchPrintDialog", "None of these {guests} gets a badge:").format(
+            guests=counted(skipped, "guest")
+        )
     sheets = math.ceil(printable / layout.badges_per_sheet)
-    text = f"{counted(printable, 'badge')} to print on {counted(sheets, 'sheet')}"
-    return f"{text}; {counted(skipped, 'guest')} skipped:" if skipped else f"{text}."
+    badges, sheets_text = counted(printable, "badge"), counted(sheets, "sheet")
+    if skipped:
+        return QCoreApplication.translate(
+            "BatchPrintDialog", "{badges} to print on {sheets}; {guests} skipped:"
+        ).format(badges=badges, sheets=sheets_text, guests=counted(skipped, "guest"))
+    return QCoreApplication.translate("BatchPrintDialog", "{badges} to print on {sheets}.").format(
+        badges=badges, sheets=sheets_text
+    )
 
 
 # -- the dialog ------------------------------------------------------------------------------------------
@@ -202,7 +272,7 @@ class BatchPrintDialog(QDialog):
         user: str | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Print badges")
+        self.setWindowTitle(self.tr("Print badges"))
         self._store = store
         self._guest_ids = None if guest_ids is None else list(dict.fromkeys(guest_ids))
         self._station = station
@@ -218,7 +288,7 @@ class BatchPrintDialog(QDialog):
         self.count_label = QLabel()
         self.count_label.setWordWrap(True)
         self.skipped_list = QTreeWidget()
-        self.skipped_list.setHeaderLabels(["Guest", "Why no badge"])
+        self.skipped_list.setHeaderLabels([self.tr("Guest"), self.tr("Why no badge")])
         self.skipped_list.setRootIsDecorated(False)
         self.skipped_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.skipped_list.setMinimumHeight(90)
@@ -236,8 +306,8 @@ class BatchPrintDialog(QDialog):
         for order in ORDERS:
             self.order_choice.addItem(ORDER_LABELS[order], order)
 
-        self.only_unprinted = QRadioButton("Only guests whose badge is not printed yet")
-        self.reprint = QRadioButton("Also reprint badges already printed (the old ones stop working)")
+        self.only_unprinted = QRadioButton(self.tr("Only guests whose badge is not printed yet"))
+        self.reprint = QRadioButton(self.tr("Also reprint badges already printed (the old ones stop working)"))
         self.only_unprinted.setChecked(True)
         self.reason_edit = QLineEdit()
         self.reason_edit.setPlaceholderText(REASON_SUGGESTION)
@@ -246,26 +316,28 @@ class BatchPrintDialog(QDialog):
         for button in (self.only_unprinted, self.reprint):
             self._badges_group.addButton(button)
 
-        self.to_printer = QRadioButton("Printer")
-        self.to_pdf = QRadioButton("Save as PDF…")
+        self.to_printer = QRadioButton(self.tr("Printer"))
+        self.to_pdf = QRadioButton(self.tr("Save as PDF…"))
         self.to_printer.setChecked(True)
         self._destination_group = QButtonGroup(self)
         for button in (self.to_printer, self.to_pdf):
             self._destination_group.addButton(button)
         self.printer_choice = QComboBox()
-        self.printer_choice.addItem(SYSTEM_DEFAULT, "")
+        self.printer_choice.addItem(system_default(), "")
         for name in ui_printing.available_printers():
             self.printer_choice.addItem(name, name)
         if station.printer and self.printer_choice.findData(station.printer) < 0:
-            self.printer_choice.addItem(f"{station.printer} (not found)", station.printer)
+            self.printer_choice.addItem(
+                self.tr("{printer} (not found)").format(printer=station.printer), station.printer
+            )
         self.printer_choice.setCurrentIndex(max(self.printer_choice.findData(station.printer), 0))
 
-        self.preview = QLabel("Preview the first page to see the badges as they will print.")
+        self.preview = QLabel(self.tr("Preview the first page to see the badges as they will print."))
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setWordWrap(True)
         self.preview.setFixedSize(PREVIEW_BOX)
         self.preview.setStyleSheet(f"background: #ECEFF1; color: {MUTED}; padding: 12px;")
-        self.preview_button = QPushButton("Preview first page")
+        self.preview_button = QPushButton(self.tr("Preview first page"))
 
         self.progress = QProgressBar()
         self.progress.setFormat("%v of %m badges")
@@ -279,9 +351,9 @@ class BatchPrintDialog(QDialog):
         self.summary.hide()
 
         buttons = QDialogButtonBox()
-        self.start_button = buttons.addButton("Print", QDialogButtonBox.ButtonRole.ActionRole)
+        self.start_button = buttons.addButton(self.tr("Print"), QDialogButtonBox.ButtonRole.ActionRole)
         self.start_button.setDefault(True)
-        self.cancel_button = buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.ActionRole)
+        self.cancel_button = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.ActionRole)
         self.cancel_button.setEnabled(False)
         self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
 
@@ -301,10 +373,10 @@ class BatchPrintDialog(QDialog):
         layout_column.addWidget(self.layout_description)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Layout", layout_column)
-        form.addRow("Order", self.order_choice)
-        form.addRow("Badges", reprint_row)
-        form.addRow("Send to", destination_row)
+        form.addRow(self.tr("Layout"), layout_column)
+        form.addRow(self.tr("Order"), self.order_choice)
+        form.addRow(self.tr("Badges"), reprint_row)
+        form.addRow(self.tr("Send to"), destination_row)
 
         options = QVBoxLayout()
         options.addWidget(self.heading)
@@ -398,14 +470,14 @@ class BatchPrintDialog(QDialog):
             self._planned(Selection(), generation)
             return
         self._counting = True
-        self.count_label.setText("Counting the badges…")
+        self.count_label.setText(self.tr("Counting the badges…"))
         self._update_buttons()
         jobs.run_in_background(
             self,
             lambda _context: IssuingService(store, user=user).plan(request),
             success=lambda selection: self._planned(selection, generation),
             failure=lambda error: self._plan_failed(error, generation),
-            label="Counting the badges",
+            label=self.tr("Counting the badges"),
         )
 
     def _planned(self, selection: Selection, generation: int) -> None:
@@ -420,16 +492,18 @@ class BatchPrintDialog(QDialog):
             return
         self._counting = False
         self._selection = Selection()
-        self.count_label.setText(f"The badges cannot be counted: {messages.describe(error)[1]}")
+        self.count_label.setText(self.tr("The badges cannot be counted: {why}").format(why=messages.describe(error)[1]))
         self._update_buttons()
 
     def _show_selection(self, selection: Selection) -> None:
         self._selection = selection
         considered = len(selection.printable) + len(selection.skipped)
         self.heading.setText(
-            f"Badges for all {counted(considered, 'guest')} of the event"
-            if self._guest_ids is None
-            else f"Badges for {counted(considered, 'guest')}"
+            (
+                self.tr("Badges for all {guests} of the event")
+                if self._guest_ids is None
+                else self.tr("Badges for {guests}")
+            ).format(guests=counted(considered, "guest"))
         )
         self.count_label.setText(selection_text(selection, load_layout(self.layout_name())))
         self._show_skipped(selection.skipped)
@@ -446,7 +520,7 @@ class BatchPrintDialog(QDialog):
     def _clear_preview(self) -> None:
         self._preview_generation += 1
         self.preview.setPixmap(QPixmap())
-        self.preview.setText("Preview the first page to see the badges as they will print.")
+        self.preview.setText(self.tr("Preview the first page to see the badges as they will print."))
         self._update_buttons()
 
     def is_running(self) -> bool:
@@ -457,9 +531,9 @@ class BatchPrintDialog(QDialog):
         running = self.is_running()
         has_badges = bool(self._selection.printable) and not self._counting
         needs_reason = self.reprint.isChecked() and not self.request().reason
-        self.start_button.setText("Save PDF…" if self.to_pdf.isChecked() else "Print")
+        self.start_button.setText(self.tr("Save PDF…") if self.to_pdf.isChecked() else self.tr("Print"))
         self.start_button.setEnabled(not running and has_badges and not needs_reason)
-        self.start_button.setToolTip("Give the reason for the reprint first." if needs_reason else "")
+        self.start_button.setToolTip(self.tr("Give the reason for the reprint first.") if needs_reason else "")
         self.preview_button.setEnabled(not running and has_badges)
         self.cancel_button.setEnabled(running)
         for widget in (
@@ -479,15 +553,18 @@ class BatchPrintDialog(QDialog):
     def show_preview(self) -> None:
         """Render the first sheet in the background and show its first page fitted into the preview box."""
         store, request, layout = self._store, self._planning_request(), self.layout_name()
+        if not ensure_unlocked(self, store):
+            self.preview.setText(self.tr("No preview: the badge signing key is still locked."))
+            return
         generation = self._preview_generation
-        self.preview.setText("Rendering the first page…")
+        self.preview.setText(self.tr("Rendering the first page…"))
         self.preview_button.setEnabled(False)
         jobs.run_in_background(
             self,
             lambda _context: first_page_image(store, request, layout),
             success=lambda image: self._show_page(image, generation),
             failure=lambda error: self._preview_failed(error, generation),
-            label="Badge preview",
+            label=self.tr("Badge preview"),
         )
 
     def _show_page(self, image: QImage | None, generation: int) -> None:
@@ -495,7 +572,7 @@ class BatchPrintDialog(QDialog):
             return  # the options changed while it rendered
         self._update_buttons()
         if image is None:
-            self.preview.setText("There is no badge to preview.")
+            self.preview.setText(self.tr("There is no badge to preview."))
             return
         pixmap = QPixmap.fromImage(image).scaled(
             self.preview.size() - QSize(16, 16),
@@ -508,13 +585,15 @@ class BatchPrintDialog(QDialog):
         if generation != self._preview_generation:
             return
         self._update_buttons()
-        self.preview.setText(f"No preview: {messages.describe(error)[1]}")
+        self.preview.setText(self.tr("No preview: {why}").format(why=messages.describe(error)[1]))
 
     # -- the run -------------------------------------------------------------------------------------------
 
     def start(self) -> None:
         """Ask where a PDF goes (if it does), then run the batch in the background."""
         if self.is_running() or not self.start_button.isEnabled():
+            return
+        if not ensure_unlocked(self, self._store):
             return
         request = self.request()
         if self.to_pdf.isChecked():
@@ -531,7 +610,7 @@ class BatchPrintDialog(QDialog):
         self.progress.setRange(0, len(self._selection.printable))
         self.progress.setValue(0)
         self.progress.show()
-        self._set_status(f"Rendering {counted(len(self._selection.printable), 'badge')}…")
+        self._set_status(self.tr("Rendering {badges}…").format(badges=counted(len(self._selection.printable), "badge")))
 
         job = jobs.run_in_background(
             self,
@@ -540,7 +619,7 @@ class BatchPrintDialog(QDialog):
             ),
             success=self._finished,
             failure=self._failed,
-            label="Batch printing",
+            label=self.tr("Batch printing"),
         )
         self._job = job
         if job.is_finished():  # a synchronous job (tests) is over before anyone could connect
@@ -555,7 +634,7 @@ class BatchPrintDialog(QDialog):
         if self.is_running() and self._job is not None:
             self._job.cancel()
             self.cancel_button.setEnabled(False)
-            self._set_status("Cancelling…")
+            self._set_status(self.tr("Cancelling…"))
 
     def reject(self) -> None:
         """Escape or Close while a batch runs cancels it first; the dialog closes once it has stopped."""
@@ -571,11 +650,19 @@ class BatchPrintDialog(QDialog):
         if self._job is not None and self._job.context.cancelled():
             return
         if done < total:
-            self._set_status(f"Rendered {done} of {counted(total, 'badge')}…")
+            self._set_status(
+                self.tr("Rendered {done} of {badges}…").format(
+                    done=i18n.number_text(done), badges=counted(total, "badge")
+                )
+            )
         elif destination.pdf is None:
-            self._set_status(f"Sending {counted(total, 'badge')} to {destination.describe()}…")
+            self._set_status(
+                self.tr("Sending {badges} to {printer}…").format(
+                    badges=counted(total, "badge"), printer=destination.describe()
+                )
+            )
         else:
-            self._set_status(f"Writing {destination.pdf.name}…")
+            self._set_status(self.tr("Writing {name}…").format(name=destination.pdf.name))
 
     def _finished(self, outcome: BatchOutcome) -> None:
         self.outcome = outcome
@@ -586,9 +673,11 @@ class BatchPrintDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         _title, text, details = messages.describe(error)
-        self._show_summary(f"The batch stopped: {text}\nNo badge was marked printed.", FAILED_TINT)
+        self._show_summary(
+            self.tr("The batch stopped: {why}\nNo badge was marked printed.").format(why=text), FAILED_TINT
+        )
         if details:  # a bug, not a refusal: the app's one error dialog, with the traceback to send
-            messages.show_error(self, "Batch printing failed", text, details=details)
+            messages.show_error(self, self.tr("Batch printing failed"), text, details=details)
 
     def _job_ended(self) -> None:
         """After success, failure or a cancel (which reports neither): leave the view ready for another run."""

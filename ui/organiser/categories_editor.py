@@ -9,7 +9,7 @@ the event's views re-read the guests' zones only then.
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +37,7 @@ from accreditor import categories
 from accreditor.acting_user import default_user
 from accreditor.bulk import ReprintNeed
 from accreditor.categories import Category, Zone
+from accreditor.palette import MIN_DISTANCE, Clash
 from accreditor.services import categories as category_service
 from accreditor.services.categories import CategoryEdit, EventCategories
 from accreditor.store import EventStore
@@ -83,9 +84,13 @@ class ReprintList(QWidget):
         self.list.addItems([reprint_line(need) for need in needs])
         count = len(needs)
         if count == 1:
-            self.title.setText("1 printed badge no longer matches what its guest may do: reprint it.")
+            self.title.setText(self.tr("1 printed badge no longer matches what its guest may do: reprint it."))
         else:
-            self.title.setText(f"{count} printed badges no longer match what their guests may do: reprint them.")
+            self.title.setText(
+                self.tr("{count} printed badges no longer match what their guests may do: reprint them.").format(
+                    count=count
+                )
+            )
         # As tall as the list, up to a few lines: it is a warning above the work, not the work.
         rows = min(max(count, 1), self.VISIBLE_ROWS)
         self.list.setFixedHeight(rows * max(self.list.sizeHintForRow(0), 1) + 2 * self.list.frameWidth())
@@ -95,9 +100,23 @@ class ReprintList(QWidget):
         return [self.list.item(row).text() for row in range(self.list.count())]
 
 
+def clash_text(colour_name: str, clash: Clash) -> str:
+    """`Clash.describe` in the app's language."""
+    return QCoreApplication.translate(
+        "CategoriesEditorDialog",
+        "{colour} is hard to tell from {other} with {vision} (ΔE {distance}, at least {minimum} is needed).",
+    ).format(
+        colour=colour_name,
+        other=clash.other,
+        vision=clash.vision,
+        distance=QLocale().toString(clash.distance, "f", 1),
+        minimum=QLocale().toString(float(MIN_DISTANCE), "g"),
+    )
+
+
 def _table(headers: Sequence[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(list(headers))
+    table.setHorizontalHeaderLabels([QCoreApplication.translate("CategoriesEditorDialog", text) for text in headers])
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -126,20 +145,33 @@ def _heading() -> QLabel:
 def _code_edit() -> QLineEdit:
     edit = QLineEdit()
     edit.setMaxLength(16)
-    edit.setPlaceholderText("e.g. YTH")
-    edit.setToolTip("Chosen once: printed badges, gates and guests' records know it by its code")
+    edit.setPlaceholderText(QCoreApplication.translate("categories_editor", "e.g. YTH"))
+    edit.setToolTip(
+        QCoreApplication.translate(
+            "categories_editor", "Chosen once: printed badges, gates and guests' records know it by its code"
+        )
+    )
     return edit
 
 
 class CategoriesEditorDialog(QDialog):
     """Two tabs, categories and zones, each a list and the form of the one selected (or a new one)."""
 
-    CATEGORY_HEADERS = ("Code", "Name", "Default zones", "Photo", "Escort")
-    ZONE_HEADERS = ("Code", "Name")
+    CATEGORY_HEADERS = (
+        QT_TRANSLATE_NOOP("CategoriesEditorDialog", "Code"),
+        QT_TRANSLATE_NOOP("CategoriesEditorDialog", "Name"),
+        QT_TRANSLATE_NOOP("CategoriesEditorDialog", "Default zones"),
+        QT_TRANSLATE_NOOP("CategoriesEditorDialog", "Photo"),
+        QT_TRANSLATE_NOOP("CategoriesEditorDialog", "Escort"),
+    )
+    ZONE_HEADERS = (
+        QT_TRANSLATE_NOOP("CategoriesEditorDialog", "Code"),
+        QT_TRANSLATE_NOOP("CategoriesEditorDialog", "Name"),
+    )
 
     def __init__(self, store: EventStore, parent: QWidget | None = None, *, user: str | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Categories and zones")
+        self.setWindowTitle(self.tr("Categories and zones"))
         self._store = store
         self.user = user or default_user()
         self._categories: list[Category] = []
@@ -151,8 +183,8 @@ class CategoriesEditorDialog(QDialog):
         self.saved = False  # anything saved since the editor opened: the guests' zones may have changed
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._categories_tab(), "Categories")
-        self.tabs.addTab(self._zones_tab(), "Zones")
+        self.tabs.addTab(self._categories_tab(), self.tr("Categories"))
+        self.tabs.addTab(self._zones_tab(), self.tr("Zones"))
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.reprint_list = ReprintList()
@@ -175,9 +207,9 @@ class CategoriesEditorDialog(QDialog):
         self.category_table = _table(self.CATEGORY_HEADERS)
         self.category_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.category_table.itemSelectionChanged.connect(self._category_picked)
-        self.new_category_button = QPushButton("New category")
+        self.new_category_button = QPushButton(self.tr("New category"))
         self.new_category_button.clicked.connect(self.new_category)
-        self.delete_category_button = QPushButton("Delete")
+        self.delete_category_button = QPushButton(self.tr("Delete"))
         self.delete_category_button.clicked.connect(self.delete_category)
 
         self.category_heading = _heading()
@@ -185,23 +217,23 @@ class CategoriesEditorDialog(QDialog):
         self.name_edit = QLineEdit()
         self.colour_button = QPushButton()
         self.colour_button.clicked.connect(self.choose_colour)
-        self.zones_box = QGroupBox("Default zones")
+        self.zones_box = QGroupBox(self.tr("Default zones"))
         self.zones_grid = QGridLayout(self.zones_box)
         self.zone_boxes: dict[str, QCheckBox] = {}
-        self.photo_box = QCheckBox("Photo required on the badge")
-        self.escort_box = QCheckBox("Escort required")
+        self.photo_box = QCheckBox(self.tr("Photo required on the badge"))
+        self.escort_box = QCheckBox(self.tr("Escort required"))
         self.aliases_edit = QLineEdit()
-        self.aliases_edit.setPlaceholderText("Other names in registration lists, comma-separated")
-        self.save_category_button = QPushButton("Save category")
+        self.aliases_edit.setPlaceholderText(self.tr("Other names in registration lists, comma-separated"))
+        self.save_category_button = QPushButton(self.tr("Save category"))
         self.save_category_button.setDefault(True)
         self.save_category_button.clicked.connect(self.save_category)
 
         form = QFormLayout()
         form.addRow(self.category_heading)
-        form.addRow("Code", self.code_edit)
-        form.addRow("Name", self.name_edit)
-        form.addRow("Colour", self.colour_button)
-        form.addRow("Also called", self.aliases_edit)
+        form.addRow(self.tr("Code"), self.code_edit)
+        form.addRow(self.tr("Name"), self.name_edit)
+        form.addRow(self.tr("Colour"), self.colour_button)
+        form.addRow(self.tr("Also called"), self.aliases_edit)
         form.addRow("", self.photo_box)
         form.addRow("", self.escort_box)
         return self._tab(
@@ -216,20 +248,20 @@ class CategoriesEditorDialog(QDialog):
         self.zone_table = _table(self.ZONE_HEADERS)
         self.zone_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.zone_table.itemSelectionChanged.connect(self._zone_picked)
-        self.new_zone_button = QPushButton("New zone")
+        self.new_zone_button = QPushButton(self.tr("New zone"))
         self.new_zone_button.clicked.connect(self.new_zone)
-        self.delete_zone_button = QPushButton("Delete")
+        self.delete_zone_button = QPushButton(self.tr("Delete"))
         self.delete_zone_button.clicked.connect(self.delete_zone)
         self.zone_heading = _heading()
         self.zone_code_edit = _code_edit()
         self.zone_name_edit = QLineEdit()
-        self.save_zone_button = QPushButton("Save zone")
+        self.save_zone_button = QPushButton(self.tr("Save zone"))
         self.save_zone_button.clicked.connect(self.save_zone)
         form = QFormLayout()
         form.addRow(self.zone_heading)
-        form.addRow("Code", self.zone_code_edit)
-        form.addRow("Name", self.zone_name_edit)
-        hint = QLabel("Badges and gates show zones by code; the name is for people.")
+        form.addRow(self.tr("Code"), self.zone_code_edit)
+        form.addRow(self.tr("Name"), self.zone_name_edit)
+        hint = QLabel(self.tr("Badges and gates show zones by code; the name is for people."))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #5F6B73;")
         return self._tab(
@@ -271,7 +303,7 @@ class CategoriesEditorDialog(QDialog):
             self,
             lambda _context: category_service.read(store),
             success=self._show_categories,
-            label="Cannot read the categories",
+            label=self.tr("Cannot read the categories"),
         )
 
     def _show_categories(self, found: EventCategories) -> None:
@@ -373,8 +405,8 @@ class CategoriesEditorDialog(QDialog):
         self.escort_box.setChecked(category.escort_required)
         self.aliases_edit.setText(", ".join(category.aliases))
         self.aliases_edit.setCursorPosition(0)
-        self.category_heading.setText("New category" if new else f"{category.name} ({category.code})")
-        self.save_category_button.setText("Add category" if new else "Save category")
+        self.category_heading.setText(self.tr("New category") if new else f"{category.name} ({category.code})")
+        self.save_category_button.setText(self.tr("Add category") if new else self.tr("Save category"))
 
     def _set_colour(self, colour: str) -> None:
         self._colour = colour
@@ -386,7 +418,9 @@ class CategoriesEditorDialog(QDialog):
         if colour is not None:
             self._set_colour(colour)
             clash = categories.colour_clash(self.category_in_form(), self._categories)
-            self.status.setText(clash.describe(f"The colour {colour}") if clash else "")
+            self.status.setText(
+                clash_text(self.tr("The colour {colour}").format(colour=colour), clash) if clash else ""
+            )
 
     def category_in_form(self) -> Category:
         aliases = tuple(alias.strip() for alias in self.aliases_edit.text().split(",") if alias.strip())
@@ -407,7 +441,10 @@ class CategoriesEditorDialog(QDialog):
 
         def saved(edit: CategoryEdit) -> None:
             self._select_code(self.category_table, category.code)
-            self._done(f"Saved the category {category.name} ({category.code}).", edit.reprint_needs)
+            self._done(
+                self.tr("Saved the category {name} ({code}).").format(name=category.name, code=category.code),
+                edit.reprint_needs,
+            )
 
         self._write(
             "save the category",
@@ -422,7 +459,7 @@ class CategoriesEditorDialog(QDialog):
 
         def deleted(_edit: CategoryEdit) -> None:
             self.new_category()
-            self._done(f"Deleted the category {code}.")
+            self._done(self.tr("Deleted the category {code}.").format(code=code))
 
         self._write(
             "delete the category", lambda store: category_service.delete_category(store, code, self.user), deleted
@@ -447,8 +484,8 @@ class CategoriesEditorDialog(QDialog):
         self.zone_code_edit.setText(zone.code)
         self.zone_code_edit.setEnabled(new)
         self.zone_name_edit.setText(zone.name)
-        self.zone_heading.setText("New zone" if new else f"{zone.name} ({zone.code})")
-        self.save_zone_button.setText("Add zone" if new else "Save zone")
+        self.zone_heading.setText(self.tr("New zone") if new else f"{zone.name} ({zone.code})")
+        self.save_zone_button.setText(self.tr("Add zone") if new else self.tr("Save zone"))
 
     def save_zone(self) -> None:
         zone = Zone(self.zone_code_edit.text().strip().upper(), " ".join(self.zone_name_edit.text().split()))
@@ -456,7 +493,7 @@ class CategoriesEditorDialog(QDialog):
 
         def saved(_edit: CategoryEdit) -> None:
             self._select_code(self.zone_table, zone.code)
-            self._done(f"Saved the zone {zone.name} ({zone.code}).")
+            self._done(self.tr("Saved the zone {name} ({code}).").format(name=zone.name, code=zone.code))
 
         self._write(
             "save the zone", lambda store: category_service.save_zone(store, zone, self.user, new=adding), saved
@@ -469,7 +506,7 @@ class CategoriesEditorDialog(QDialog):
 
         def deleted(_edit: CategoryEdit) -> None:
             self.new_zone()
-            self._done(f"Deleted the zone {code}.")
+            self._done(self.tr("Deleted the zone {code}.").format(code=code))
 
         self._write("delete the zone", lambda store: category_service.delete_zone(store, code, self.user), deleted)
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,14 +44,14 @@ from accreditor.services import accreditation
 from accreditor.services.accreditation import Decision, GuestRecord
 from accreditor.services.photos import import_changes
 from accreditor.store import EventStore
-from ui import jobs
+from ui import i18n, jobs
 from ui.desk import reason_dialog
 from ui.desk.desk_controller import badge_text, check_in_text
 from ui.desk.guest_card import show_photo
 from ui.desk.guest_form import GuestFormDialog
 from ui.event_session import SessionAdapter
 from ui.guest_list import GuestListWidget, colour_icon
-from ui.guest_table_model import STATUS_LABELS, Column, GuestFilter, GuestTableModel
+from ui.guest_table_model import Column, GuestFilter, GuestTableModel
 from ui.organiser.categories_editor import CategoriesEditorDialog, ReprintList
 from ui.organiser.history_panel import GuestHistoryPanel
 from ui.organiser.photo_editor import PhotoEditorDialog, PhotoLabel
@@ -65,7 +65,10 @@ NOTICE_STYLE = "QLabel { background: #E3F2FD; color: #0D47A1; padding: 6px 10px;
 
 
 def guests_count(count: int) -> str:
-    return f"{count} guest" if count == 1 else f"{count} guests"
+    """ "1 guest", "12 guests" in the app's language."""
+    if count == 1:
+        return QCoreApplication.translate("OrganiserGuestsPage", "1 guest")
+    return QCoreApplication.translate("OrganiserGuestsPage", "{count} guests").format(count=i18n.number_text(count))
 
 
 # -- asking (module functions, looked up at call time, so tests replace them) ------------------------
@@ -182,12 +185,16 @@ class OrganiserGuestList(GuestListWidget):
 
     def __init__(self, model: GuestTableModel, parent: QWidget | None = None) -> None:
         super().__init__(model, parent)
-        self.country_combo = self._values_combo("All countries")
-        self.organisation_combo = self._values_combo("All organisations")
-        self.delegation_combo = self._values_combo("All delegations")
-        self.printed_combo = self._yes_no_combo("Badge: any", "Badge printed", "Badge not printed")
-        self.checked_in_combo = self._yes_no_combo("Check-in: any", "Checked in", "Not checked in")
-        self.photo_combo = self._yes_no_combo("Photo: any", "With photo", "Without photo")
+        self.country_combo = self._values_combo(self.tr("All countries"))
+        self.organisation_combo = self._values_combo(self.tr("All organisations"))
+        self.delegation_combo = self._values_combo(self.tr("All delegations"))
+        self.printed_combo = self._yes_no_combo(
+            self.tr("Badge: any"), self.tr("Badge printed"), self.tr("Badge not printed")
+        )
+        self.checked_in_combo = self._yes_no_combo(
+            self.tr("Check-in: any"), self.tr("Checked in"), self.tr("Not checked in")
+        )
+        self.photo_combo = self._yes_no_combo(self.tr("Photo: any"), self.tr("With photo"), self.tr("Without photo"))
         self._value_combos = {
             "country": self.country_combo,
             "organisation": self.organisation_combo,
@@ -271,27 +278,43 @@ class OrganiserGuestList(GuestListWidget):
 
 @dataclass(frozen=True, slots=True)
 class StatusAction:
-    """How the page words one workflow transition."""
+    """How the page words one workflow transition ({guests} is "12 guests"; marked for translation, said translated)."""
 
-    verb: str
+    what: str  # for an error: "approve guests"
+    title: str
+    question: str
     done: str
-    consequence: str
     suggestions: tuple[str, ...] = ()
 
 
 STATUS_ACTIONS = {
-    "approved": StatusAction("Approve", "Approved", "They can then be checked in and get badges."),
+    "approved": StatusAction(
+        QT_TRANSLATE_NOOP("OrganiserGuestsPage", "approve guests"),
+        QT_TRANSLATE_NOOP("OrganiserGuestsPage", "Approve {guests}"),
+        QT_TRANSLATE_NOOP("OrganiserGuestsPage", "Approve {guests}? They can then be checked in and get badges."),
+        QT_TRANSLATE_NOOP("OrganiserGuestsPage", "Approved {guests}."),
+    ),
     "rejected": StatusAction(
-        "Reject",
-        "Rejected",
-        "They get no badge and are turned away at the desk.",
-        ("Registration incomplete", "Not eligible for this event", "Duplicate registration"),
+        QT_TRANSLATE_NOOP("OrganiserGuestsPage", "reject guests"),
+        QT_TRANSLATE_NOOP("OrganiserGuestsPage", "Reject {guests}"),
+        QT_TRANSLATE_NOOP("OrganiserGuestsPage", "Reject {guests}? They get no badge and are turned away at the desk."),
+        QT_TRANSLATE_NOOP("OrganiserGuestsPage", "Rejected {guests}."),
+        (
+            QT_TRANSLATE_NOOP("OrganiserGuestsPage", "Registration incomplete"),
+            QT_TRANSLATE_NOOP("OrganiserGuestsPage", "Not eligible for this event"),
+            QT_TRANSLATE_NOOP("OrganiserGuestsPage", "Duplicate registration"),
+        ),
     ),
     "revoked": StatusAction(
-        "Revoke",
-        "Revoked",
-        "Their badges stop opening doors at every gate.",
-        ("Left the delegation", "Security decision", "Accredited in error"),
+        QT_TRANSLATE_NOOP("OrganiserGuestsPage", "revoke guests"),
+        QT_TRANSLATE_NOOP("OrganiserGuestsPage", "Revoke {guests}"),
+        QT_TRANSLATE_NOOP("OrganiserGuestsPage", "Revoke {guests}? Their badges stop opening doors at every gate."),
+        QT_TRANSLATE_NOOP("OrganiserGuestsPage", "Revoked {guests}."),
+        (
+            QT_TRANSLATE_NOOP("OrganiserGuestsPage", "Left the delegation"),
+            QT_TRANSLATE_NOOP("OrganiserGuestsPage", "Security decision"),
+            QT_TRANSLATE_NOOP("OrganiserGuestsPage", "Accredited in error"),
+        ),
     ),
 }
 
@@ -320,30 +343,46 @@ class OrganiserGuestsPage(QWidget):
         self.guest_list = OrganiserGuestList(self.model)
         self.table = self.guest_list.table
 
-        self.approve_action = self._action("Approve", "Approve the selected pending guests", self.approve)
-        self.reject_action = self._action("Reject…", "Reject the selected pending guests, with a reason", self.reject)
+        self.approve_action = self._action(
+            self.tr("Approve"), self.tr("Approve the selected pending guests"), self.approve
+        )
+        self.reject_action = self._action(
+            self.tr("Reject…"), self.tr("Reject the selected pending guests, with a reason"), self.reject
+        )
         self.revoke_action = self._action(
-            "Revoke…", "Withdraw the accreditation of the selected guests: their badges stop working", self.revoke
+            self.tr("Revoke…"),
+            self.tr("Withdraw the accreditation of the selected guests: their badges stop working"),
+            self.revoke,
         )
-        self.category_action = self._action("Set category…", "Give the selected guests a category", self.set_category)
-        self.add_zones_action = self._action("Add zones…", "Grant the selected guests zones", self.add_zones)
+        self.category_action = self._action(
+            self.tr("Set category…"), self.tr("Give the selected guests a category"), self.set_category
+        )
+        self.add_zones_action = self._action(
+            self.tr("Add zones…"), self.tr("Grant the selected guests zones"), self.add_zones
+        )
         self.remove_zones_action = self._action(
-            "Remove zones…", "Withdraw zones from the selected guests", self.remove_zones
+            self.tr("Remove zones…"), self.tr("Withdraw zones from the selected guests"), self.remove_zones
         )
-        self.edit_action = self._action("Edit…", "Edit the selected guest (or double-click them)", self.edit_guest)
+        self.edit_action = self._action(
+            self.tr("Edit…"), self.tr("Edit the selected guest (or double-click them)"), self.edit_guest
+        )
         self.categories_action = self._action(
-            "Categories && zones…", "Categories, their colours and default zones; the zones", self.edit_categories
+            self.tr("Categories && zones…"),
+            self.tr("Categories, their colours and default zones; the zones"),
+            self.edit_categories,
         )
         self.print_action = self._action(
-            "Print badges…",
-            "Print or save the badges of the selected guests, or of every guest the filters show",
+            self.tr("Print badges…"),
+            self.tr("Print or save the badges of the selected guests, or of every guest the filters show"),
             self.print_badges,
         )
         self.photos_action = self._action(
-            "Photos…", "Import a folder of photos, matched to guests by file name", self.import_photos
+            self.tr("Photos…"), self.tr("Import a folder of photos, matched to guests by file name"), self.import_photos
         )
         self.change_photo_action = self._action(
-            "Change photo…", "Load or crop the selected guest's photo (or double-click the photo)", self.change_photo
+            self.tr("Change photo…"),
+            self.tr("Load or crop the selected guest's photo (or double-click the photo)"),
+            self.change_photo,
         )
         self.bulk_actions = [
             self.approve_action,
@@ -506,7 +545,9 @@ class OrganiserGuestsPage(QWidget):
         self.history.clear()
         self.history.setVisible(False)
         text = (
-            f"{guests_count(len(guests))} selected." if guests else "Select a guest to see their details and history."
+            self.tr("{guests} selected.").format(guests=guests_count(len(guests)))
+            if guests
+            else self.tr("Select a guest to see their details and history.")
         )
         self.details.setText(f'<span style="color:{MUTED}">{escape(text)}</span>')
 
@@ -517,10 +558,10 @@ class OrganiserGuestsPage(QWidget):
         )
         if not guest.has_photo:
             show_photo(self.photo, None)  # known from memory: no need to wait for the record
-        store = self.store
+        store, user = self.store, self.user
 
         def read(_context: jobs.JobContext) -> GuestRecord:
-            return accreditation.guest_record(store, guest.id, with_photo=guest.has_photo)
+            return accreditation.guest_record(store, guest.id, actor=user, with_photo=guest.has_photo)
 
         def show(record: GuestRecord) -> None:
             if self.selected_ids() != [guest.id]:
@@ -529,7 +570,7 @@ class OrganiserGuestsPage(QWidget):
             self.history.setVisible(True)
             self.history.show_history(record.history)
 
-        jobs.run_in_background(self, read, success=show, label="Cannot read the guest's history")
+        jobs.run_in_background(self, read, success=show, label=self.tr("Cannot read the guest's history"))
 
     # -- bulk actions ----------------------------------------------------------------------------
 
@@ -550,29 +591,42 @@ class OrganiserGuestsPage(QWidget):
         wording = STATUS_ACTIONS[status]
         sources = workflow.ALLOWED[status]
         ids = [guest.id for guest in guests if guest.status in sources]
-        allowed = " or ".join(STATUS_LABELS[source].lower() for source in sources)
+        allowed = self.tr(" or ").join(i18n.status_label(source).lower() for source in sources)
         if not ids:
-            self._tell(f"Nobody was {status}: only {allowed} guests can be, and none of those selected is.")
+            self._tell(
+                self.tr("Nobody was {status}: only {allowed} guests can be, and none of those selected is.").format(
+                    status=i18n.status_label(status).lower(), allowed=allowed
+                )
+            )
             return
-        question = f"{wording.verb} {guests_count(len(ids))}? {wording.consequence}"
+        question = self.tr(wording.question).format(guests=guests_count(len(ids)))
         others = len(guests) - len(ids)
         if others == 1:
-            question += f" The other guest selected is not {allowed} and is left as they are."
+            question += " " + self.tr("The other guest selected is not {allowed} and is left as they are.").format(
+                allowed=allowed
+            )
         elif others:
-            question += f" The other {others} guests selected are not {allowed} and are left as they are."
-        title = f"{wording.verb} {guests_count(len(ids))}"
+            question += " " + self.tr(
+                "The other {others} guests selected are not {allowed} and are left as they are."
+            ).format(others=i18n.number_text(others), allowed=allowed)
+        title = self.tr(wording.title).format(guests=guests_count(len(ids)))
         reason = ""
         if status in workflow.REASON_REQUIRED:
-            asked = reason_dialog.ask_reason(self, title, f"{question}\n\nWhy?", wording.suggestions)
+            asked = reason_dialog.ask_reason(
+                self,
+                title,
+                self.tr("{question}\n\nWhy?").format(question=question),
+                tuple(self.tr(suggestion) for suggestion in wording.suggestions),
+            )
             if asked is None:
                 return
             reason = asked
         elif not confirm(self, title, question):
             return
         self._write(
-            f"{wording.verb.lower()} guests",
+            self.tr(wording.what),
             lambda store: accreditation.change_status(store, ids, status, self.user, reason),
-            lambda decision: self._tell(f"{wording.done} {guests_count(len(decision.changed))}."),
+            lambda decision: self._tell(self.tr(wording.done).format(guests=guests_count(len(decision.changed)))),
         )
 
     def set_category(self) -> None:
@@ -584,17 +638,23 @@ class OrganiserGuestsPage(QWidget):
             Choice(category.code, f"{category.name} ({category.code})", category.colour) for category in categories
         ]
         picked = ask_choice(
-            self, f"Set category of {guests_count(len(ids))}", f"Give {guests_count(len(ids))} the category:", choices
+            self,
+            self.tr("Set category of {guests}").format(guests=guests_count(len(ids))),
+            self.tr("Give {guests} the category:").format(guests=guests_count(len(ids))),
+            choices,
         )
         if not picked:
             return
         (code,) = picked
         name = next((category.name for category in categories if category.code == code), code)
         self._write(
-            "set the category",
+            self.tr("set the category"),
             lambda store: accreditation.set_category(store, ids, code, self.user),
             lambda decision: self._badges_changed(
-                decision, f"Gave {guests_count(len(decision.changed))} the category {name}."
+                decision,
+                self.tr("Gave {guests} the category {category}.").format(
+                    guests=guests_count(len(decision.changed)), category=name
+                ),
             ),
         )
 
@@ -610,20 +670,24 @@ class OrganiserGuestsPage(QWidget):
             return
         zones = self._session.session.zones()
         count = guests_count(len(ids))
-        title = f"{'Add zones to' if adding else 'Remove zones from'} {count}"
-        prompt = f"Grant {count} access to:" if adding else f"Withdraw the access of {count} to:"
+        title = (self.tr("Add zones to {guests}") if adding else self.tr("Remove zones from {guests}")).format(
+            guests=count
+        )
+        prompt = (
+            self.tr("Grant {guests} access to:") if adding else self.tr("Withdraw the access of {guests} to:")
+        ).format(guests=count)
         picked = ask_choice(
             self, title, prompt, [Choice(zone.code, f"{zone.code} — {zone.name}") for zone in zones], multiple=True
         )
         if not picked:
             return
         add, remove = (picked, []) if adding else ([], picked)
-        verb = "Granted" if adding else "Withdrew"
+        done = self.tr("Granted {zones} for {guests}.") if adding else self.tr("Withdrew {zones} for {guests}.")
         self._write(
-            "change zones",
+            self.tr("change zones"),
             lambda store: accreditation.change_zones(store, ids, add=add, remove=remove, actor=self.user),
             lambda decision: self._badges_changed(
-                decision, f"{verb} {' '.join(picked)} for {guests_count(len(decision.changed))}."
+                decision, done.format(zones=" ".join(picked), guests=guests_count(len(decision.changed)))
             ),
         )
 
@@ -647,7 +711,10 @@ class OrganiserGuestsPage(QWidget):
             "save the guest",
             lambda store: accreditation.update_guest(store, guest.id, fields, self.user),
             lambda decision: self._badges_changed(
-                decision, f"Saved {guest.full_name}." if decision.changed_fields else "Nothing was changed."
+                decision,
+                self.tr("Saved {name}.").format(name=guest.full_name)
+                if decision.changed_fields
+                else self.tr("Nothing was changed."),
             ),
         )
 
@@ -657,14 +724,16 @@ class OrganiserGuestsPage(QWidget):
         if not guest_ids:
             shown = self.model.matched_ids()
             if not shown:
-                self._tell("No guest matches the filters: there is no badge to print.")
+                self._tell(self.tr("No guest matches the filters: there is no badge to print."))
                 return
             guest_ids = None if self.model.guest_filter == GuestFilter() else shown
         from ui.organiser.batch_print_dialog import BatchPrintDialog  # noqa: PLC0415 - badge rendering loads on first use
 
         report = BatchPrintDialog.run(self, self.store, guest_ids, self.station or load_settings(), user=self.user)
         if report is not None:  # something was printed or saved: the badge column has changed
-            self._tell(f"Badges of {guests_count(report.marked_printed)} recorded as printed.")
+            self._tell(
+                self.tr("Badges of {guests} recorded as printed.").format(guests=guests_count(report.marked_printed))
+            )
             printed = [guest_id for guest_id, _serial in report.printed]
             self._session.apply(Changes.of(Topic.PRINTS, guests=printed))
 
@@ -687,7 +756,7 @@ class OrganiserGuestsPage(QWidget):
         (guest,) = guests
         if PhotoEditorDialog.edit(self, self.store, guest.id, user=self.user):
             self._session.apply(Changes.of(Topic.PHOTOS, guests=[guest.id]))
-            self._tell(f"Saved the photo of {guest.full_name}.")
+            self._tell(self.tr("Saved the photo of {name}.").format(name=guest.full_name))
 
     # -- writing ---------------------------------------------------------------------------------
 
@@ -699,7 +768,7 @@ class OrganiserGuestsPage(QWidget):
             self.reprint_list.show_needs([])  # of the last change; `done` lists those of this one
             done(decision)
 
-        self._session.run_op(self, operation, success=succeeded, label=f"Cannot {what}")
+        self._session.run_op(self, operation, success=succeeded, label=self.tr("Cannot {what}").format(what=what))
 
     def _tell(self, text: str) -> None:
         self.notice.setText(text)
@@ -714,21 +783,32 @@ def details_html(guest: Guest, category_names: dict[str, str]) -> str:
         lines.append(escape(guest.name_latin))
     role = " · ".join(part for part in (fields.title, fields.position) if part)
     lines.extend(escape(part) for part in (role, fields.organisation) if part)
-    where = [country_name(fields.country)] if fields.country else []
+    where = [i18n.country_text(fields.country)] if fields.country else []
     if fields.delegation and fields.delegation != fields.organisation:
-        where.append(f"Delegation: {fields.delegation}")
+        where.append(
+            QCoreApplication.translate("OrganiserGuestsPage", "Delegation: {delegation}").format(
+                delegation=fields.delegation
+            )
+        )
     if where:
         lines.append(escape(" · ".join(where)))
     category = category_names.get(fields.category, fields.category)
-    zones = " ".join(guest.zones) or "no zones"
-    lines.append(f"<b>{escape(category)}</b> ({escape(fields.category)}) — zones {escape(zones)}")
-    status = STATUS_LABELS.get(guest.status, guest.status)
+    zones = " ".join(guest.zones) or "—"
+    zones_text = QCoreApplication.translate("OrganiserGuestsPage", "zones {zones}").format(zones=escape(zones))
+    lines.append(f"<b>{escape(category)}</b> ({escape(fields.category)}) — {zones_text}")
+    status = i18n.status_label(guest.status)
     reason = f": {escape(guest.status_reason)}" if guest.status_reason else ""
-    lines.append(f"Status: <b>{escape(status)}</b>{reason}")
-    lines.append(f"Badge: {escape(badge_text(guest))}")
+    lines.append(
+        QCoreApplication.translate("OrganiserGuestsPage", "Status: {status}").format(
+            status=f"<b>{escape(status)}</b>{reason}"
+        )
+    )
+    lines.append(
+        QCoreApplication.translate("OrganiserGuestsPage", "Badge: {badge}").format(badge=escape(badge_text(guest)))
+    )
     if guest.checked_in_at is None:
-        lines.append("Not checked in")
+        lines.append(QCoreApplication.translate("OrganiserGuestsPage", "Not checked in"))
     else:
         when = check_in_text(guest.checked_in_at, guest.checked_in_station, guest.checked_in_by)
-        lines.append(f"Checked in {escape(when)}")
+        lines.append(QCoreApplication.translate("OrganiserGuestsPage", "Checked in {when}").format(when=escape(when)))
     return "<br>".join(lines)

@@ -14,7 +14,17 @@ from enum import IntEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSettings, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSettings,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,7 +53,7 @@ from accreditor.importing.columns import FIELDS, ColumnMapping, detect_mapping, 
 from accreditor.importing.importer import ImportReport, RowError, import_file, mapping_problem
 from accreditor.importing.reading import SourceRow, SourceTable, list_sheets, read_table
 from accreditor.store import EventStore
-from ui import jobs, messages
+from ui import i18n, jobs, messages
 from ui.desk.guest_form import CONTACT_FIELDS, ERROR_COLOUR, TEXT_FIELDS
 from ui.guest_table_model import Swatch
 from ui.jobs import Job, JobContext
@@ -53,13 +63,15 @@ T = TypeVar("T")
 ModelIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
-REGISTRATION_FILTER = "Registration lists (*.csv *.tsv *.tab *.txt *.xlsx *.xlsm *.xls *.ods);;All files (*)"
-PRESET_FILTER = "Column mappings (*.json);;All files (*)"
-REPORT_FILTER = "Report as JSON (*.json);;Report as CSV (*.csv)"
+REGISTRATION_FILTER = QT_TRANSLATE_NOOP(
+    "FileFilters", "Registration lists (*.csv *.tsv *.tab *.txt *.xlsx *.xlsm *.xls *.ods);;All files (*)"
+)
+PRESET_FILTER = QT_TRANSLATE_NOOP("FileFilters", "Column mappings (*.json);;All files (*)")
+REPORT_FILTER = QT_TRANSLATE_NOOP("FileFilters", "Report as JSON (*.json);;Report as CSV (*.csv)")
 LAST_FOLDER_KEY = "import/last_folder"
 HEADER_SEARCH_ROWS = 30
 """Rows offered to find the header row in: the core looks for it in as many."""
-IGNORE_LABEL = "(ignore)"
+IGNORE_LABEL = QT_TRANSLATE_NOOP("MappingPage", "(ignore)")
 SIZING_ROWS = 50
 """Rows measured to size a column: measuring 100,000 would take seconds."""
 QUIET = QColor("#5F6368")
@@ -68,12 +80,12 @@ QUIET = QColor("#5F6368")
 FIELD_LABELS = {
     **dict(TEXT_FIELDS),
     **dict(CONTACT_FIELDS),
-    "external_ref": "Reference",
-    "full_name": "Full name (split in two)",
-    "country": "Country",
-    "category": "Category",
-    "notes": "Notes",
-    "photo": "Photo",
+    "external_ref": QT_TRANSLATE_NOOP("GuestFormDialog", "Reference"),
+    "full_name": QT_TRANSLATE_NOOP("GuestFormDialog", "Full name (split in two)"),
+    "country": QT_TRANSLATE_NOOP("GuestFormDialog", "Country"),
+    "category": QT_TRANSLATE_NOOP("GuestFormDialog", "Category"),
+    "notes": QT_TRANSLATE_NOOP("GuestFormDialog", "Notes"),
+    "photo": QT_TRANSLATE_NOOP("GuestFormDialog", "Photo"),
 }
 
 
@@ -184,8 +196,32 @@ def _fit_columns(table: QTableView) -> None:
         columns.resizeSection(section, min(columns.sectionSize(section) + 8, widest))
 
 
-def _plural(count: int, word: str, plural: str = "") -> str:
-    return f"{count} {word if count == 1 else plural or word + 's'}"
+# "1 row" and "{count} rows" for each thing counted, in the app's language.
+_COUNTED = {
+    "row": (QT_TRANSLATE_NOOP("ImportWizard", "1 row"), QT_TRANSLATE_NOOP("ImportWizard", "{count} rows")),
+    "new guest": (
+        QT_TRANSLATE_NOOP("ImportWizard", "1 new guest"),
+        QT_TRANSLATE_NOOP("ImportWizard", "{count} new guests"),
+    ),
+    "duplicate": (
+        QT_TRANSLATE_NOOP("ImportWizard", "1 duplicate"),
+        QT_TRANSLATE_NOOP("ImportWizard", "{count} duplicates"),
+    ),
+    "non-empty row": (
+        QT_TRANSLATE_NOOP("ImportWizard", "1 non-empty row"),
+        QT_TRANSLATE_NOOP("ImportWizard", "{count} non-empty rows"),
+    ),
+}
+
+
+def _tr(text: str) -> str:
+    """Words marked with QT_TRANSLATE_NOOP("ImportWizard", …) where they are written, in the app's language."""
+    return QCoreApplication.translate("ImportWizard", text)
+
+
+def _plural(count: int, thing: str) -> str:
+    one, many = _COUNTED[thing]
+    return _tr(one if count == 1 else many).format(count=i18n.number_text(count))
 
 
 def describe_report(report: ImportReport, *, preview: bool) -> str:
@@ -193,28 +229,59 @@ def describe_report(report: ImportReport, *, preview: bool) -> str:
     error_rows = len({error.row for error in report.errors})
     problems = []
     if error_rows:
-        problems.append(f"{_plural(error_rows, 'row')} with errors")
+        problems.append(
+            _tr(QT_TRANSLATE_NOOP("ImportWizard", "{rows} with errors")).format(rows=_plural(error_rows, "row"))
+        )
     if report.duplicates:
         problems.append(_plural(len(report.duplicates), "duplicate"))
-    counts = (
-        f"{_plural(report.imported, 'new guest')}, {report.updated} to update, {report.unchanged} unchanged"
+    counts = _tr(
+        QT_TRANSLATE_NOOP("ImportWizard", "{new}, {updated} to update, {unchanged} unchanged")
         if preview
-        else f"{_plural(report.imported, 'new guest')} added, {report.updated} updated, {report.unchanged} unchanged"
+        else QT_TRANSLATE_NOOP("ImportWizard", "{new} added, {updated} updated, {unchanged} unchanged")
+    ).format(
+        new=_plural(report.imported, "new guest"),
+        updated=i18n.number_text(report.updated),
+        unchanged=i18n.number_text(report.unchanged),
     )
-    text = f"{_plural(report.rows, 'row')}: {counts}."
+    text = _tr(QT_TRANSLATE_NOOP("ImportWizard", "{rows}: {counts}.")).format(
+        rows=_plural(report.rows, "row"), counts=counts
+    )
     if problems:
-        text += f" {' and '.join(problems).capitalize()} {'will be' if preview else 'were'} left out."
-    if not preview and not report.written:
-        text = (
-            f"Nothing was written: {_plural(error_rows, 'row')} {'has' if error_rows == 1 else 'have'} errors. "
-            "Fix the file and import it again, or choose to skip invalid rows."
+        listed = _tr(QT_TRANSLATE_NOOP("ImportWizard", " and ")).join(problems)
+        listed = listed[:1].upper() + listed[1:]
+        left_out = (
+            QT_TRANSLATE_NOOP("ImportWizard", "{problems} will be left out.")
+            if preview
+            else QT_TRANSLATE_NOOP("ImportWizard", "{problems} were left out.")
         )
+        text += " " + _tr(left_out).format(problems=listed)
+    if not preview and not report.written:
+        nothing = (
+            QT_TRANSLATE_NOOP(
+                "ImportWizard",
+                "Nothing was written: 1 row has errors. "
+                "Fix the file and import it again, or choose to skip invalid rows.",
+            )
+            if error_rows == 1
+            else QT_TRANSLATE_NOOP(
+                "ImportWizard",
+                "Nothing was written: {count} rows have errors. "
+                "Fix the file and import it again, or choose to skip invalid rows.",
+            )
+        )
+        text = _tr(nothing).format(count=i18n.number_text(error_rows))
     warning_rows = len({warning.row for warning in report.warnings})
     if warning_rows and (preview or report.written):
-        verb = "will be" if preview else "were"
-        text += f" {_plural(warning_rows, 'row')} {verb} imported with a change to check (in yellow)."
+        imported = (
+            QT_TRANSLATE_NOOP("ImportWizard", "{rows} will be imported with a change to check (in yellow).")
+            if preview
+            else QT_TRANSLATE_NOOP("ImportWizard", "{rows} were imported with a change to check (in yellow).")
+        )
+        text += " " + _tr(imported).format(rows=_plural(warning_rows, "row"))
     if report.unmapped_columns:
-        text += f" Columns not imported: {', '.join(report.unmapped_columns)}."
+        text += " " + _tr(QT_TRANSLATE_NOOP("ImportWizard", "Columns not imported: {columns}.")).format(
+            columns=", ".join(report.unmapped_columns)
+        )
     return text
 
 
@@ -388,18 +455,23 @@ def _outcomes(mapping: ColumnMapping, report: ImportReport) -> dict[int, _RowOut
     column_of = {mapping.headers[index]: index for index in mapping.columns}
     outcomes: dict[int, _RowOutcome] = {}
     for update in report.updates:
-        note = f"Updates guest {update.guest}: {', '.join(update.fields)}"
+        note = _tr(QT_TRANSLATE_NOOP("ImportWizard", "Updates guest {guest}: {fields}")).format(
+            guest=update.guest, fields=", ".join(update.fields)
+        )
         outcomes[update.row] = _RowOutcome(UPDATE_SWATCH, note, {})
     for number, found in _by_row(report.warnings, column_of).items():  # imported, with a change to see
         cells = _cell_messages(found)
         notes = [outcomes[number].note] if number in outcomes else []  # an update with a warning
         outcomes[number] = _RowOutcome(WARNING_SWATCH, "; ".join([*notes, *(message for _, message in found)]), cells)
     for duplicate in report.duplicates:
-        note = f"Duplicate of {duplicate.of} ({duplicate.reason})"
+        note = _tr(QT_TRANSLATE_NOOP("ImportWizard", "Duplicate of {other} ({why})")).format(
+            other=duplicate.of, why=duplicate.reason
+        )
         outcomes[duplicate.row] = _RowOutcome(DUPLICATE_SWATCH, note, {})
     for number, found in _by_row(report.errors, column_of).items():
         cells = _cell_messages(found)
-        notes = [f"Error in {', '.join(mapping.headers[column] for column in cells)}"] if cells else []
+        columns = ", ".join(mapping.headers[column] for column in cells)
+        notes = [_tr(QT_TRANSLATE_NOOP("ImportWizard", "Error in {columns}")).format(columns=columns)] if cells else []
         notes += [message for column, message in found if column is None]  # e.g. a required field not mapped
         outcomes[number] = _RowOutcome(ERROR_SWATCH, "; ".join(notes), cells)
     return outcomes
@@ -425,7 +497,13 @@ def _cell_messages(found: list[tuple[int | None, str]]) -> dict[int, str]:
 class ReportLinesModel(RowsModel):
     """The import report's errors, warnings, duplicates and updates, one line each, as saved to CSV."""
 
-    HEADERS = ("Row", "What", "Column", "Value", "Message")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ReportLinesModel", "Row"),
+        QT_TRANSLATE_NOOP("ReportLinesModel", "What"),
+        QT_TRANSLATE_NOOP("ReportLinesModel", "Column"),
+        QT_TRANSLATE_NOOP("ReportLinesModel", "Value"),
+        QT_TRANSLATE_NOOP("ReportLinesModel", "Message"),
+    )
 
     def set_report(self, report: ImportReport | None) -> None:
         self.set_rows(report.problem_lines() if report else [])
@@ -521,12 +599,12 @@ def _progress_bar() -> QProgressBar:
 class FilePage(_WizardPage):
     def __init__(self, owner: "ImportWizard") -> None:
         super().__init__(owner)
-        self.setTitle("Choose the registration list")
-        self.setSubTitle("A CSV, TSV or text export in any common encoding, or an XLSX, XLS or ODS workbook.")
+        self.setTitle(self.tr("Choose the registration list"))
+        self.setSubTitle(self.tr("A CSV, TSV or text export in any common encoding, or an XLSX, XLS or ODS workbook."))
         self.path_edit = QLineEdit()
         self.path_edit.setReadOnly(True)
-        self.path_edit.setPlaceholderText("No file chosen")
-        self.choose_button = QPushButton("Choose file…")
+        self.path_edit.setPlaceholderText(self.tr("No file chosen"))
+        self.choose_button = QPushButton(self.tr("Choose file…"))
         self.choose_button.clicked.connect(self.choose)
         self.info_label = QLabel()
         self.info_label.setWordWrap(True)
@@ -543,7 +621,9 @@ class FilePage(_WizardPage):
         layout.addStretch(1)
 
     def choose(self) -> None:
-        path = ask_open_path(self, "Import a registration list", REGISTRATION_FILTER)
+        path = ask_open_path(
+            self, self.tr("Import a registration list"), QCoreApplication.translate("FileFilters", REGISTRATION_FILTER)
+        )
         if path is not None:
             self.load(path)
 
@@ -577,22 +657,35 @@ class FilePage(_WizardPage):
 def _table_summary(table: SourceTable) -> str:
     parts = [table.name]
     if table.sheet is not None:
-        parts.append(f"sheet “{table.sheet}”")
+        parts.append(_tr(QT_TRANSLATE_NOOP("ImportWizard", "sheet “{sheet}”")).format(sheet=table.sheet))
     parts.append(_plural(len(table.rows), "non-empty row"))
     if table.encoding:
         parts.append(table.encoding.removesuffix("-sig").upper())
     for codec in sorted(set(table.row_encodings.values())):  # lists pasted together from two sources
         count = sum(1 for other in table.row_encodings.values() if other == codec)
-        parts.append(f"{_plural(count, 'row')} in {codec.upper()}")
+        parts.append(
+            _tr(QT_TRANSLATE_NOOP("ImportWizard", "{rows} in {encoding}")).format(
+                rows=_plural(count, "row"), encoding=codec.upper()
+            )
+        )
     if table.delimiter:
-        parts.append("separated by " + {"\t": "tabs", ",": "commas", ";": "semicolons"}.get(table.delimiter, "|"))
+        separated = {
+            "\t": QT_TRANSLATE_NOOP("ImportWizard", "separated by tabs"),
+            ",": QT_TRANSLATE_NOOP("ImportWizard", "separated by commas"),
+            ";": QT_TRANSLATE_NOOP("ImportWizard", "separated by semicolons"),
+        }.get(table.delimiter)
+        parts.append(
+            _tr(separated)
+            if separated
+            else _tr(QT_TRANSLATE_NOOP("ImportWizard", "separated by {delimiter}")).format(delimiter=table.delimiter)
+        )
     return " · ".join(parts)
 
 
 class SheetPage(_WizardPage):
     def __init__(self, owner: "ImportWizard") -> None:
         super().__init__(owner)
-        self.setTitle("Choose the sheet")
+        self.setTitle(self.tr("Choose the sheet"))
         self.sheet_combo = QComboBox()
         self.sheet_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.sheet_combo.activated.connect(self._sheet_chosen)
@@ -600,7 +693,7 @@ class SheetPage(_WizardPage):
         self.error_label = _error_label()
         self.progress = _progress_bar()
         row = QHBoxLayout()
-        row.addWidget(QLabel("Sheet:"))
+        row.addWidget(QLabel(self.tr("Sheet:")))
         row.addWidget(self.sheet_combo)
         row.addStretch(1)
         layout = QVBoxLayout(self)
@@ -612,7 +705,11 @@ class SheetPage(_WizardPage):
 
     def initializePage(self) -> None:
         table = self.owner.table
-        self.setSubTitle(f"{table.name if table else 'The workbook'} has several sheets: pick the one with the guests.")
+        self.setSubTitle(
+            self.tr("{file} has several sheets: pick the one with the guests.").format(file=table.name)
+            if table
+            else self.tr("The workbook has several sheets: pick the one with the guests.")
+        )
         self.sheet_combo.clear()
         self.sheet_combo.addItems(self.owner.sheets)
         if table is not None and table.sheet is not None:
@@ -648,7 +745,7 @@ class SheetPage(_WizardPage):
 class HeaderPage(_WizardPage):
     def __init__(self, owner: "ImportWizard") -> None:
         super().__init__(owner)
-        self.setTitle("Find the header row")
+        self.setTitle(self.tr("Find the header row"))
         self.model = HeaderRowsModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -671,10 +768,14 @@ class HeaderPage(_WizardPage):
         _fit_columns(self.table)
         detected = self.owner.detected
         self.setSubTitle(
-            f"The row with the column names is highlighted: row {detected.header_row}, found by its names. "
-            "If it is another one, click it."
+            self.tr(
+                "The row with the column names is highlighted: row {row}, found by its names. "
+                "If it is another one, click it."
+            ).format(row=detected.header_row)
             if detected
-            else "No row looks like column names (such as Surname / Фамилия / Nom). Click the row that has them."
+            else self.tr(
+                "No row looks like column names (such as Surname / Фамилия / Nom). Click the row that has them."
+            )
         )
         self.pick(wanted)
 
@@ -695,7 +796,9 @@ class HeaderPage(_WizardPage):
         self.model.set_header(number)
         self.owner.set_header_row(number)
         self.hint_label.setText(
-            f"Header row: {number}. The guests are read from the rows below it." if number else "No header row chosen."
+            self.tr("Header row: {row}. The guests are read from the rows below it.").format(row=number)
+            if number
+            else self.tr("No header row chosen.")
         )
         self.completeChanged.emit()
 
@@ -708,12 +811,14 @@ class MappingPage(_WizardPage):
 
     def __init__(self, owner: "ImportWizard") -> None:
         super().__init__(owner)
-        self.setTitle("Map the columns")
+        self.setTitle(self.tr("Map the columns"))
         self.setSubTitle(
-            "Each column of the file goes into one guest field, or is ignored. Recognised names are filled in."
+            self.tr("Each column of the file goes into one guest field, or is ignored. Recognised names are filled in.")
         )
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["Column in the file", "First values", "Guest field"])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Column in the file"), self.tr("First values"), self.tr("Guest field")]
+        )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -723,11 +828,11 @@ class MappingPage(_WizardPage):
         header.setSectionResizeMode(self.SAMPLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(self.FIELD, QHeaderView.ResizeMode.ResizeToContents)
         self.problem_label = _error_label()
-        self.load_button = QPushButton("Load preset…")
-        self.load_button.setToolTip("Use a column mapping saved earlier for lists shaped like this one")
+        self.load_button = QPushButton(self.tr("Load preset…"))
+        self.load_button.setToolTip(self.tr("Use a column mapping saved earlier for lists shaped like this one"))
         self.load_button.clicked.connect(self.load_preset)
-        self.save_button = QPushButton("Save as preset…")
-        self.save_button.setToolTip("Keep this mapping (a JSON file) for the next list from the same sender")
+        self.save_button = QPushButton(self.tr("Save as preset…"))
+        self.save_button.setToolTip(self.tr("Keep this mapping (a JSON file) for the next list from the same sender"))
         self.save_button.clicked.connect(self.save_preset)
         self.combos: list[QComboBox] = []
         buttons = QHBoxLayout()
@@ -757,9 +862,9 @@ class MappingPage(_WizardPage):
             sample.setToolTip(samples)
             self.table.setItem(index, self.SAMPLE, sample)
             combo = QComboBox()
-            combo.addItem(IGNORE_LABEL, None)
+            combo.addItem(self.tr(IGNORE_LABEL), None)
             for field in FIELDS:
-                combo.addItem(FIELD_LABELS.get(field, field), field)
+                combo.addItem(QCoreApplication.translate("GuestFormDialog", FIELD_LABELS.get(field, field)), field)
             combo.setCurrentIndex(max(combo.findData(mapping.columns.get(index)), 0))
             combo.currentIndexChanged.connect(self._edited)
             self.table.setCellWidget(index, self.FIELD, combo)
@@ -783,7 +888,9 @@ class MappingPage(_WizardPage):
         self.completeChanged.emit()
 
     def load_preset(self) -> None:
-        path = ask_open_path(self, "Load a column mapping", PRESET_FILTER)
+        path = ask_open_path(
+            self, self.tr("Load a column mapping"), QCoreApplication.translate("FileFilters", PRESET_FILTER)
+        )
         if path is None:
             return
         try:
@@ -797,7 +904,12 @@ class MappingPage(_WizardPage):
     def save_preset(self) -> None:
         table = self.owner.table
         suggested = f"{Path(table.name).stem if table else 'mapping'}-columns.json"
-        path = ask_save_path(self, "Save the column mapping", PRESET_FILTER, suggested)
+        path = ask_save_path(
+            self,
+            self.tr("Save the column mapping"),
+            QCoreApplication.translate("FileFilters", PRESET_FILTER),
+            suggested,
+        )
         if path is None:
             return
         try:
@@ -812,17 +924,19 @@ class MappingPage(_WizardPage):
 class PreviewPage(_WizardPage):
     def __init__(self, owner: "ImportWizard") -> None:
         super().__init__(owner)
-        self.setTitle("Check the rows")
+        self.setTitle(self.tr("Check the rows"))
         self.setSubTitle(
-            "Nothing is written yet. Errors are red, changes to check yellow, duplicates orange, updates of guests "
-            "already in the event blue: point at a cell to see why."
+            self.tr(
+                "Nothing is written yet. Errors are red, changes to check yellow, duplicates orange, updates of guests "
+                "already in the event blue: point at a cell to see why."
+            )
         )
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
         self.error_label = _error_label()
         self.progress = _progress_bar()
         self.model = PreviewModel(self)
-        self.only_problems = QCheckBox("Show only rows with errors, warnings or duplicates")
+        self.only_problems = QCheckBox(self.tr("Show only rows with errors, warnings or duplicates"))
         self.only_problems.toggled.connect(self.model.set_only_problems)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -836,7 +950,7 @@ class PreviewPage(_WizardPage):
 
     def initializePage(self) -> None:
         self.owner.preview = None
-        self.summary_label.setText("Checking every row…")
+        self.summary_label.setText(self.tr("Checking every row…"))
         _show_error(self.error_label, "")
         self.model.set_rows(())
         mapping = self.owner.mapping
@@ -866,12 +980,12 @@ class PreviewPage(_WizardPage):
 class ImportPage(_WizardPage):
     def __init__(self, owner: "ImportWizard") -> None:
         super().__init__(owner)
-        self.setTitle("Import")
-        self.setSubTitle("Choose what happens to rows with errors, then import.")
-        self.atomic_button = QRadioButton("All or nothing: import only if every row is valid")
-        self.skip_button = QRadioButton("Skip invalid rows: import the good rows and leave the others out")
+        self.setTitle(self.tr("Import"))
+        self.setSubTitle(self.tr("Choose what happens to rows with errors, then import."))
+        self.atomic_button = QRadioButton(self.tr("All or nothing: import only if every row is valid"))
+        self.skip_button = QRadioButton(self.tr("Skip invalid rows: import the good rows and leave the others out"))
         self.atomic_button.setChecked(True)
-        self.import_button = QPushButton("Import")
+        self.import_button = QPushButton(self.tr("Import"))
         self.import_button.setDefault(True)
         self.import_button.clicked.connect(self.start_import)
         self.progress = _progress_bar()
@@ -880,8 +994,10 @@ class ImportPage(_WizardPage):
         self.result_label.setStyleSheet("font-weight: bold;")
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label = _error_label()
-        self.save_button = QPushButton("Save report…")
-        self.save_button.setToolTip("Every error, duplicate and update, to send back with the file (JSON or CSV)")
+        self.save_button = QPushButton(self.tr("Save report…"))
+        self.save_button.setToolTip(
+            self.tr("Every error, duplicate and update, to send back with the file (JSON or CSV)")
+        )
         self.save_button.clicked.connect(self.save_report)
         self.save_button.setEnabled(False)
         self.lines_model = ReportLinesModel(self)
@@ -924,9 +1040,12 @@ class ImportPage(_WizardPage):
         error_rows = len({error.row for error in preview.errors}) if preview else 0
         self.skip_button.setEnabled(error_rows > 0)
         if error_rows:
-            self.skip_button.setText(
-                f"Skip invalid rows: import the good rows and leave out the {_plural(error_rows, 'row')} with errors"
+            skip = (
+                self.tr("Skip invalid rows: import the good rows and leave out the 1 row with errors")
+                if error_rows == 1
+                else self.tr("Skip invalid rows: import the good rows and leave out the {count} rows with errors")
             )
+            self.skip_button.setText(skip.format(count=i18n.number_text(error_rows)))
         else:
             self.atomic_button.setChecked(True)
         self.result_label.setText(describe_report(preview, preview=True) if preview else "")
@@ -959,7 +1078,12 @@ class ImportPage(_WizardPage):
         report = self.owner.report
         if report is None:
             return
-        path = ask_save_path(self, "Save the import report", REPORT_FILTER, f"{Path(report.file).stem}-import.json")
+        path = ask_save_path(
+            self,
+            self.tr("Save the import report"),
+            QCoreApplication.translate("FileFilters", REPORT_FILTER),
+            f"{Path(report.file).stem}-import.json",
+        )
         if path is None:
             return
         try:
@@ -994,7 +1118,7 @@ class ImportWizard(QWizard):
         self.report: ImportReport | None = None  # the import, once it ran
         self._jobs: list[Job[Any]] = []
 
-        self.setWindowTitle("Import guests")
+        self.setWindowTitle(self.tr("Import guests"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.file_page = FilePage(self)

@@ -6,14 +6,18 @@ smaller than what prints sharply at 300 dpi; the core has the last word all the 
 and what it refuses is shown here and nothing is saved.  The crop is cut from the original file, not
 from the screen-sized preview, so a face framed in a group photo keeps every pixel the camera gave it.
 
-There is no "Take photo" button: capturing from a webcam needs QtMultimedia, which the pinned
-PySide6-Essentials package does not include (it is in PySide6-Addons).  Photos come from files, such
-as those a phone or the desk's camera app saves.
+A photo comes from a file (a phone's, the registration form's) or from the station's webcam: "Take photo…"
+(`ui.camera.CameraPhotoDialog`) hands the frame captured as JPEG bytes to `show_photo`, the same path as a
+loaded file, so it is framed, checked and stored by the same rules.  Without a camera the button is disabled
+and its tooltip says why.
+
+`PhotoEditorDialog.frame_photo` is the same editor without a guest yet (the desk's walk-in form): Save then
+only hands back the framed photo (`photo`), which the form stores with the guest.
 """
 
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QKeyEvent,
@@ -52,7 +56,7 @@ from accreditor.photo_import import (
 from accreditor.services import photos as photo_service
 from accreditor.services.photos import GuestPhoto
 from accreditor.store import EventStore
-from ui import jobs, messages
+from ui import camera, jobs, messages
 
 LAST_FOLDER_KEY = "photos/last_folder"
 FRAME_ASPECT = FRAME_MM[0] / FRAME_MM[1]
@@ -80,7 +84,10 @@ def ask_photo_file(parent: QWidget | None) -> Path | None:
     """A photo file to load, or None when the organiser cancels (tests monkeypatch this)."""
     patterns = " ".join(f"*{extension}" for extension in sorted(photo_extensions()))
     path, _selected = QFileDialog.getOpenFileName(
-        parent, "Load a photo", remembered_folder(), f"Photos ({patterns});;All files (*)"
+        parent,
+        QCoreApplication.translate("photo_editor", "Load a photo"),
+        remembered_folder(),
+        QCoreApplication.translate("photo_editor", "Photos ({patterns});;All files (*)").format(patterns=patterns),
     )
     if not path:
         return None
@@ -95,7 +102,7 @@ class PhotoLabel(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setToolTip("Double-click to load or crop the photo")
+        self.setToolTip(self.tr("Double-click to load or crop the photo"))
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -380,15 +387,17 @@ class PhotoEditorDialog(QDialog):
     """Load, frame and save one guest's photo; Save writes it (audited) and closes, refusals are shown in place."""
 
     def __init__(
-        self, store: EventStore, guest_id: int, parent: QWidget | None = None, *, user: str | None = None
+        self, store: EventStore | None, guest_id: int | None, parent: QWidget | None = None, *, user: str | None = None
     ) -> None:
+        """`store` None: no guest to read or write; Save keeps the framed photo in `photo` and closes."""
         super().__init__(parent)
         self._store = store
         self.guest_id = guest_id
         self.user = user or default_user()
+        self.photo: bytes | None = None  # the framed photo, once saved without a store
         self._original: bytes | None = None
         self._unchanged: tuple[float, float, float, float] | None = None  # the frame of the photo as stored
-        self.setWindowTitle("Photo")
+        self.setWindowTitle(self.tr("Photo"))
         self.heading = heading = QLabel()
         heading.setStyleSheet("QLabel { font-size: large; font-weight: bold; }")
 
@@ -396,13 +405,16 @@ class PhotoEditorDialog(QDialog):
         self.badge_preview = QLabel()
         self.badge_preview.setFixedSize(BADGE_PREVIEW_SIZE)
         self.badge_preview.setStyleSheet("QLabel { background: #ECEFF1; border: 1px solid #C8CCD2; }")
-        preview_caption = QLabel("On the badge")
+        preview_caption = QLabel(self.tr("On the badge"))
         preview_caption.setStyleSheet(HINT_STYLE)
-        self.load_button = QPushButton("Load file…")
-        self.load_button.setToolTip("A JPEG, PNG, WebP… from a phone, a camera or the registration form")
+        self.load_button = QPushButton(self.tr("Load file…"))
+        self.load_button.setToolTip(self.tr("A JPEG, PNG, WebP… from a phone, a camera or the registration form"))
         self.load_button.clicked.connect(self.load_file)
-        self.whole_button = QPushButton("Largest frame")
-        self.whole_button.setToolTip("Frame as much of the photo as the badge's proportions allow")
+        self.camera_button = QPushButton(self.tr("Take photo…"))
+        self.camera_button.setToolTip(self.tr("Take the photo with this computer's camera"))
+        self.camera_button.clicked.connect(self.take_photo)
+        self.whole_button = QPushButton(self.tr("Largest frame"))
+        self.whole_button.setToolTip(self.tr("Frame as much of the photo as the badge's proportions allow"))
         self.whole_button.clicked.connect(self.reset_crop)
 
         side = QVBoxLayout()
@@ -410,6 +422,7 @@ class PhotoEditorDialog(QDialog):
         side.addWidget(self.badge_preview)
         side.addSpacing(12)
         side.addWidget(self.load_button)
+        side.addWidget(self.camera_button)
         side.addWidget(self.whole_button)
         side.addStretch(1)
 
@@ -434,17 +447,22 @@ class PhotoEditorDialog(QDialog):
         self.crop_view.crop_changed.connect(self._crop_changed)
         self._problem = ""
         self._crop_changed()
-        jobs.run_in_background(
-            self,
-            lambda _context: photo_service.guest_photo(store, guest_id),
-            success=self._guest_read,
-            label="Cannot read the guest's photo",
-        )
+        problem = camera.camera_problem()
+        if problem is not None:  # without a camera the button says why, and nothing else changes
+            self.camera_button.setEnabled(False)
+            self.camera_button.setToolTip(problem)
+        if store is not None and guest_id is not None:
+            jobs.run_in_background(
+                self,
+                lambda _context: photo_service.guest_photo(store, guest_id),
+                success=self._guest_read,
+                label=self.tr("Cannot read the guest's photo"),
+            )
 
     def _guest_read(self, found: GuestPhoto) -> None:
         """The guest's name and stored photo, read in the background as the dialog opened."""
         guest = found.guest
-        self.setWindowTitle(f"Photo of {guest.full_name}")
+        self.setWindowTitle(self.tr("Photo of {name}").format(name=guest.full_name))
         self.heading.setText(
             guest.full_name if guest.name_latin == guest.full_name else f"{guest.full_name} · {guest.name_latin}"
         )
@@ -460,9 +478,15 @@ class PhotoEditorDialog(QDialog):
         try:
             data = path.read_bytes()
         except OSError as error:
-            self._refuse(f"{path.name} cannot be read ({error.strerror or error}).")
+            self._refuse(self.tr("{file} cannot be read ({why}).").format(file=path.name, why=error.strerror or error))
             return
         self.show_photo(data, name=path.name)
+
+    def take_photo(self) -> None:
+        """A photo from the camera, framed like a loaded file."""
+        data = camera.CameraPhotoDialog.take(self)
+        if data is not None:
+            self.show_photo(data, name=self.tr("Camera"))
 
     def show_photo(self, data: bytes, *, name: str = "", stored: bool = False) -> bool:
         """Show a photo to frame; a file that is no photo, or too small to print, is explained and not taken.
@@ -479,7 +503,7 @@ class PhotoEditorDialog(QDialog):
             return False
         pixmap = QPixmap()
         if not pixmap.loadFromData(preview.jpeg):
-            self._refuse("The photo cannot be shown.")
+            self._refuse(self.tr("The photo cannot be shown."))
             return False
         self._original = data
         box = initial_crop(preview.width_px, preview.height_px)
@@ -498,19 +522,19 @@ class PhotoEditorDialog(QDialog):
         self.badge_preview.setPixmap(self.crop_view.cropped_preview(BADGE_PREVIEW_SIZE) if has_photo else QPixmap())
         if not has_photo:
             self._problem = ""
-            self._say("Load a photo file to frame the guest's face for the badge.", HINT_STYLE)
+            self._say(self.tr("Load a photo file to frame the guest's face for the badge."), HINT_STYLE)
         else:
             width, height = self.crop_view.crop_pixels()
             self._problem = print_size_problem(width, height, what="crop") or ""
             if self._problem:
                 self._say(self._problem, ERROR_STYLE)
             else:
-                now = "" if self._has_changes() else "This is the guest's photo now. "
-                self._say(
-                    f"{now}Frame: {width}×{height} pixels. Drag it to move it, drag its corners to resize it; "
-                    "the face should fill most of it.",
-                    HINT_STYLE,
-                )
+                frame = self.tr(
+                    "Frame: {width}×{height} pixels. Drag it to move it, drag its corners to resize it; "
+                    "the face should fill most of it."
+                ).format(width=width, height=height)
+                now = "" if self._has_changes() else self.tr("This is the guest's photo now.") + " "
+                self._say(now + frame, HINT_STYLE)
         self.save_button.setEnabled(self._has_changes() and not self._problem)
 
     def _has_changes(self) -> bool:
@@ -539,18 +563,42 @@ class PhotoEditorDialog(QDialog):
         original, box, store, guest_id = self._original, self.crop_view.crop_box(), self._store, self.guest_id
         self.save_button.setEnabled(False)  # one save at a time
 
-        def work(_context: jobs.JobContext) -> None:
-            photo_service.save_photo(store, guest_id, crop_photo(original, box), self.user)
+        def work(_context: jobs.JobContext) -> bytes:
+            framed = crop_photo(original, box)
+            if store is not None and guest_id is not None:
+                photo_service.save_photo(store, guest_id, framed, self.user)
+            return framed
+
+        def saved(framed: bytes) -> None:
+            self.photo = framed
+            self.accept()
 
         def failed(error: BaseException) -> None:
             if isinstance(error, PhotoError):
                 self._refuse(str(error))
                 return
             _title, text, details = messages.describe(error)
-            messages.show_error(self, "Cannot save the photo", text, details=details)
+            messages.show_error(self, self.tr("Cannot save the photo"), text, details=details)
             self.save_button.setEnabled(True)
 
-        jobs.run_in_background(self, work, success=lambda _none: self.accept(), failure=failed)
+        jobs.run_in_background(self, work, success=saved, failure=failed)
+
+    @classmethod
+    def frame_photo(cls, parent: QWidget | None, photo: bytes | None = None, *, take: bool = False) -> bytes | None:
+        """Frame a photo for a guest not saved yet (`photo`, or taken with the camera first when `take`): the
+        framed photo, or None when cancelled (tests replace this)."""
+        dialog = cls(None, None, parent)
+        try:
+            dialog.setWindowTitle(dialog.tr("Photo"))
+            if photo is not None:
+                dialog.show_photo(photo)
+            if take:
+                dialog.take_photo()
+                if dialog._original is None:  # cancelled at the camera: nothing to frame
+                    return None
+            return dialog.photo if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
 
     @classmethod
     def edit(cls, parent: QWidget | None, store: EventStore, guest_id: int, *, user: str | None = None) -> bool:

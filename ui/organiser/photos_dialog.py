@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -52,7 +52,9 @@ STATUS_WORDS = {"approved": "Approved", "pending": "Pending"}
 
 def ask_folder(parent: QWidget | None) -> Path | None:
     """The folder of photos to import, or None when the organiser cancels (tests monkeypatch this)."""
-    folder = QFileDialog.getExistingDirectory(parent, "Folder of guest photos", remembered_folder())
+    folder = QFileDialog.getExistingDirectory(
+        parent, QCoreApplication.translate("photos_dialog", "Folder of guest photos"), remembered_folder()
+    )
     if not folder:
         return None
     remember_folder(Path(folder))
@@ -139,21 +141,23 @@ class PhotoImportDialog(QDialog):
 
     def __init__(self, store: EventStore, parent: QWidget | None = None, *, user: str | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import photos")
+        self.setWindowTitle(self.tr("Import photos"))
         self._store = store
         self.user = user or default_user()
         self.plan: PhotoMatchPlan | None = None
         self.report: PhotoImportReport | None = None
         self._job: Job[Any] | None = None
 
-        self.folder_label = QLabel("Choose the folder the photos are in.")
+        self.folder_label = QLabel(self.tr("Choose the folder the photos are in."))
         self.folder_label.setStyleSheet("QLabel { font-weight: bold; }")
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.folder_button = QPushButton("Choose folder…")
+        self.folder_button = QPushButton(self.tr("Choose folder…"))
         self.folder_button.clicked.connect(self.choose_folder)
         hint = QLabel(
-            "Each file is matched to a guest by its name: passport number, reference, e-mail address or the "
-            "guest's name (“A1234567.jpg”, “REG-0042.png”, “anna.smith@undp.org.jpg”, “SMITH_Anna.jpg”)."
+            self.tr(
+                "Each file is matched to a guest by its name: passport number, reference, e-mail address or the "
+                "guest's name (“A1234567.jpg”, “REG-0042.png”, “anna.smith@undp.org.jpg”, “SMITH_Anna.jpg”)."
+            )
         )
         hint.setWordWrap(True)
         hint.setStyleSheet("QLabel { color: #5F6B73; }")
@@ -161,8 +165,8 @@ class PhotoImportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.tabs = QTabWidget()
-        self.replace_box = QCheckBox("Replace photos guests already have")
-        self.replace_box.setToolTip("Otherwise a guest who has a photo keeps it and their file is skipped")
+        self.replace_box = QCheckBox(self.tr("Replace photos guests already have"))
+        self.replace_box.setToolTip(self.tr("Otherwise a guest who has a photo keeps it and their file is skipped"))
         self.replace_box.toggled.connect(self._replace_toggled)
         self.progress_label = QLabel()
         self.progress_bar = QProgressBar()
@@ -171,8 +175,8 @@ class PhotoImportDialog(QDialog):
         self.progress_bar.hide()
 
         self.buttons = QDialogButtonBox()
-        self.import_button = self.buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.stop_button = self.buttons.addButton("Stop", QDialogButtonBox.ButtonRole.ActionRole)
+        self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.stop_button = self.buttons.addButton(self.tr("Stop"), QDialogButtonBox.ButtonRole.ActionRole)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.import_button.clicked.connect(self.start_import)
         self.stop_button.clicked.connect(self.stop)
@@ -217,7 +221,9 @@ class PhotoImportDialog(QDialog):
         def op(_context: JobContext) -> PhotoMatchPlan:
             return match_photo_folder(self._store, folder)
 
-        self._job = jobs.run_in_background(self, op, success=self._show_plan, failure=self._failed, label="Photos")
+        self._job = jobs.run_in_background(
+            self, op, success=self._show_plan, failure=self._failed, label=self.tr("Photos")
+        )
 
     def _show_plan(self, plan: PhotoMatchPlan) -> None:
         self._idle()
@@ -252,7 +258,9 @@ class PhotoImportDialog(QDialog):
                 stop=context.cancelled,
             )
 
-        job = jobs.run_in_background(self, op, success=self._show_report, failure=self._failed, label="Import photos")
+        job = jobs.run_in_background(
+            self, op, success=self._show_report, failure=self._failed, label=self.tr("Import photos")
+        )
         job.progressed.connect(self._progressed)
         self._job = job
         self._update_buttons()
@@ -260,13 +268,13 @@ class PhotoImportDialog(QDialog):
     def _progressed(self, done: int, total: int) -> None:
         self.progress_bar.setRange(0, max(total, 1))
         self.progress_bar.setValue(done)
-        self.progress_label.setText(f"Reading photo {done} of {total}…")
+        self.progress_label.setText(self.tr("Reading photo {done} of {total}…").format(done=done, total=total))
 
     def stop(self) -> None:
         """Stop reading photos: those read so far are stored, the report says which were not."""
         if self._job is not None:
             self._job.cancel()
-            self.progress_label.setText("Stopping…")
+            self.progress_label.setText(self.tr("Stopping…"))
 
     def _show_report(self, report: PhotoImportReport) -> None:
         self._idle()

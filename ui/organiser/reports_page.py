@@ -12,7 +12,16 @@ from enum import IntEnum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSettings, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSettings,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +39,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from accreditor.acting_user import default_user
+from accreditor.audit import ChainState
 from accreditor.reports import (
     BREAKDOWNS,
     AttendanceEntry,
@@ -41,8 +52,8 @@ from accreditor.reports import (
 )
 from accreditor.services.reports import BUCKET_MINUTES, Report, load_report
 from accreditor.store import EventStore
-from ui import jobs, messages
-from ui.guest_table_model import STATUS_LABELS, STATUS_SWATCHES, format_moment
+from ui import i18n, jobs, messages
+from ui.guest_table_model import STATUS_SWATCHES, format_moment
 from ui.jobs import JobContext
 from ui.organiser.timeline_chart import TimelineChart
 from ui.rows_model import RowsModel
@@ -74,12 +85,26 @@ class BreakdownColumn(IntEnum):
     ATTENDANCE = 4
 
 
+# What each breakdown's first column is called (the core's BREAKDOWNS, by key), for translation.
+BREAKDOWN_TITLES = {
+    "status": QT_TRANSLATE_NOOP("ReportsPage", "Status"),
+    "category": QT_TRANSLATE_NOOP("ReportsPage", "Category"),
+    "country": QT_TRANSLATE_NOOP("ReportsPage", "Country"),
+    "organisation": QT_TRANSLATE_NOOP("ReportsPage", "Organisation"),
+    "delegation": QT_TRANSLATE_NOOP("ReportsPage", "Delegation"),
+}
+
+
+def breakdown_title(key: str) -> str:
+    return QCoreApplication.translate("ReportsPage", BREAKDOWN_TITLES.get(key, BREAKDOWNS.get(key, key)))
+
+
 class BreakdownModel(RowsModel):
     """One breakdown of the summary: a group per row with its registered, expected and checked-in counts."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.title = BREAKDOWNS["status"]
+        self.title = breakdown_title("status")
 
     def set_breakdown(self, title: str, rows: Sequence[BreakdownRow]) -> None:
         self.title = title
@@ -87,7 +112,7 @@ class BreakdownModel(RowsModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(BreakdownColumn) - 1)
 
     def headers(self) -> tuple[str, ...]:
-        return (self.title, "Registered", "Expected", "Checked in", "Attendance")
+        return (self.title, self.tr("Registered"), self.tr("Expected"), self.tr("Checked in"), self.tr("Attendance"))
 
     def cell(self, row: BreakdownRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -124,7 +149,14 @@ class AttendanceColumn(IntEnum):
 class AttendanceModel(RowsModel):
     """The guests of one delegation with their status and when they checked in."""
 
-    HEADERS = ("Name (as written)", "Name (Latin)", "Organisation", "Category", "Status", "Checked in")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("AttendanceModel", "Name (as written)"),
+        QT_TRANSLATE_NOOP("AttendanceModel", "Name (Latin)"),
+        QT_TRANSLATE_NOOP("AttendanceModel", "Organisation"),
+        QT_TRANSLATE_NOOP("AttendanceModel", "Category"),
+        QT_TRANSLATE_NOOP("AttendanceModel", "Status"),
+        QT_TRANSLATE_NOOP("AttendanceModel", "Checked in"),
+    )
 
     def cell(self, guest: AttendanceEntry, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -133,7 +165,7 @@ class AttendanceModel(RowsModel):
                 guest.name_latin,
                 guest.organisation,
                 guest.category,
-                STATUS_LABELS.get(guest.status, guest.status),
+                i18n.status_label(guest.status),
                 format_moment(guest.checked_in_at),
             )
             return values[column]
@@ -205,29 +237,33 @@ class ReportsPage(QWidget):
         self, store: EventStore, parent: QWidget | None = None, *, bucket_minutes: int = BUCKET_MINUTES
     ) -> None:
         super().__init__(parent)
+        self.actor: str = default_user()  # who reads; the main window sets who logged in
         self.store = store
         self.bucket_minutes = bucket_minutes
         self.report: Report | None = None
         self._loading = False
 
-        self.expected_figure = _Figure("expected (approved guests)")
-        self.checked_in_figure = _Figure("checked in")
-        self.attendance_figure = _Figure("attendance")
+        self.expected_figure = _Figure(self.tr("expected (approved guests)"))
+        self.checked_in_figure = _Figure(self.tr("checked in"))
+        self.attendance_figure = _Figure(self.tr("attendance"))
         self.registered_label = QLabel()
         self.registered_label.setWordWrap(True)
-        self.refresh_button = QPushButton("Refresh")
-        self.refresh_button.setToolTip("Read the numbers again (check-ins at other desks since)")
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.setToolTip(self.tr("Read the numbers again (check-ins at other desks since)"))
         self.refresh_button.clicked.connect(self.refresh)
-        self.xlsx_button = QPushButton("Export XLSX…")
+        self.xlsx_button = QPushButton(self.tr("Export XLSX…"))
         self.xlsx_button.clicked.connect(self.export_xlsx)
-        self.pdf_button = QPushButton("Export PDF…")
+        self.pdf_button = QPushButton(self.tr("Export PDF…"))
         self.pdf_button.clicked.connect(self.export_pdf)
         self.status_label = QLabel()
         self.status_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # Whether the audit log's hash chain is intact (accreditor/audit.py), checked with every load.
+        self.audit_label = QLabel()
+        self.audit_label.setWordWrap(True)
 
         self.breakdown_combo = QComboBox()
-        for key, title in BREAKDOWNS.items():
-            self.breakdown_combo.addItem(f"By {title.lower()}", key)
+        for key in BREAKDOWNS:
+            self.breakdown_combo.addItem(self.tr("By {dimension}").format(dimension=breakdown_title(key).lower()), key)
         self.breakdown_combo.setCurrentIndex(self.breakdown_combo.findData("category"))  # status is in the figures
         self.breakdown_combo.currentIndexChanged.connect(self._show_breakdown)
         self.breakdown_model = BreakdownModel(self)
@@ -266,13 +302,13 @@ class ReportsPage(QWidget):
         actions.addWidget(self.status_label)
         figures.addLayout(actions)
 
-        breakdown = QGroupBox("Breakdown")
+        breakdown = QGroupBox(self.tr("Breakdown"))
         breakdown_layout = QVBoxLayout(breakdown)
         breakdown_layout.addWidget(self.breakdown_combo, alignment=Qt.AlignmentFlag.AlignLeft)
         breakdown_layout.addWidget(self.breakdown_table)
-        self.arrivals_box = QGroupBox(f"Arrivals per {self.bucket_minutes} minutes")
+        self.arrivals_box = QGroupBox(self.tr("Arrivals per {minutes} minutes").format(minutes=self.bucket_minutes))
         QVBoxLayout(self.arrivals_box).addWidget(self.chart)
-        delegations = QGroupBox("Delegation attendance")
+        delegations = QGroupBox(self.tr("Delegation attendance"))
         delegation_layout = QVBoxLayout(delegations)
         delegation_layout.addWidget(self.delegation_combo, alignment=Qt.AlignmentFlag.AlignLeft)
         delegation_layout.addWidget(self.attendance_table)
@@ -291,6 +327,7 @@ class ReportsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(figures)
+        layout.addWidget(self.audit_label)
         layout.addWidget(body, stretch=1)
 
     # -- loading -------------------------------------------------------------------------------------
@@ -317,7 +354,7 @@ class ReportsPage(QWidget):
             return
         self._loading = True
         self._set_enabled()
-        self.status_label.setText("Reading…")
+        self.status_label.setText(self.tr("Reading…"))
         store, minutes = self.store, self.bucket_minutes
 
         def loaded(report: Report) -> None:
@@ -328,9 +365,12 @@ class ReportsPage(QWidget):
         def failed(error: BaseException) -> None:
             self._loading = False
             self._set_enabled()
-            self._report_failure("Cannot read the reports", error)
+            self._report_failure(self.tr("Cannot read the reports"), error)
 
-        jobs.run_in_background(self, lambda _context: load_report(store, minutes), success=loaded, failure=failed)
+        actor = self.actor
+        jobs.run_in_background(
+            self, lambda _context: load_report(store, minutes, actor=actor), success=loaded, failure=failed
+        )
 
     def show_report(self, report: Report) -> None:
         """Put a loaded report on screen, keeping the breakdown and delegation the organiser was looking at."""
@@ -341,19 +381,37 @@ class ReportsPage(QWidget):
         self.attendance_figure.set_value(summary.percent)
         waiting = {row.key: row.registered for row in summary.breakdowns["status"]}
         self.registered_label.setText(
-            f"{summary.registered} registered: {waiting.get('pending', 0)} awaiting a decision, "
-            f"{waiting.get('rejected', 0)} rejected, {waiting.get('revoked', 0)} revoked."
+            self.tr(
+                "{registered} registered: {pending} awaiting a decision, {rejected} rejected, {revoked} revoked."
+            ).format(
+                registered=i18n.number_text(summary.registered),
+                pending=i18n.number_text(waiting.get("pending", 0)),
+                rejected=i18n.number_text(waiting.get("rejected", 0)),
+                revoked=i18n.number_text(waiting.get("revoked", 0)),
+            )
         )
-        self.status_label.setText(f"As of {format_moment(report.loaded_at)}")
+        self.status_label.setText(self.tr("As of {when}").format(when=format_moment(report.loaded_at)))
+        self._show_audit_state(report.audit)
         self._show_breakdown()
         self.chart.set_timeline(report.timeline, self.bucket_minutes)
         self._fill_delegations(report.delegations)
         self.loaded.emit()
 
+    def _show_audit_state(self, state: ChainState) -> None:
+        colour = "#1B5E20" if state.intact else "#C62828"
+        self.audit_label.setStyleSheet(f"color: {colour};")
+        if state.intact:
+            text = self.tr("The audit log is intact: {entries} entries, head {head}.").format(
+                entries=i18n.number_text(state.entries), head=state.head[:16]
+            )
+        else:  # the core's sentence naming the entry, as `accreditor audit verify` prints it
+            text = self.tr("Audit log altered: {problem}").format(problem=state.problem)
+        self.audit_label.setText(text)
+
     def _show_breakdown(self) -> None:
         key = self.breakdown_combo.currentData()
         if self.report is not None and key is not None:
-            self.breakdown_model.set_breakdown(BREAKDOWNS[key], self.report.summary.breakdowns[key])
+            self.breakdown_model.set_breakdown(breakdown_title(key), self.report.summary.breakdowns[key])
 
     def _fill_delegations(self, delegations: Sequence[DelegationRow]) -> None:
         combo = self.delegation_combo
@@ -362,7 +420,10 @@ class ReportsPage(QWidget):
         combo.clear()
         for delegation in delegations:
             combo.addItem(
-                f"{delegation.label} — {delegation.checked_in} of {delegation.expected}", delegation.delegation
+                self.tr("{label} — {checked_in} of {expected}").format(
+                    label=delegation.label, checked_in=delegation.checked_in, expected=delegation.expected
+                ),
+                delegation.delegation,
             )
         found = combo.findData(picked) if picked is not None else -1
         combo.setCurrentIndex(found if found >= 0 else 0)
@@ -382,10 +443,10 @@ class ReportsPage(QWidget):
     # -- exporting -----------------------------------------------------------------------------------
 
     def export_xlsx(self) -> None:
-        self._export("Export the report", "Excel workbooks (*.xlsx)", ".xlsx", export_report_xlsx)
+        self._export(self.tr("Export the report"), self.tr("Excel workbooks (*.xlsx)"), ".xlsx", export_report_xlsx)
 
     def export_pdf(self) -> None:
-        self._export("Print the report to PDF", "PDF documents (*.pdf)", ".pdf", export_report_pdf)
+        self._export(self.tr("Print the report to PDF"), self.tr("PDF documents (*.pdf)"), ".pdf", export_report_pdf)
 
     def _export(self, caption: str, file_filter: str, suffix: str, write: Callable[..., object]) -> None:
         """Write what is on screen (not a fresh read: the file must match the dashboard it came from)."""
@@ -406,14 +467,14 @@ class ReportsPage(QWidget):
             write(report.summary, report.timeline, report.delegations, path, **options)
             return path
 
-        self.status_label.setText(f"Writing {path.name}…")
+        self.status_label.setText(self.tr("Writing {name}…").format(name=path.name))
         job = jobs.run_in_background(
             self,
             op,
-            success=lambda written: self.status_label.setText(f"Saved {written.name}"),
-            failure=lambda error: self._report_failure(f"Cannot write {path.name}", error),
+            success=lambda written: self.status_label.setText(self.tr("Saved {name}").format(name=written.name)),
+            failure=lambda error: self._report_failure(self.tr("Cannot write {name}").format(name=path.name), error),
         )
-        jobs.progress_dialog(job, self, f"Writing {path.name}…")
+        jobs.progress_dialog(job, self, self.tr("Writing {name}…").format(name=path.name))
 
     def _report_failure(self, title: str, error: BaseException) -> None:
         """Through the app's one error dialog; the status line stops claiming work is under way."""

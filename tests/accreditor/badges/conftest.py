@@ -163,7 +163,7 @@ def read_pdf() -> Iterator[Callable[[Path | bytes], PdfPages]]:
 @pytest.fixture(scope="session")
 def demo_badges(tmp_path_factory: pytest.TempPathFactory) -> list[BadgeData]:
     """Every approved guest's badge of the demo event (330 guests in every script), as a print would have it."""
-    store = create_demo_event(tmp_path_factory.mktemp("demo") / "demo.accreditor")
+    store = create_demo_event(tmp_path_factory.mktemp("demo") / "demo.accreditor", passphrase="test passphrase")
     try:
         with store.connect() as connection:
             return event_badges(connection, store.event_info(), today=date(2027, 5, 1))

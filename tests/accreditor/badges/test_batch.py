@@ -221,7 +221,7 @@ def test_badge_validity_fits_what_a_token_can_carry(starts, ends, expected) -> N
 
 
 def test_an_undated_event_prints_badges(tmp_path) -> None:
-    store = EventStore.create(tmp_path / "undated.accreditor", name="Undated")
+    store = EventStore.create(tmp_path / "undated.accreditor", passphrase="test passphrase", name="Undated")
     with store.begin() as connection:
         categories.install_standard(connection)
         (guest,) = guest_store.add_guests(connection, [guest_store.GuestFields(family_name="Doe")], "t")
@@ -297,7 +297,7 @@ def _wait_for(condition, seconds: float) -> bool:
 
 
 def _event_of(path: Path, count: int) -> EventStore:
-    store = EventStore.create(path, name="Big summit", starts_on=TODAY, ends_on=TODAY)
+    store = EventStore.create(path, passphrase="test passphrase", name="Big summit", starts_on=TODAY, ends_on=TODAY)
     with store.begin() as connection:
         categories.install_standard(connection)
         people = [GuestFields(family_name=f"Guest{number:04d}", given_name="Kill") for number in range(count)]

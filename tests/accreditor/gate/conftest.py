@@ -76,8 +76,8 @@ class GateEvent:
 
     def package(self, name: str = "gate.pkg") -> tuple[Path, bytes]:
         """The event's package as it is now, written to a file."""
-        with self.store.connect() as connection:
-            data, _summary = build_package(connection, self.store.event_info())
+        with self.store.begin() as connection:  # the package registers its gate station
+            data, _summary = build_package(connection, self.store.event_info(), station=Path(name).stem)
         path = self.folder / name
         path.write_bytes(data)
         return path, data

@@ -18,8 +18,9 @@ ROOT = Path(__file__).resolve().parents[3]
 
 @pytest.fixture(autouse=True)
 def _event_day(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The command line scans at the clock's time: make that a time the badges are valid."""
+    """The command line scans (and merges) at the clock's time: make that a time the badges are valid."""
     monkeypatch.setattr("accreditor.gate.offline_gate.utc_now", lambda: GATE_TIME)
+    monkeypatch.setattr("accreditor.gate.merge.utc_now", lambda: GATE_TIME)
 
 
 def json_lines(out: str) -> list[dict]:
@@ -162,3 +163,58 @@ def test_each_verdict_is_flushed_before_the_next_scan_arrives(gate_event: GateEv
             assert json.loads(gate.stdout.readline())["reason"] == expected
         gate.stdin.close()
         assert gate.wait(timeout=30) == 0
+
+
+def test_gate_stations_are_listed_and_revoked(gate_event: GateEvent, cli, tmp_path: Path) -> None:
+    package, pem = package_and_keys(gate_event, cli)
+    code, out, _err = cli("gate-package", gate_event.store.location, tmp_path / "south.gatepkg", "--station", "South")
+    assert code == 0 and "Gate station South (id 2, key " in out
+    cli("gate", package, "--zone", "PLN", "--public-key", pem, stdin=f"{gate_event.token('vip')}\n".encode())
+    exported = tmp_path / "plenary.json"
+    cli("export-scans", package, exported)
+    cli("merge-scans", gate_event.store.location, exported)
+
+    code, out, _err = cli("gate-stations", gate_event.store.location, "--json")
+    assert code == 0
+    assert [(station["name"], station["merged_scans"], station["revoked_at"]) for station in json.loads(out)] == [
+        ("plenary", 1, None),
+        ("South", 0, None),
+    ]
+    code, out, err = cli("gate-stations", "revoke", gate_event.store.location, "plenary")
+    assert (code, err) == (0, "")
+    assert out.startswith("Revoked gate station plenary (1 key): lines signed by it are no longer merged")
+    code, out, _err = cli("gate-stations", gate_event.store.location)
+    assert code == 0 and "plenary  revoked " in out and "1 scans merged (kept, marked revoked)" in out
+    assert "South  active  0 scans merged" in out
+
+    code, _out, err = cli("gate-stations", "revoke", gate_event.store.location, "plenary")
+    assert code == 1 and err.startswith("accreditor: Gate station 'plenary' was already revoked on ")
+    code, _out, err = cli("gate-stations", "revoke", gate_event.store.location, "West")
+    assert (code, err) == (1, "accreditor: The event has no gate station 'West' (its stations: South, plenary).\n")
+    code, _out, err = cli("gate-stations", "revoke", gate_event.store.location)
+    assert code == 2 and "Usage: gate-stations revoke EVENT NAME." in err
+
+
+def test_merge_scans_reports_each_rejected_line_and_exits_1(gate_event: GateEvent, cli, tmp_path: Path) -> None:
+    package, pem = package_and_keys(gate_event, cli)
+    stdin = f"{gate_event.token('delegate')}\n{gate_event.token('vip')}\n".encode()
+    cli("gate", package, "--zone", "PLN", "--public-key", pem, stdin=stdin)
+    exported = tmp_path / "north.json"
+    cli("export-scans", package, exported)
+    lines = exported.read_text(encoding="utf-8").splitlines()
+    lines[2] = lines[2].replace('"colour": "orange"', '"colour": "green"')  # the escorted VIP's line, whitewashed
+    assert '"colour": "green"' in lines[2]
+    exported.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    code, out, err = cli("merge-scans", gate_event.store.location, exported)
+
+    assert (code, err) == (1, "")
+    source = json.loads(exported.read_text(encoding="utf-8"))["source"]
+    assert out.splitlines() == [
+        f"north.json: 1 scans added, 0 already in the event, 1 rejected ({source}).",
+        "  line 3: bad_signature: FORGED or altered: the line's signature is not gate station plenary's.",
+    ]
+    code, out, _err = cli("merge-scans", gate_event.store.location, exported, "--json")
+    [report] = json.loads(out)
+    assert code == 1 and (report["added"], report["already"]) == (0, 1)
+    assert [(item["line"], item["reason"]) for item in report["rejected"]] == [(3, "bad_signature")]

@@ -33,7 +33,11 @@ class Target:
 
     def __init__(self, folder: Path) -> None:
         with EventStore.create(
-            folder / "fuzz.accreditor", name="Fuzz", starts_on=GATE_TIME.date(), ends_on=GATE_TIME.date()
+            folder / "fuzz.accreditor",
+            passphrase="test passphrase",
+            name="Fuzz",
+            starts_on=GATE_TIME.date(),
+            ends_on=GATE_TIME.date(),
         ) as store:
             with store.begin() as connection:
                 categories.install_standard(connection)

@@ -50,7 +50,7 @@ def test_a_retired_key_counts_at_the_next_scan(gate_event: GateEvent, open_gate:
 
     with gate_event.store.begin() as connection:
         old_key = keys.active_signing_key(connection)[0]
-        keys.rotate(connection, "organiser")
+        keys.rotate(connection, "organiser", "test passphrase")
         keys.retire(connection, old_key, "organiser")
 
     assert gate.scan(token, now=GATE_TIME).reason == "unknown_key"

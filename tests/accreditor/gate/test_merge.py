@@ -17,6 +17,12 @@ from accreditor.store import EventStore
 from tests.accreditor.gate.conftest import GATE_TIME, GateEvent
 
 
+@pytest.fixture(autouse=True)
+def _event_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Logs are merged on the event's day (a scan after tomorrow is refused)."""
+    monkeypatch.setattr("accreditor.gate.merge.utc_now", lambda: GATE_TIME)
+
+
 def offline_gate(gate_event: GateEvent, name: str, **context: object) -> Gate:
     """A gate on its own laptop: its own copy of the package and its own log."""
     path, _data = gate_event.package(f"{name}.pkg")
@@ -35,6 +41,12 @@ def dump(store: EventStore) -> dict[str, list[str]]:
             table.name: sorted(repr(tuple(row)) for row in connection.execute(select(table)))
             for table in schema.metadata.sorted_tables
         }
+
+
+def scan_rows(gate_event: GateEvent) -> list[str]:
+    """The scans and their stations as stored, row by row."""
+    rows = dump(gate_event.store)
+    return rows["scans"] + rows["station_scans"]
 
 
 def test_merging_the_same_log_twice_changes_nothing(gate_event: GateEvent) -> None:
@@ -79,32 +91,35 @@ def test_a_log_of_another_event_is_refused(gate_event: GateEvent) -> None:
         merge(gate_event, export)
 
 
-def test_an_altered_scan_refuses_the_whole_merge(gate_event: GateEvent) -> None:
+def test_a_scan_merged_before_and_altered_since_is_rejected(gate_event: GateEvent) -> None:
     with offline_gate(gate_event, "north") as gate:
         gate.scan_many([gate_event.token("revoked"), gate_event.token("vip")], now=GATE_TIME)
         export = read_export(gate.export(), "north.json")
-    merge(gate_event, dataclasses.replace(export, records=export.records[:1]))
-    whitewashed = dataclasses.replace(export.records[0], colour="green", reason="ok")
-    before = dump(gate_event.store)
+    merge(gate_event, dataclasses.replace(export, scans=export.scans[:1]))
+    first = export.scans[0]
+    whitewashed = dataclasses.replace(first, record=dataclasses.replace(first.record, colour="green", reason="ok"))
+    before = scan_rows(gate_event)
 
-    with pytest.raises(ScanFileError, match="has been altered, nothing was merged"):
-        merge(gate_event, dataclasses.replace(export, records=(whitewashed, export.records[1])))
+    report = merge(gate_event, dataclasses.replace(export, scans=(whitewashed,)))
 
-    assert dump(gate_event.store) == before
+    assert (report.added, report.already) == (0, 0)
+    assert [(rejection.line, rejection.reason) for rejection in report.rejected] == [(2, "altered")]
+    assert scan_rows(gate_event) == before
 
 
 def test_a_scan_twice_in_one_log_is_merged_once(gate_event: GateEvent) -> None:
     with offline_gate(gate_event, "north") as gate:
         gate.scan(gate_event.token("delegate"), now=GATE_TIME)
         export = read_export(gate.export(), "north.json")
-    doubled = dataclasses.replace(export, records=export.records * 2)
+    doubled = dataclasses.replace(export, scans=export.scans * 2)
 
     report = merge(gate_event, doubled)
 
     assert (report.scans, report.added, report.already) == (2, 1, 0)
-    altered = dataclasses.replace(export.records[0], gate="elsewhere")
+    first = export.scans[0]
+    altered = dataclasses.replace(first, record=dataclasses.replace(first.record, gate="elsewhere"))
     with pytest.raises(ScanFileError, match="two different scans"):
-        merge(gate_event, dataclasses.replace(export, records=(*export.records, altered)))
+        merge(gate_event, dataclasses.replace(export, scans=(*export.scans, altered)))
 
 
 def test_many_scans_merge_in_chunks(gate_event: GateEvent) -> None:

@@ -19,7 +19,7 @@ HEADER = ["Surname", "Given name", "Organisation", "Country", "Category", "Passp
 
 @pytest.fixture
 def event(event_location: str) -> EventStore:
-    store = EventStore.create(event_location, name="Import test")
+    store = EventStore.create(event_location, passphrase="test passphrase", name="Import test")
     with store.begin() as connection:
         categories.install_standard(connection)
     yield store

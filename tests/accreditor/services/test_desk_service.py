@@ -9,6 +9,7 @@ from accreditor import guests, keys, workflow
 from accreditor.badges.printing import current_token
 from accreditor.changes import Topic
 from accreditor.guests import GuestFields
+from accreditor.roles import Actor, PermissionDenied, Role
 from accreditor.services.desk import DeskService, standing, token_refusal
 from accreditor.store import EventStore
 from accreditor.tokens import BadgeClaims, issue_token
@@ -83,7 +84,7 @@ def test_a_refused_badge_checks_nobody_in_and_names_the_token_reason(desk, store
     later = DeskService(store, station="Desk 1", user="anna", today=lambda: date(2027, 5, 9))
     outcome = later.check_in_input(expired)
     assert (outcome.result, outcome.reason, outcome.guest_id) == (CheckInResult.REFUSED, TokenReason.EXPIRED, guest_id)
-    assert outcome.message == "Badge expired (valid until 03 May 2027) — nobody was checked in."
+    assert outcome.message == "Badge expired (valid until 3 May 2027) — nobody was checked in."
     assert later.details(guest_id).guest.checked_in_at is None
 
 
@@ -114,6 +115,27 @@ def test_walk_ins_and_edits_are_found_and_say_what_changed(desk) -> None:
     assert edited.fields == ("organisation",) and edited.changes.concerns(details.guest.id)
     assert [guest.id for guest in desk.find("water council")] == [details.guest.id]
     assert not desk.edit_guest(details.guest.id, edited.details.guest.fields).changes
+
+
+def test_a_walk_in_comes_with_the_photo_the_desk_took_but_a_desk_user_changes_no_other_photo(store) -> None:
+    desk_user = Actor("bob", Role.DESK)
+    desk = DeskService(store, station="Desk 1", user=desk_user, today=lambda: DAY)
+    photo = b"\xff\xd8 a framed JPEG"
+
+    details, changes = desk.add_walk_in(GuestFields("Каримова", "Нилуфар", country="TJ"), photo)
+
+    assert details.guest.has_photo and changes.touches(Topic.PHOTOS)
+    with store.connect() as connection:
+        assert guests.photo(connection, details.guest.id) == photo
+    with pytest.raises(PermissionDenied):  # editing needs more than the desk's role, and a photo with it
+        desk.edit_guest(details.guest.id, details.guest.fields, photo)
+
+
+def test_an_edit_with_a_new_photo_says_so(desk) -> None:
+    details, _changes = desk.add_walk_in(GuestFields("Каримова", "Нилуфар", country="TJ"))
+    edited = desk.edit_guest(details.guest.id, details.guest.fields, b"\xff\xd8 new")
+    assert edited.fields == ("photo",) and edited.changes.touches(Topic.PHOTOS)
+    assert edited.details.guest.has_photo
 
 
 def test_undo_needs_a_reason_and_counts_follow(desk, add_guest_with_status) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -56,7 +56,7 @@ from ui.organiser.designer.canvas import BadgeCanvas
 from ui.organiser.designer.preview import BadgePreview
 from ui.organiser.designer.properties import PropertiesPanel
 
-LAYOUT_FILTER = "Badge layouts (*.json)"
+LAYOUT_FILTER = QT_TRANSLATE_NOOP("FileFilters", "Badge layouts (*.json)")
 LAST_FOLDER_KEY = "designer/last_folder"
 SIDES = ("front", "back")
 NEW_ELEMENTS = ("Text", "Band", "Photo", "QR code", "Zones", "Rectangle", "Line")
@@ -71,7 +71,12 @@ def _last_folder(fallback: Path) -> Path:
 
 def ask_layout_file(parent: QWidget | None, folder: Path) -> Path | None:
     """A layout file to open, or None when cancelled."""
-    path, _selected = QFileDialog.getOpenFileName(parent, "Open badge layout", str(_last_folder(folder)), LAYOUT_FILTER)
+    path, _selected = QFileDialog.getOpenFileName(
+        parent,
+        QCoreApplication.translate("designer_window", "Open badge layout"),
+        str(_last_folder(folder)),
+        QCoreApplication.translate("FileFilters", LAYOUT_FILTER),
+    )
     if not path:
         return None
     QSettings().setValue(LAST_FOLDER_KEY, str(Path(path).parent))
@@ -81,7 +86,12 @@ def ask_layout_file(parent: QWidget | None, folder: Path) -> Path | None:
 def ask_save_path(parent: QWidget | None, suggested: Path) -> Path | None:
     """Where to save the layout as a new JSON file, or None when cancelled."""
     start = _last_folder(suggested.parent) / suggested.name
-    path, _selected = QFileDialog.getSaveFileName(parent, "Save badge layout as", str(start), LAYOUT_FILTER)
+    path, _selected = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("designer_window", "Save badge layout as"),
+        str(start),
+        QCoreApplication.translate("FileFilters", LAYOUT_FILTER),
+    )
     if not path:
         return None
     QSettings().setValue(LAST_FOLDER_KEY, str(Path(path).parent))
@@ -92,8 +102,10 @@ def confirm_discard(parent: QWidget | None, name: str) -> bool:
     """Whether unsaved changes to the layout `name` may be thrown away."""
     answer = QMessageBox.question(
         parent,
-        "Unsaved changes",
-        f"The changes to the layout {name} are not saved. Discard them?",
+        QCoreApplication.translate("designer_window", "Unsaved changes"),
+        QCoreApplication.translate(
+            "designer_window", "The changes to the layout {name} are not saved. Discard them?"
+        ).format(name=name),
         QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
     )
@@ -108,9 +120,22 @@ def new_element(kind: str, badge: BadgeSize) -> Element:
     width, height = badge.width - 4, badge.height - 4
     match kind:
         case "Text":
-            return TextElement(x=2, y=2, width=min(40, width), height=8, text="{full_name}", font_size=12)
+            return TextElement(
+                x=2,
+                y=2,
+                width=min(40, width),
+                height=8,
+                text="{full_name}",
+                font_size=12,
+            )
         case "Band":
-            return BandElement(x=0, y=badge.height - 10, width=badge.width, height=10, text="{category}")
+            return BandElement(
+                x=0,
+                y=badge.height - 10,
+                width=badge.width,
+                height=10,
+                text="{category}",
+            )
         case "Photo":
             return PhotoElement(x=2, y=2, width=min(20, width), height=min(25, height))
         case "QR code":
@@ -255,17 +280,17 @@ class BadgeDesigner(QMainWindow):
     # -- building ---------------------------------------------------------------------------------
 
     def _build_toolbar(self) -> None:
-        toolbar = self.addToolBar("Layout")
+        toolbar = self.addToolBar(self.tr("Layout"))
         toolbar.setObjectName("designer_toolbar")
         toolbar.setMovable(False)
-        toolbar.addWidget(QLabel(" Layout "))
+        toolbar.addWidget(QLabel(self.tr(" Layout ")))
         self.layout_combo = QComboBox()
         self.layout_combo.setMinimumContentsLength(14)
         for name in list_layouts():
             self.layout_combo.addItem(name, name)
         self.layout_combo.activated.connect(lambda row: self._choose(self.layout_combo.itemData(row)))
         toolbar.addWidget(self.layout_combo)
-        self.open_action = QAction("Open layout file…", self)
+        self.open_action = QAction(self.tr("Open layout file…"), self)
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self.open_file)
         toolbar.addAction(self.open_action)
@@ -276,7 +301,7 @@ class BadgeDesigner(QMainWindow):
             button = QToolButton()
             button.setText(side.capitalize())
             button.setCheckable(True)
-            button.setToolTip(f"Design the {side} of the badge")
+            button.setToolTip(self.tr("Design the {side} of the badge").format(side=side))
             self.side_buttons.addButton(button, SIDES.index(side))
             toolbar.addWidget(button)
         self.front_button, self.back_button = self.side_buttons.buttons()
@@ -284,9 +309,9 @@ class BadgeDesigner(QMainWindow):
         self.side_buttons.idClicked.connect(lambda index: self.show_side(SIDES[index]))
         toolbar.addSeparator()
 
-        toolbar.addWidget(QLabel(" Zoom "))
+        toolbar.addWidget(QLabel(self.tr(" Zoom ")))
         self.zoom_combo = QComboBox()
-        self.zoom_combo.addItem("Fit", None)
+        self.zoom_combo.addItem(self.tr("Fit"), None)
         for zoom in BadgeCanvas.ZOOMS:
             self.zoom_combo.addItem(f"{zoom:.0%}" + (" (true size)" if zoom == 1 else ""), zoom)
         self.zoom_combo.currentIndexChanged.connect(lambda row: self.canvas.set_zoom(self.zoom_combo.itemData(row)))
@@ -294,16 +319,16 @@ class BadgeDesigner(QMainWindow):
         toolbar.addSeparator()
 
         self.add_button = QToolButton()
-        self.add_button.setText("Add")
-        self.add_button.setToolTip("Put a new element on the badge")
+        self.add_button.setText(self.tr("Add"))
+        self.add_button.setToolTip(self.tr("Put a new element on the badge"))
         self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         add_menu = QMenu(self.add_button)
         for kind in NEW_ELEMENTS:
             add_menu.addAction(kind, lambda kind=kind: self.add_element(kind))
         self.add_button.setMenu(add_menu)
         toolbar.addWidget(self.add_button)
-        self.delete_action = QAction("Delete", self)
-        self.delete_action.setToolTip("Remove the selected element (Del)")
+        self.delete_action = QAction(self.tr("Delete"), self)
+        self.delete_action.setToolTip(self.tr("Remove the selected element (Del)"))
         self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_action.triggered.connect(self.delete_element)
@@ -311,23 +336,23 @@ class BadgeDesigner(QMainWindow):
         toolbar.addAction(self.delete_action)
         toolbar.addSeparator()
 
-        self.save_action = QAction("Save", self)
+        self.save_action = QAction(self.tr("Save"), self)
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
         self.save_action.triggered.connect(self.save)
-        self.save_as_action = QAction("Save as…", self)
+        self.save_as_action = QAction(self.tr("Save as…"), self)
         self.save_as_action.setShortcut(QKeySequence.StandardKey.SaveAs)
         self.save_as_action.triggered.connect(self.save_as)
         toolbar.addActions([self.save_action, self.save_as_action])
 
     def _build_panes(self) -> QWidget:
-        preview_box = QGroupBox("Preview: the badge as printed")
+        preview_box = QGroupBox(self.tr("Preview: the badge as printed"))
         preview_column = QVBoxLayout(preview_box)
         preview_column.addWidget(self.preview)
         properties_scroll = QScrollArea()
         properties_scroll.setWidget(self.properties)
         properties_scroll.setWidgetResizable(True)
         properties_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        properties_box = QGroupBox("Properties")
+        properties_box = QGroupBox(self.tr("Properties"))
         properties_column = QVBoxLayout(properties_box)
         properties_column.setContentsMargins(4, 4, 4, 4)
         properties_column.addWidget(properties_scroll)
@@ -364,7 +389,7 @@ class BadgeDesigner(QMainWindow):
         try:
             document = LayoutDocument.load(name_or_path, self)
         except LayoutError as error:
-            messages.show_error(self, "Badge layout", str(error))
+            messages.show_error(self, self.tr("Badge layout"), str(error))
             self._show_chooser()
             return False
         self.document = document
@@ -400,7 +425,7 @@ class BadgeDesigner(QMainWindow):
         if document is None:
             return
         star = " *" if document.modified else ""
-        self.setWindowTitle(f"Badge designer — {document.layout.name}{star}")
+        self.setWindowTitle(self.tr("Badge designer — {name}{star}").format(name=document.layout.name, star=star))
         where = "shipped with Accreditor: Save asks for a new file" if document.shipped else str(document.path)
         badge = document.layout.badge
         self.file_label.setText(f"{document.layout.name} · {badge.width:g} × {badge.height:g} mm · {where}")
@@ -499,11 +524,11 @@ class BadgeDesigner(QMainWindow):
         try:
             self.document.save(path)
         except AccreditorError as error:
-            messages.show_error(self, "Save badge layout", str(error))
+            messages.show_error(self, self.tr("Save badge layout"), str(error))
             return False
         self._show_chooser()
         self._show_title()
-        self.statusBar().showMessage(f"Saved to {path}", 8000)
+        self.statusBar().showMessage(self.tr("Saved to {path}").format(path=path), 8000)
         return True
 
     def closeEvent(self, event: QCloseEvent) -> None:

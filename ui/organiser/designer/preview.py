@@ -107,15 +107,15 @@ class BadgePreview(QWidget):
 
         self.image = Picture()
         self.image.resized.connect(self._resized)
-        self.guest_label = QLabel("Loading the guests…")
+        self.guest_label = QLabel(self.tr("Loading the guests…"))
         self.guest_label.setWordWrap(True)
         self.guest_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.warning_label = QLabel()
         self.warning_label.setWordWrap(True)
         self.warning_label.setStyleSheet("QLabel { color: #8A3B00; }")
         self.warning_label.hide()
-        self.next_button = QPushButton("Next hard case ▸")
-        self.next_button.setToolTip("Cycle through the guests most likely to break the layout")
+        self.next_button = QPushButton(self.tr("Next hard case ▸"))
+        self.next_button.setToolTip(self.tr("Cycle through the guests most likely to break the layout"))
         self.next_button.clicked.connect(self.next_case)
         self.next_button.setEnabled(False)
         row = QHBoxLayout()
@@ -126,7 +126,7 @@ class BadgePreview(QWidget):
         column.addWidget(self.image, stretch=1)
         column.addLayout(row)
         column.addWidget(self.warning_label)
-        jobs.run_in_background(self, self._load_cases, success=self._cases_loaded, label="Preview guests")
+        jobs.run_in_background(self, self._load_cases, success=self._cases_loaded, label=self.tr("Preview guests"))
 
     # -- guests -----------------------------------------------------------------------------------
 
@@ -183,7 +183,7 @@ class BadgePreview(QWidget):
             render,
             success=self._show,
             failure=lambda error: self._failed(generation, error),
-            label="Badge preview",
+            label=self.tr("Badge preview"),
         )
 
     def _dpi(self, layout: Layout) -> int:

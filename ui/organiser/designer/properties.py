@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import fields, replace
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -71,13 +71,22 @@ LABELS = {
     "path": "Image file",
 }
 
-TYPE_NAMES = {"qr": "QR code", "rect": "Rectangle"}
+TYPE_NAMES = {
+    "text": QT_TRANSLATE_NOOP("PropertiesPanel", "Text"),
+    "band": QT_TRANSLATE_NOOP("PropertiesPanel", "Band"),
+    "photo": QT_TRANSLATE_NOOP("PropertiesPanel", "Photo"),
+    "qr": QT_TRANSLATE_NOOP("PropertiesPanel", "QR code"),
+    "zones": QT_TRANSLATE_NOOP("PropertiesPanel", "Zones"),
+    "image": QT_TRANSLATE_NOOP("PropertiesPanel", "Image"),
+    "rect": QT_TRANSLATE_NOOP("PropertiesPanel", "Rectangle"),
+    "line": QT_TRANSLATE_NOOP("PropertiesPanel", "Line"),
+}
 
 
 def pick_colour(parent: QWidget | None, current: str) -> str | None:
     """A colour chosen as #RRGGBB, or None when cancelled (tests replace this)."""
     start = QColor(current) if current.startswith("#") else QColor("#000000")
-    colour = QColorDialog.getColor(start, parent, "Colour")
+    colour = QColorDialog.getColor(start, parent, QCoreApplication.translate("PropertiesPanel", "Colour"))
     return colour.name().upper() if colour.isValid() else None
 
 
@@ -111,7 +120,7 @@ class TextTemplateEdit(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.line = QLineEdit()
-        self.line.setPlaceholderText("Text, with {variables}")
+        self.line.setPlaceholderText(self.tr("Text, with {variables}"))
         self.line.editingFinished.connect(self._finished)
         self.menu = QMenu(self)
         for variable in VARIABLES.values():
@@ -122,7 +131,7 @@ class TextTemplateEdit(QWidget):
         self.menu.setToolTipsVisible(True)
         self.button = QToolButton()
         self.button.setText("{ }")
-        self.button.setToolTip("Insert a variable")
+        self.button.setToolTip(self.tr("Insert a variable"))
         self.button.setMenu(self.menu)
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         row = QHBoxLayout(self)
@@ -159,11 +168,11 @@ class ColourEdit(QWidget):
         self.line.setPlaceholderText("#RRGGBB")
         self.line.editingFinished.connect(lambda: self._offer(self.line.text().strip()))
         self.button = QToolButton()
-        self.button.setToolTip("Choose a colour")
+        self.button.setToolTip(self.tr("Choose a colour"))
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.button.clicked.connect(self.choose)
         menu = QMenu(self)
-        menu.addAction("Choose colour…", self.choose)
+        menu.addAction(self.tr("Choose colour…"), self.choose)
         keywords = {**CATEGORY_COLOURS, **({"none": "None (not drawn)"} if allow_none else {})}
         for value, text in keywords.items():
             menu.addAction(colour_icon(value), text, lambda value=value: self._offer(value))
@@ -197,7 +206,7 @@ class PropertiesPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel("Select an element on the badge to change it.")
+        self.title = QLabel(self.tr("Select an element on the badge to change it."))
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-weight: bold;")
         self.error = QLabel()
@@ -210,8 +219,10 @@ class PropertiesPanel(QWidget):
         self.form.setContentsMargins(0, 0, 0, 0)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.hint = QLabel(
-            "Drag a box on the badge to move it and a corner to resize it; the arrow keys nudge it by 0.5 mm "
-            "(with Shift by 5 mm). Positions are in mm from the badge's top-left corner, font sizes in points."
+            self.tr(
+                "Drag a box on the badge to move it and a corner to resize it; the arrow keys nudge it by 0.5 mm "
+                "(with Shift by 5 mm). Positions are in mm from the badge's top-left corner, font sizes in points."
+            )
         )
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("QLabel { color: #5F6368; }")
@@ -254,9 +265,13 @@ class PropertiesPanel(QWidget):
         self.editors, self._setters = {}, {}
         element = self.element
         if element is None:
-            self.title.setText("Select an element on the badge to change it.")
+            self.title.setText(self.tr("Select an element on the badge to change it."))
             return
-        self.title.setText(f"{TYPE_NAMES.get(element.TYPE, element.TYPE.capitalize())} (element {self.index + 1})")
+        self.title.setText(
+            self.tr("{kind} (element {number})").format(
+                kind=self.tr(TYPE_NAMES.get(element.TYPE, element.TYPE.capitalize())), number=self.index + 1
+            )
+        )
         names = [item.name for item in fields(element)]
         # What the element shows first, where it sits last: the boxes are mostly placed on the canvas.
         for name in sorted(names, key=lambda name: name in GEOMETRY_FIELDS):
