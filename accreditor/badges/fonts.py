@@ -12,15 +12,21 @@ reads the 4 MB CJK and Korean files (a render worker stays small), and since a c
 up in each font of the chain in turn, loading on demand gives the same runs as loading everything.
 """
 
+import mmap
 import threading
-from collections.abc import Mapping
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
+from typing import Any, TypeVar
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+
+_Value = TypeVar("_Value", int, float)
 
 SANS = "sans"
 SANS_BOLD = "sans-bold"
@@ -79,13 +85,94 @@ def _covered(name: str) -> Mapping[int, int]:
         return found
     with _lock:
         if name not in _coverage:
-            font = TTFont(name, str(fonts_folder() / _FILES[name]))
-            # ReportLab builds glyph → characters only to work out the widths while it reads the file, then
-            # keeps it: 5 MB for the CJK font in every render worker.
-            vars(font.face).pop("glyphToChar", None)
+            font = TTFont(name, _MappedFile(fonts_folder() / _FILES[name]))  # type: ignore[arg-type]
+            _compact(font.face)
             pdfmetrics.registerFont(font)
             _coverage[name] = font.face.charToGlyph
         return _coverage[name]
+
+
+class _MappedFile:
+    """A font file as ReportLab reads it, mapped rather than copied into memory.
+
+    ReportLab keeps the whole file to cut subsets from when it writes a PDF; mapped, only the pages it
+    reads (the tables, the glyphs a badge uses) become resident: the 4 MB CJK file costs a few hundred kB.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.name = str(path)  # ReportLab names the font file by it, as when given the path itself
+
+    def read(self) -> mmap.mmap:
+        with open(self.name, "rb") as handle:
+            return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+
+
+class _Metrics(Sequence[tuple[float, int]]):
+    """ReportLab's per-glyph (advance width, left side bearing) list, in two arrays of numbers.
+
+    ReportLab reads the pair only to write a subset's metrics, as `int(advance), int(bearing)`; the
+    advances stay floats because the glyphs after the font's last full metric repeat its scaled width.
+    """
+
+    __slots__ = ("_advances", "_bearings")
+
+    def __init__(self, metrics: Sequence[tuple[float, int]]) -> None:
+        self._advances = array("d", (advance for advance, _bearing in metrics))
+        self._bearings = array("H", (bearing for _advance, bearing in metrics))
+
+    def __len__(self) -> int:
+        return len(self._advances)
+
+    def __getitem__(self, glyph: int) -> tuple[float, int]:  # type: ignore[override]
+        return self._advances[glyph], self._bearings[glyph]
+
+
+class _ByCode(Mapping[int, _Value]):
+    """A read-only map from code points, as two arrays: the sorted code points and their values."""
+
+    __slots__ = ("_codes", "_values")
+
+    def __init__(self, mapping: Mapping[int, _Value], typecode: str) -> None:
+        codes = sorted(mapping)
+        self._codes = array("L", codes)
+        self._values = array(typecode, [mapping[code] for code in codes])
+
+    def _index(self, code: int) -> int:
+        index = bisect_left(self._codes, code)
+        return index if index < len(self._codes) and self._codes[index] == code else -1
+
+    def __getitem__(self, code: int) -> _Value:
+        index = self._index(code)
+        if index < 0:
+            raise KeyError(code)
+        return self._values[index]
+
+    def get(self, code: int, default: Any = None) -> Any:  # ReportLab's string widths call this per character
+        index = self._index(code)
+        return default if index < 0 else self._values[index]
+
+    def __contains__(self, code: object) -> bool:
+        return isinstance(code, int) and self._index(code) >= 0
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._codes)
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+
+def _compact(face: Any) -> None:
+    """Keep a font's tables in the least memory ReportLab can use them in; it reads them and never changes them.
+
+    As read, the tables are dicts and lists of Python numbers: 14 MB for the CJK font in every render worker,
+    and more while it is read, left behind as scattered free memory. In arrays they take 1 MB. The glyph →
+    characters map is built only to work out the widths, then kept (5 MB for CJK): dropped.
+    """
+    vars(face).pop("glyphToChar", None)
+    face.hmetrics = _Metrics(face.hmetrics)
+    face.glyphPos = array("L", face.glyphPos)
+    face.charToGlyph = _ByCode(face.charToGlyph, "L")
+    face.charWidths = _ByCode(face.charWidths, "d")
 
 
 def font_names(role: str) -> tuple[str, ...]:
