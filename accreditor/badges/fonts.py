@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
 _Value = TypeVar("_Value", int, float)
 
@@ -96,7 +96,8 @@ class _MappedFile:
     """A font file as ReportLab reads it, mapped rather than copied into memory.
 
     ReportLab keeps the whole file to cut subsets from when it writes a PDF; mapped, only the pages it
-    reads (the tables, the glyphs a badge uses) become resident: the 4 MB CJK file costs a few hundred kB.
+    reads (the tables it parses, the glyphs the badges use: see `_GlyphSlices`) become resident, and they
+    are the system's file cache, shared by every process that maps the file, rather than a copy in each.
     """
 
     def __init__(self, path: Path) -> None:
@@ -105,6 +106,33 @@ class _MappedFile:
     def read(self) -> mmap.mmap:
         with open(self.name, "rb") as handle:
             return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+
+
+class _GlyphSlices:
+    """A font's glyph table as ReportLab's subsetting reads it, one glyph's slice at a time.
+
+    ReportLab copies the whole table (3.5 MB for CJK) to cut a few glyphs out of it on every PDF it saves,
+    and the copy reads every page of the mapped file; this copies the slices asked for, nothing more.
+    """
+
+    __slots__ = ("_data", "_length", "_start")
+
+    def __init__(self, data: bytes | mmap.mmap, start: int, length: int) -> None:
+        self._data, self._start, self._length = data, start, length
+
+    def __getitem__(self, part: slice) -> bytes:
+        start, stop, _step = part.indices(self._length)
+        return self._data[self._start + start : self._start + max(start, stop)]
+
+
+class _CompactFace(TTFontFace):
+    """A font face whose tables `_compact` has made compact (an instance is made one, not created one)."""
+
+    def get_table(self, tag: str) -> Any:
+        if tag != "glyf":
+            return super().get_table(tag)
+        start, length = self.get_table_pos(tag)
+        return _GlyphSlices(self._ttf_data, start, length)
 
 
 class _Metrics(Sequence[tuple[float, int]]):
@@ -169,6 +197,7 @@ def _compact(face: Any) -> None:
     characters map is built only to work out the widths, then kept (5 MB for CJK): dropped.
     """
     vars(face).pop("glyphToChar", None)
+    face.__class__ = _CompactFace
     face.hmetrics = _Metrics(face.hmetrics)
     face.glyphPos = array("L", face.glyphPos)
     face.charToGlyph = _ByCode(face.charToGlyph, "L")
