@@ -2,7 +2,8 @@
 
 Memory is sampled from /proc every 20 ms while the batch runs: the resident set of this process
 and of each worker it started (getrusage's figure for children is useless here: a spawned
-worker is forked from this process first, so it reports this process's size).
+worker is forked from this process first, so it reports this process's size; for the same reason a
+child is sampled only once it runs the worker's program).
 """
 
 import argparse
@@ -60,16 +61,19 @@ def _resident_mib(pid: int, field: str = "VmRSS") -> float:
     return 0.0
 
 
-def _children() -> list[int]:
+def _workers() -> list[int]:
+    """The render workers this process started.  A child counts once it runs the worker's program: for a moment
+    after the fork and before the exec it is a copy of this process, and its size is this process's."""
     me = str(os.getpid())
     found = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
                 fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                command = (entry / "cmdline").read_bytes()
             except OSError:
                 continue
-            if fields[1] == me:
+            if fields[1] == me and b"--multiprocessing-fork" in command:
                 found.append(int(entry.name))
     return found
 
@@ -85,7 +89,7 @@ class MemorySampler(threading.Thread):
     def run(self) -> None:
         while not self._stopping.wait(0.02):
             self.main_peak = max(self.main_peak, _resident_mib(os.getpid()))
-            for child in _children():
+            for child in _workers():
                 self.worker_peak = max(self.worker_peak, _resident_mib(child))
                 self.worker_own_peak = max(self.worker_own_peak, _resident_mib(child, "RssAnon"))
 
