@@ -15,19 +15,21 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from accreditor import checkin, vocabulary
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from accreditor import checkin, keys, vocabulary
 from accreditor import guests as guest_store
 from accreditor.categories import Category
 from accreditor.changes import NOTHING, Changes, Topic
 from accreditor.errors import DatabaseUnavailableError, NotFoundError, ServerUnreachableError
 from accreditor.guests import Guest, GuestFields
 from accreditor.roles import Permission, require
-from accreditor.scanning import ScanResult, clean_scan, resolve_scan
+from accreditor.scanning import ScanResult, clean_scan, guest_by_code_in, resolve_code, resolve_scan
 from accreditor.services import desk_queue, guarded
 from accreditor.services.desk_queue import DeskQueue, QueuedCheckIn, QueueStatus, SendReport
 from accreditor.session import EventSession, open_session
 from accreditor.store import EventStore
-from accreditor.tokens import Verdict
+from accreditor.tokens import GuestState, Verdict, verify_token
 from accreditor.vocabulary import CheckInRefusal, CheckInResult, GuestStatus, Phrase, TokenReason, Tone, phrase
 
 MIN_QUERY_LENGTH = 2
@@ -197,6 +199,7 @@ class DeskService:
         self._opening = threading.Lock()
         self.queue: DeskQueue | None = None
         self.offline = False  # the event server is out of reach: check-ins go to the queue at once
+        self._public_keys: tuple[str, Mapping[str, Ed25519PublicKey]] | None = None  # (event uid, key ring)
 
     # -- what the desk reads ----------------------------------------------------------------------
 
@@ -281,15 +284,47 @@ class DeskService:
             return None
 
     def resolve(self, raw: str) -> ScanResult:
-        """What a scanned code is: a badge token with its verdict, a guest's reference or passport, or unknown."""
-        with guarded("reading the scanned code"), self.store.connect() as connection:
-            return resolve_scan(connection, raw, today=self._today())
+        """What a scanned code is: a badge token with its verdict, a guest's reference or passport, or unknown.
+
+        A desk with a queue whose server is out of reach reads it from its own copy: the badge's signature with the
+        event's public keys (kept when the queue opened), the guest's status and badge serial as last known."""
+        if self.offline and self._public_keys is not None:
+            return self._resolve_from_copy(raw)
+        try:
+            with guarded("reading the scanned code"), self.store.connect() as connection:
+                return resolve_scan(connection, raw, today=self._today())
+        except ServerUnreachableError:
+            if self.queue is None or self._public_keys is None:
+                raise
+            self.offline = True
+            return self._resolve_from_copy(raw)
+
+    def _resolve_from_copy(self, raw: str) -> ScanResult:
+        assert self._public_keys is not None
+        event_uid, keyring = self._public_keys
+        session = self.session
+
+        def last_known(guest_id: int) -> GuestState | None:
+            if guest_id not in session:
+                return None
+            guest = session.guest(guest_id)
+            return GuestState(status=guest.status, current_serial=guest.badge_serial or 0)
+
+        return resolve_code(
+            raw,
+            verify=lambda code: verify_token(
+                code, keyring, event_uid=event_uid, today=self._today(), guest_state=last_known
+            ),
+            guest_by_code=lambda code: guest_by_code_in(session.guests(), code),
+        )
 
     # -- the queue of check-ins made while the server is away -------------------------------------
 
     def open_queue(self, folder: Path | None = None) -> QueueStatus:
         """Keep check-ins in this station's queue when the server cannot be reached (reads the event's uid)."""
         self.queue = DeskQueue.for_event(self.store, self.station, folder)
+        with guarded("reading the event's public keys"), self.store.connect() as connection:
+            self._public_keys = (keys.event_uid(connection), keys.keyring(connection))  # to read badges offline
         return self.queue.status()
 
     def queue_status(self) -> QueueStatus:

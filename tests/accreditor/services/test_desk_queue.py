@@ -11,13 +11,14 @@ import pytest
 from sqlalchemy import func, select
 
 from accreditor import checkin, schema, server, workflow
+from accreditor.badges.printing import current_token
 from accreditor.cli import main
 from accreditor.services import desk_queue
 from accreditor.services.desk import DeskService
 from accreditor.services.desk_queue import DeskQueue, QueueError, QueueState
 from accreditor.store import EventStore, Patience
 from accreditor.vocabulary import CheckInResult
-from tests.accreditor.conftest import ORGANISER
+from tests.accreditor.conftest import EVENT_START, ORGANISER
 
 Outage = Callable[[], AbstractContextManager[None]]
 
@@ -36,24 +37,32 @@ def desk(store: EventStore, folder: Path) -> DeskService:
 
 
 @pytest.fixture
-def outage(request: pytest.FixtureRequest, engine: str, desk: DeskService) -> Outage:
-    """`with outage():` the event server is away.  A file cannot vanish like a server, so on SQLite the desk
-    is told it is offline, as the app tells it when its watcher loses the server."""
+def outage_of(request: pytest.FixtureRequest, engine: str) -> Callable[[DeskService], Outage]:
+    """`with outage_of(desk)():` the event server is away.  A file cannot vanish like a server, so on SQLite
+    the desk is told it is offline, as the app tells it when its watcher loses the server."""
 
-    @contextmanager
-    def away() -> Iterator[None]:
-        if engine == "sqlite":
-            desk.offline = True
-            yield
-            return
-        cluster: server.Cluster = request.getfixturevalue("postgres_cluster")
-        cluster.stop()
-        try:
-            yield
-        finally:
-            cluster.start()
+    def for_desk(desk: DeskService) -> Outage:
+        @contextmanager
+        def away() -> Iterator[None]:
+            if engine == "sqlite":
+                desk.offline = True
+                yield
+                return
+            cluster: server.Cluster = request.getfixturevalue("postgres_cluster")
+            cluster.stop()
+            try:
+                yield
+            finally:
+                cluster.start()
 
-    return away
+        return away
+
+    return for_desk
+
+
+@pytest.fixture
+def outage(outage_of: Callable[[DeskService], Outage], desk: DeskService) -> Outage:
+    return outage_of(desk)
 
 
 def checkins_of(store: EventStore, guest_id: int) -> int:
@@ -251,3 +260,39 @@ def test_the_command_line_shows_a_stations_queue_and_sends_it(
     (again,) = json.loads(capsys.readouterr().out)["queues"]
     assert again["sent"]["sent"] == [] and again["conflicts"] == 0  # sending again changes nothing
     assert checkins_of(store, arrived) == 1
+
+
+def test_a_badge_scanned_during_an_outage_is_read_from_the_desks_copy(
+    store: EventStore, folder: Path, outage_of: Callable[[DeskService], Outage], add_guest_with_status
+) -> None:
+    """The desk checks the badge's signature with the event's public keys and the guest as it last knew them."""
+    approved = add_guest_with_status("approved", "Rahmonov")
+    revoked = add_guest_with_status("approved", "Nazarova")
+    by_passport = add_guest_with_status("approved", "Karimov", passport_no="P7654321", external_ref="REG-77")
+    with store.connect() as connection:
+        tokens = {
+            guest_id: current_token(connection, store.event_info(), guest_id, today=EVENT_START)
+            for guest_id in (approved, revoked)
+        }
+    with store.begin() as connection:
+        workflow.change_status(connection, [revoked], "revoked", ORGANISER, "badge lost")
+    store.patience = Patience(unreachable_s=0.5, first_pause_s=0.05, longest_pause_s=0.2)
+    desk = DeskService(store, station="Desk 1", user="anna", today=lambda: EVENT_START)
+    desk.open_queue(folder)
+    desk.reload()
+    forged = tokens[approved][:-6] + ("AAAAAA" if not tokens[approved].endswith("AAAAAA") else "BBBBBB")
+
+    with outage_of(desk)():
+        scanned = desk.check_in_input(tokens[approved])
+        refused = desk.check_in_input(tokens[revoked])
+        fake = desk.check_in_input(forged)
+        passport = desk.check_in_input("p 7654321")
+        unknown = desk.check_in_input("REG-00")
+
+    assert (scanned.result, scanned.guest_id) == (CheckInResult.QUEUED, approved)
+    assert (refused.result, refused.reason) == (CheckInResult.REFUSED, "revoked")
+    assert fake.result is CheckInResult.REFUSED and fake.reason in {"bad_signature", "malformed"}
+    assert (passport.result, passport.guest_id) == (CheckInResult.QUEUED, by_passport)
+    assert (unknown.result, unknown.reason) == (CheckInResult.REFUSED, "unknown_code")
+    assert [entry.guest_id for entry in desk.queue_status().waiting] == [approved, by_passport]
+    assert checkins_of(store, approved) == 0  # nothing reached the server while it was away
