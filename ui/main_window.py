@@ -499,22 +499,18 @@ class MainWindow(QMainWindow):
         station = self.station.station_name
 
         def failed(error: BaseException) -> bool:
-            if isinstance(error, PassphraseRequiredError):
-                chosen = ask_upgrade_passphrase(self, display_name(location))
-                if chosen is not None:
-                    self.open_recent(location, chosen)
-                return True
-            if is_server_url(location):
-                self._show_open_error(error, self.tr("Cannot open the event"))
-                self.connect_to_server(previous=location)
-                return True
-            return False
+            if not is_server_url(location):
+                return False
+            self._show_open_error(error, self.tr("Cannot open the event"))
+            self.connect_to_server(previous=location)
+            return True
 
         self._switch_to(
             lambda: EventStore.open(location, station=station, passphrase=passphrase),
             location,
             self.tr("Cannot open the event"),
             on_failure=failed,
+            reopen_with=lambda chosen: self.open_recent(location, chosen),
         )
 
     def connect_to_server(self, previous: str = "") -> None:
@@ -528,20 +524,11 @@ class MainWindow(QMainWindow):
 
     def open_server(self, open_with: str, remember_as: str, passphrase: str | None = None) -> None:
         station = self.station.station_name
-
-        def failed(error: BaseException) -> bool:
-            if not isinstance(error, PassphraseRequiredError):
-                return False
-            chosen = ask_upgrade_passphrase(self, display_name(remember_as))
-            if chosen is not None:
-                self.open_server(open_with, remember_as, chosen)
-            return True
-
         self._switch_to(
             lambda: EventStore.open(open_with, station=station, passphrase=passphrase),
             remember_as,
             self.tr("Cannot connect to the event server"),
-            on_failure=failed,
+            reopen_with=lambda chosen: self.open_server(open_with, remember_as, chosen),
         )
 
     def _switch_to(
@@ -551,9 +538,13 @@ class MainWindow(QMainWindow):
         failure_title: str,
         *,
         on_failure: Callable[[BaseException], bool] | None = None,
+        reopen_with: Callable[[str], None] | None = None,
     ) -> None:
         """Open (or create) the event off the UI thread, as checking or upgrading the file may take a while;
-        the window shows it once it is open, and says why if it cannot be (unless `on_failure` took care of it)."""
+        the window shows it once it is open, and says why if it cannot be (unless `on_failure` took care of it).
+
+        An event made by an older version must be upgraded, which seals its key: the user is asked for a
+        passphrase and `reopen_with(passphrase)` opens it again."""
 
         def open_and_look(_context: jobs.JobContext) -> tuple[EventStore, bool]:
             store = make_store()
@@ -571,6 +562,11 @@ class MainWindow(QMainWindow):
             self._arm_lock()
 
         def failed(error: BaseException) -> None:
+            if isinstance(error, PassphraseRequiredError) and reopen_with is not None:
+                chosen = ask_upgrade_passphrase(self, display_name(str(location)))
+                if chosen is not None:
+                    reopen_with(chosen)
+                return
             if on_failure is not None and on_failure(error):
                 return
             self._show_open_error(error, failure_title)

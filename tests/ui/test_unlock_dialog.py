@@ -127,3 +127,24 @@ def test_the_reports_page_says_whether_the_audit_log_is_intact(
     page.refresh()
 
     assert page.audit_label.text() == "Audit log altered: Audit entry 2 was changed after it was recorded."
+
+
+def test_the_window_opens_an_older_event_after_asking_a_passphrase_to_upgrade_it(
+    qtbot: QtBot, event_store: EventStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shown_errors: list
+) -> None:
+    path = tmp_path / "old.accreditor"
+    core_tests("test_key_secrecy.py").make_schema_5_event(path)
+    keys.set_passphrase_source(None)
+    asked: list[str] = []
+    monkeypatch.setattr(main_window, "ask_upgrade_passphrase", lambda _parent, name: asked.append(name) or "new words")
+    window = main_window.MainWindow(event_store)
+    qtbot.addWidget(window)
+
+    window.open_recent(str(path))
+
+    qtbot.waitUntil(lambda: window.store.location == str(path), timeout=10_000)
+    assert asked == ["old.accreditor"] and shown_errors == []
+    with window.store.connect() as connection:
+        keys.lock_all()
+        keys.unlock(connection, "new words")
+    window.close()
