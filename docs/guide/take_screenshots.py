@@ -96,7 +96,7 @@ def desk_shots(app: QApplication, window: MainWindow, store: EventStore) -> None
 
     with store.connect() as connection:
         categories = list_categories(connection)
-    shoot_dialog(GuestFormDialog(window, categories), "desk-walk-in", app)
+    shoot_dialog(GuestFormDialog(window, categories, with_photo=True), "desk-walk-in", app)
     shoot_dialog(SettingsDialog(window, window.station), "desk-settings", app)
 
 
