@@ -198,9 +198,9 @@ class PdfFileSink:
         return PrintOutcome.of(PrintStatus.SAVED, path=self.path)
 
 
-def write_test_page(out: Path, printer: str, page_mm: Media) -> None:
+def write_test_page(out: Path, printer: str, page_mm: Media, title: str = "Accreditor test page") -> None:
     """A one-page PDF naming the printer and the date, with a sample QR code; text scaled to the page, so the
-    same page fits a CR80 card and an A4 sheet."""
+    same page fits a CR80 card and an A4 sheet.  The app gives the `title` in its own language."""
     # ReportLab is loaded here, not with the sinks: the desktop app shows its window before it draws a page.
     from reportlab.graphics import renderPDF  # noqa: PLC0415
     from reportlab.graphics.barcode.qr import QrCodeWidget  # noqa: PLC0415
@@ -214,8 +214,8 @@ def write_test_page(out: Path, printer: str, page_mm: Media) -> None:
     width, height = (side * 72 / MM_PER_INCH for side in page_mm)
     unit = min(width, height) / 12  # about 12 lines on the short side
     canvas = Canvas(str(out), pagesize=(width, height))
-    canvas.setTitle("Accreditor test page")
-    lines = ((bold, "Accreditor test page"), (regular, printer), (regular, date.today().isoformat()))
+    canvas.setTitle(title)
+    lines = ((bold, title), (regular, printer), (regular, date.today().isoformat()))
     y = height - 1.5 * unit
     for font, text in lines:
         size = min(unit * 0.8, 0.9 * (width - 2 * unit) / max(1.0, canvas.stringWidth(text, font, 1)))

@@ -336,13 +336,20 @@ class GuestTableModel(QAbstractTableModel):
             case Column.COUNTRY:
                 return fields.country
             case Column.CATEGORY:
-                return f"{fields.category}: zones {' '.join(guest.zones)}" if guest.zones else fields.category
+                if not guest.zones:
+                    return fields.category
+                return self.tr("{category}: zones {zones}").format(
+                    category=fields.category, zones=" ".join(guest.zones)
+                )
             case Column.STATUS:
                 return guest.status_reason
             case Column.CHECKED_IN if guest.checked_in_at is not None:
-                by = f" by {guest.checked_in_by}" if guest.checked_in_by else ""
-                station = f" at {guest.checked_in_station}" if guest.checked_in_station else ""
-                return f"{guest.checked_in_at.astimezone():%Y-%m-%d %H:%M}{station}{by}"
+                when = f"{guest.checked_in_at.astimezone():%Y-%m-%d %H:%M}"
+                by = self.tr(" by {user}").format(user=guest.checked_in_by) if guest.checked_in_by else ""
+                station = self.tr(" at {station}").format(station=guest.checked_in_station)
+                return when + (station if guest.checked_in_station else "") + by
             case Column.BADGE if guest.badge_printed_at is not None:
-                return f"Badge {guest.badge_serial} printed {guest.badge_printed_at.astimezone():%Y-%m-%d %H:%M}"
+                return self.tr("Badge {serial} printed {when}").format(
+                    serial=guest.badge_serial, when=f"{guest.badge_printed_at.astimezone():%Y-%m-%d %H:%M}"
+                )
         return ""

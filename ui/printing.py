@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRect, QSizeF
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRect, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
@@ -83,7 +83,7 @@ class StationSink:
 
     @property
     def description(self) -> str:
-        return self.printer or default_printer() or "the default printer"
+        return self.printer or default_printer() or QCoreApplication.translate("printing", "the default printer")
 
     def problem(self) -> PrintOutcome | None:
         if _uses_cups():
@@ -103,7 +103,11 @@ class QtPrinterSink:
 
     @property
     def description(self) -> str:
-        return self.printer or QPrinterInfo.defaultPrinterName() or "the default printer"
+        return (
+            self.printer
+            or QPrinterInfo.defaultPrinterName()
+            or QCoreApplication.translate("printing", "the default printer")
+        )
 
     def problem(self) -> PrintOutcome | None:
         name = self.printer or QPrinterInfo.defaultPrinterName()
@@ -155,6 +159,7 @@ def print_test_page(printer: str = "", *, page_mm: Media | None = None) -> Print
     """
     with tempfile.TemporaryDirectory(prefix="accreditor-test-page-") as folder:
         pdf = Path(folder) / "test-page.pdf"
-        name = printer or default_printer() or "the system default printer"
-        write_test_page(pdf, name, page_mm or (210, 297))
-        return print_pdf(pdf, printer=printer, title="Accreditor test page", media_mm=page_mm)
+        name = printer or default_printer() or QCoreApplication.translate("printing", "the system default printer")
+        title = QCoreApplication.translate("printing", "Accreditor test page")
+        write_test_page(pdf, name, page_mm or (210, 297), title)
+        return print_pdf(pdf, printer=printer, title=title, media_mm=page_mm)

@@ -29,7 +29,70 @@
         </message>
     </context>
     <context>
+        <name>BadgeCanvas</name>
+        <message>
+            <source>text</source>
+            <translation>текст</translation>
+        </message>
+        <message>
+            <source>band</source>
+            <translation>полоса</translation>
+        </message>
+        <message>
+            <source>photo</source>
+            <translation>фото</translation>
+        </message>
+        <message>
+            <source>QR code</source>
+            <translation>QR-код</translation>
+        </message>
+        <message>
+            <source>zones</source>
+            <translation>зоны</translation>
+        </message>
+        <message>
+            <source>image</source>
+            <translation>изображение</translation>
+        </message>
+        <message>
+            <source>rect</source>
+            <translation>прямоугольник</translation>
+        </message>
+        <message>
+            <source>line</source>
+            <translation>линия</translation>
+        </message>
+    </context>
+    <context>
         <name>BadgeDesigner</name>
+        <message>
+            <source>Text</source>
+            <translation>Текст</translation>
+        </message>
+        <message>
+            <source>Band</source>
+            <translation>Полоса</translation>
+        </message>
+        <message>
+            <source>Photo</source>
+            <translation>Фото</translation>
+        </message>
+        <message>
+            <source>QR code</source>
+            <translation>QR-код</translation>
+        </message>
+        <message>
+            <source>Zones</source>
+            <translation>Зоны</translation>
+        </message>
+        <message>
+            <source>Rectangle</source>
+            <translation>Прямоугольник</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Линия</translation>
+        </message>
         <message>
             <source>Layout</source>
             <translation>Макет</translation>
@@ -53,6 +116,10 @@
         <message>
             <source>Fit</source>
             <translation>По размеру</translation>
+        </message>
+        <message>
+            <source>{zoom} (true size)</source>
+            <translation>{zoom} (натуральный размер)</translation>
         </message>
         <message>
             <source>Add</source>
@@ -128,6 +195,30 @@
     </context>
     <context>
         <name>BatchPrintDialog</name>
+        <message>
+            <source>Registration number</source>
+            <translation>Регистрационный номер</translation>
+        </message>
+        <message>
+            <source>Name (Latin, family name first)</source>
+            <translation>Имя (латиницей, сначала фамилия)</translation>
+        </message>
+        <message>
+            <source>Delegation, then name</source>
+            <translation>Делегация, затем имя</translation>
+        </message>
+        <message>
+            <source>Country, then name</source>
+            <translation>Страна, затем имя</translation>
+        </message>
+        <message>
+            <source>Category, then name</source>
+            <translation>Категория, затем имя</translation>
+        </message>
+        <message>
+            <source>Why? e.g. lost, damaged, details changed</source>
+            <translation>Почему? Напр.: утерян, повреждён, изменились данные</translation>
+        </message>
         <message>
             <source>1 badge</source>
             <translation>1 бейдж</translation>
@@ -406,6 +497,17 @@ No badge was marked printed.</source>
         </message>
     </context>
     <context>
+        <name>CategoriesEditor</name>
+        <message>
+            <source>Category colour</source>
+            <translation>Цвет категории</translation>
+        </message>
+        <message>
+            <source>{name} (guest {guest}, badge {serial}) — {reason}</source>
+            <translation>{name} (гость {guest}, бейдж {serial}) — {reason}</translation>
+        </message>
+    </context>
+    <context>
         <name>CategoriesEditorDialog</name>
         <message>
             <source>{colour} is hard to tell from {other} with {vision} (ΔE {distance}, at least {minimum} is needed).</source>
@@ -529,6 +631,13 @@ No badge was marked printed.</source>
         <message>
             <source>Choose colour…</source>
             <translation>Выбрать цвет…</translation>
+        </message>
+    </context>
+    <context>
+        <name>CropView</name>
+        <message>
+            <source>No photo yet: load a file.</source>
+            <translation>Фото ещё нет: загрузите файл.</translation>
         </message>
     </context>
     <context>
@@ -866,6 +975,30 @@ No badge was marked printed.</source>
     <context>
         <name>GateSetupDialog</name>
         <message>
+            <source>Entry (in)</source>
+            <translation>Вход</translation>
+        </message>
+        <message>
+            <source>Exit (out)</source>
+            <translation>Выход</translation>
+        </message>
+        <message>
+            <source>Both ways (one door)</source>
+            <translation>В обе стороны (одна дверь)</translation>
+        </message>
+        <message>
+            <source>Give either the event's public-key file or the fingerprint, not both.</source>
+            <translation>Укажите либо файл открытого ключа мероприятия, либо отпечаток ключа, но не оба.</translation>
+        </message>
+        <message>
+            <source>Cannot read the public-key file {file} ({why}).</source>
+            <translation>Не удаётся прочитать файл открытого ключа {file} ({why}).</translation>
+        </message>
+        <message>
+            <source>Give the event's public-key file or the signing key's fingerprint (from the organiser, not from the package): without it anyone could have made the package.</source>
+            <translation>Укажите файл открытого ключа мероприятия или отпечаток ключа подписи (от организатора, а не из пакета): без него пакет мог сделать кто угодно.</translation>
+        </message>
+        <message>
             <source>Set up the gate</source>
             <translation>Настройка КПП</translation>
         </message>
@@ -924,6 +1057,14 @@ No badge was marked printed.</source>
         <message>
             <source>Open the gate</source>
             <translation>Открыть КПП</translation>
+        </message>
+        <message>
+            <source>Choose the gate package this gate works from.</source>
+            <translation>Выберите пакет КПП, по которому работает этот КПП.</translation>
+        </message>
+        <message>
+            <source>Trusted: gate package of {event}, made {made} UTC, signed by key {key} (fingerprint {fingerprint}).</source>
+            <translation>Доверенный пакет КПП мероприятия {event}, создан {made} UTC, подписан ключом {key} (отпечаток {fingerprint}).</translation>
         </message>
         <message>
             <source>e.g. North door</source>
@@ -1167,6 +1308,10 @@ Why? The reason is logged with the scan.</source>
             <source>Esc  leave</source>
             <translation>Esc  выйти</translation>
         </message>
+        <message>
+            <source>No gate package was chosen.</source>
+            <translation>Пакет КПП не выбран.</translation>
+        </message>
     </context>
     <context>
         <name>GuestCard</name>
@@ -1205,6 +1350,10 @@ Why? The reason is logged with the scan.</source>
         <message>
             <source>Badge: {badge}</source>
             <translation>Бейдж: {badge}</translation>
+        </message>
+        <message>
+            <source>No zones</source>
+            <translation>Нет зон</translation>
         </message>
     </context>
     <context>
@@ -1385,6 +1534,22 @@ Why? The reason is logged with the scan.</source>
         <message>
             <source>Badge</source>
             <translation>Бейдж</translation>
+        </message>
+        <message>
+            <source>{category}: zones {zones}</source>
+            <translation>{category}: зоны {zones}</translation>
+        </message>
+        <message>
+            <source> by {user}</source>
+            <translation>, пользователь {user}</translation>
+        </message>
+        <message>
+            <source> at {station}</source>
+            <translation>, стойка {station}</translation>
+        </message>
+        <message>
+            <source>Badge {serial} printed {when}</source>
+            <translation>Бейдж {serial} напечатан {when}</translation>
         </message>
     </context>
     <context>
@@ -1570,6 +1735,18 @@ Why? The reason is logged with the scan.</source>
         <message>
             <source>Import guests</source>
             <translation>Импорт гостей</translation>
+        </message>
+        <message>
+            <source>Choose a file and its header row first.</source>
+            <translation>Сначала выберите файл и строку заголовков.</translation>
+        </message>
+        <message>
+            <source>Choose a file and map its columns first.</source>
+            <translation>Сначала выберите файл и сопоставьте его столбцы.</translation>
+        </message>
+        <message>
+            <source>The import was cancelled; nothing was written.</source>
+            <translation>Импорт отменён; ничего не записано.</translation>
         </message>
     </context>
     <context>
@@ -1928,6 +2105,10 @@ Why? The reason is logged with the scan.</source>
         <message>
             <source>Keep this mapping (a JSON file) for the next list from the same sender</source>
             <translation>Сохранить сопоставление (файл JSON) для следующего списка от того же отправителя</translation>
+        </message>
+        <message>
+            <source>(column {letters})</source>
+            <translation>(столбец {letters})</translation>
         </message>
         <message>
             <source>Load a column mapping</source>
@@ -2479,8 +2660,16 @@ Why?</source>
             <translation>Остановить</translation>
         </message>
         <message>
+            <source>Reading {folder}…</source>
+            <translation>Чтение {folder}…</translation>
+        </message>
+        <message>
             <source>Photos</source>
             <translation>Фотографии</translation>
+        </message>
+        <message>
+            <source>Reading photos…</source>
+            <translation>Чтение фотографий…</translation>
         </message>
         <message>
             <source>Reading photo {done} of {total}…</source>
@@ -2554,6 +2743,166 @@ Why?</source>
         <message>
             <source>Colour</source>
             <translation>Цвет</translation>
+        </message>
+        <message>
+            <source>Category colour</source>
+            <translation>Цвет категории</translation>
+        </message>
+        <message>
+            <source>Readable on the category colour</source>
+            <translation>Читаемый на цвете категории</translation>
+        </message>
+        <message>
+            <source>None (not drawn)</source>
+            <translation>Нет (не рисуется)</translation>
+        </message>
+        <message>
+            <source>Sans</source>
+            <translation>Без засечек</translation>
+        </message>
+        <message>
+            <source>Sans bold</source>
+            <translation>Без засечек, жирный</translation>
+        </message>
+        <message>
+            <source>Auto (by script)</source>
+            <translation>Авто (по письменности)</translation>
+        </message>
+        <message>
+            <source>Left</source>
+            <translation>Слева</translation>
+        </message>
+        <message>
+            <source>Centre</source>
+            <translation>По центру</translation>
+        </message>
+        <message>
+            <source>Right</source>
+            <translation>Справа</translation>
+        </message>
+        <message>
+            <source>Top</source>
+            <translation>Сверху</translation>
+        </message>
+        <message>
+            <source>Middle</source>
+            <translation>Посередине</translation>
+        </message>
+        <message>
+            <source>Bottom</source>
+            <translation>Снизу</translation>
+        </message>
+        <message>
+            <source>Always</source>
+            <translation>Всегда</translation>
+        </message>
+        <message>
+            <source>When {variable} is not Latin</source>
+            <translation>Когда {variable} не латиницей</translation>
+        </message>
+        <message>
+            <source>Start left</source>
+            <translation>Начало слева</translation>
+        </message>
+        <message>
+            <source>Start top</source>
+            <translation>Начало сверху</translation>
+        </message>
+        <message>
+            <source>End left</source>
+            <translation>Конец слева</translation>
+        </message>
+        <message>
+            <source>End top</source>
+            <translation>Конец сверху</translation>
+        </message>
+        <message>
+            <source>Width</source>
+            <translation>Ширина</translation>
+        </message>
+        <message>
+            <source>Height</source>
+            <translation>Высота</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Размер</translation>
+        </message>
+        <message>
+            <source>Font</source>
+            <translation>Шрифт</translation>
+        </message>
+        <message>
+            <source>Font size</source>
+            <translation>Размер шрифта</translation>
+        </message>
+        <message>
+            <source>Shrink to at least</source>
+            <translation>Уменьшать не меньше чем до</translation>
+        </message>
+        <message>
+            <source>Lines</source>
+            <translation>Строк</translation>
+        </message>
+        <message>
+            <source>Text colour</source>
+            <translation>Цвет текста</translation>
+        </message>
+        <message>
+            <source>Fill</source>
+            <translation>Заливка</translation>
+        </message>
+        <message>
+            <source>Outline</source>
+            <translation>Контур</translation>
+        </message>
+        <message>
+            <source>Border</source>
+            <translation>Рамка</translation>
+        </message>
+        <message>
+            <source>Border width</source>
+            <translation>Толщина рамки</translation>
+        </message>
+        <message>
+            <source>Line width</source>
+            <translation>Толщина линии</translation>
+        </message>
+        <message>
+            <source>Alignment</source>
+            <translation>Выравнивание</translation>
+        </message>
+        <message>
+            <source>Vertical alignment</source>
+            <translation>Выравнивание по вертикали</translation>
+        </message>
+        <message>
+            <source>Rotation</source>
+            <translation>Поворот</translation>
+        </message>
+        <message>
+            <source>Print</source>
+            <translation>Печатать</translation>
+        </message>
+        <message>
+            <source>Corner radius</source>
+            <translation>Радиус углов</translation>
+        </message>
+        <message>
+            <source>Gap</source>
+            <translation>Промежуток</translation>
+        </message>
+        <message>
+            <source>Image file</source>
+            <translation>Файл изображения</translation>
+        </message>
+        <message>
+            <source>Optional</source>
+            <translation>Необязательный</translation>
+        </message>
+        <message>
+            <source>Fallback</source>
+            <translation>Запасной текст</translation>
         </message>
         <message>
             <source>Select an element on the badge to change it.</source>
@@ -2974,6 +3323,17 @@ Why?</source>
         </message>
     </context>
     <context>
+        <name>TimelineChart</name>
+        <message>
+            <source>No check-ins yet</source>
+            <translation>Регистраций пока нет</translation>
+        </message>
+        <message>
+            <source>{when} — check-ins: {count}</source>
+            <translation>{when} — регистраций: {count}</translation>
+        </message>
+    </context>
+    <context>
         <name>UnlockDialog</name>
         <message>
             <source>Set the key passphrase</source>
@@ -3054,6 +3414,10 @@ Why?</source>
         <message>
             <source>The changes to the layout {name} are not saved. Discard them?</source>
             <translation>Изменения макета {name} не сохранены. Отбросить их?</translation>
+        </message>
+        <message>
+            <source>The layout could not be saved to {path}: {why}.</source>
+            <translation>Не удалось сохранить макет в {path}: {why}.</translation>
         </message>
     </context>
     <context>
@@ -3350,6 +3714,125 @@ Why?</source>
         <message>
             <source>Folder of guest photos</source>
             <translation>Папка с фотографиями гостей</translation>
+        </message>
+        <message>
+            <source>has one: replaced</source>
+            <translation>есть: будет заменено</translation>
+        </message>
+        <message>
+            <source>has one: kept</source>
+            <translation>есть: останется</translation>
+        </message>
+        <message>
+            <source>Matched</source>
+            <translation>Сопоставлены</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Файл</translation>
+        </message>
+        <message>
+            <source>Guest</source>
+            <translation>Гость</translation>
+        </message>
+        <message>
+            <source>Matched by</source>
+            <translation>Сопоставлено по</translation>
+        </message>
+        <message>
+            <source>Current photo</source>
+            <translation>Текущее фото</translation>
+        </message>
+        <message>
+            <source>Not matched</source>
+            <translation>Не сопоставлены</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Почему</translation>
+        </message>
+        <message>
+            <source>Imported</source>
+            <translation>Импортированы</translation>
+        </message>
+        <message>
+            <source>Refused</source>
+            <translation>Отклонены</translation>
+        </message>
+        <message>
+            <source>Skipped</source>
+            <translation>Пропущены</translation>
+        </message>
+        <message>
+            <source>Still without photo</source>
+            <translation>Всё ещё без фото</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Имя</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <source>Files in {folder}: {files}; matched to guests: {matched}.</source>
+            <translation>Файлов в {folder}: {files}; сопоставлено с гостями: {matched}.</translation>
+        </message>
+        <message>
+            <source>Not matched: {count}.</source>
+            <translation>Не сопоставлено: {count}.</translation>
+        </message>
+        <message>
+            <source>Matched guests who already have a photo: {count}.</source>
+            <translation>Сопоставленных гостей, у которых уже есть фото: {count}.</translation>
+        </message>
+        <message>
+            <source>Approved or pending guests still without a photo after the import: {count}.</source>
+            <translation>Одобренных или ожидающих гостей без фото после импорта: {count}.</translation>
+        </message>
+        <message>
+            <source>Photos imported: {imported}.</source>
+            <translation>Импортировано фото: {imported}.</translation>
+        </message>
+        <message>
+            <source>Stopped before the end.</source>
+            <translation>Остановлено до конца.</translation>
+        </message>
+        <message>
+            <source>Skipped: {count}.</source>
+            <translation>Пропущено: {count}.</translation>
+        </message>
+        <message>
+            <source>Refused: {count}.</source>
+            <translation>Отклонено: {count}.</translation>
+        </message>
+        <message>
+            <source>Files not matched: {count}.</source>
+            <translation>Файлов не сопоставлено: {count}.</translation>
+        </message>
+        <message>
+            <source>Approved or pending guests still without a photo: {count}.</source>
+            <translation>Одобренных или ожидающих гостей всё ещё без фото: {count}.</translation>
+        </message>
+        <message>
+            <source>Every approved or pending guest has a photo.</source>
+            <translation>У всех одобренных и ожидающих гостей есть фото.</translation>
+        </message>
+    </context>
+    <context>
+        <name>printing</name>
+        <message>
+            <source>the default printer</source>
+            <translation>принтер по умолчанию</translation>
+        </message>
+        <message>
+            <source>the system default printer</source>
+            <translation>системный принтер по умолчанию</translation>
+        </message>
+        <message>
+            <source>Accreditor test page</source>
+            <translation>Тестовая страница Accreditor</translation>
         </message>
     </context>
     <context>

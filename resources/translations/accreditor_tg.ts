@@ -29,7 +29,70 @@
         </message>
     </context>
     <context>
+        <name>BadgeCanvas</name>
+        <message>
+            <source>text</source>
+            <translation>матн</translation>
+        </message>
+        <message>
+            <source>band</source>
+            <translation>навор</translation>
+        </message>
+        <message>
+            <source>photo</source>
+            <translation>акс</translation>
+        </message>
+        <message>
+            <source>QR code</source>
+            <translation>рамзи QR</translation>
+        </message>
+        <message>
+            <source>zones</source>
+            <translation>минтақаҳо</translation>
+        </message>
+        <message>
+            <source>image</source>
+            <translation>тасвир</translation>
+        </message>
+        <message>
+            <source>rect</source>
+            <translation>росткунҷа</translation>
+        </message>
+        <message>
+            <source>line</source>
+            <translation>хат</translation>
+        </message>
+    </context>
+    <context>
         <name>BadgeDesigner</name>
+        <message>
+            <source>Text</source>
+            <translation>Матн</translation>
+        </message>
+        <message>
+            <source>Band</source>
+            <translation>Навор</translation>
+        </message>
+        <message>
+            <source>Photo</source>
+            <translation>Акс</translation>
+        </message>
+        <message>
+            <source>QR code</source>
+            <translation>Рамзи QR</translation>
+        </message>
+        <message>
+            <source>Zones</source>
+            <translation>Минтақаҳо</translation>
+        </message>
+        <message>
+            <source>Rectangle</source>
+            <translation>Росткунҷа</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Хат</translation>
+        </message>
         <message>
             <source>Layout</source>
             <translation>Тарҳ</translation>
@@ -53,6 +116,10 @@
         <message>
             <source>Fit</source>
             <translation>Мувофиқ</translation>
+        </message>
+        <message>
+            <source>{zoom} (true size)</source>
+            <translation>{zoom} (андозаи аслӣ)</translation>
         </message>
         <message>
             <source>Add</source>
@@ -128,6 +195,30 @@
     </context>
     <context>
         <name>BatchPrintDialog</name>
+        <message>
+            <source>Registration number</source>
+            <translation>Рақами сабти ном</translation>
+        </message>
+        <message>
+            <source>Name (Latin, family name first)</source>
+            <translation>Ном (бо лотинӣ, аввал насаб)</translation>
+        </message>
+        <message>
+            <source>Delegation, then name</source>
+            <translation>Ҳайат, баъд ном</translation>
+        </message>
+        <message>
+            <source>Country, then name</source>
+            <translation>Кишвар, баъд ном</translation>
+        </message>
+        <message>
+            <source>Category, then name</source>
+            <translation>Категория, баъд ном</translation>
+        </message>
+        <message>
+            <source>Why? e.g. lost, damaged, details changed</source>
+            <translation>Чаро? Масалан: гум шуд, вайрон шуд, маълумот иваз шуд</translation>
+        </message>
         <message>
             <source>1 badge</source>
             <translation>1 нишона</translation>
@@ -406,6 +497,17 @@ No badge was marked printed.</source>
         </message>
     </context>
     <context>
+        <name>CategoriesEditor</name>
+        <message>
+            <source>Category colour</source>
+            <translation>Ранги категория</translation>
+        </message>
+        <message>
+            <source>{name} (guest {guest}, badge {serial}) — {reason}</source>
+            <translation>{name} (меҳмон {guest}, нишона {serial}) — {reason}</translation>
+        </message>
+    </context>
+    <context>
         <name>CategoriesEditorDialog</name>
         <message>
             <source>{colour} is hard to tell from {other} with {vision} (ΔE {distance}, at least {minimum} is needed).</source>
@@ -529,6 +631,13 @@ No badge was marked printed.</source>
         <message>
             <source>Choose colour…</source>
             <translation>Интихоби ранг…</translation>
+        </message>
+    </context>
+    <context>
+        <name>CropView</name>
+        <message>
+            <source>No photo yet: load a file.</source>
+            <translation>Ҳоло акс нест: файлро бор кунед.</translation>
         </message>
     </context>
     <context>
@@ -866,6 +975,30 @@ No badge was marked printed.</source>
     <context>
         <name>GateSetupDialog</name>
         <message>
+            <source>Entry (in)</source>
+            <translation>Даромад</translation>
+        </message>
+        <message>
+            <source>Exit (out)</source>
+            <translation>Баромад</translation>
+        </message>
+        <message>
+            <source>Both ways (one door)</source>
+            <translation>Ба ҳар ду тараф (як дар)</translation>
+        </message>
+        <message>
+            <source>Give either the event's public-key file or the fingerprint, not both.</source>
+            <translation>Ё файли калиди кушодаи чорабиниро нишон диҳед, ё изи калидро, на ҳар дуро.</translation>
+        </message>
+        <message>
+            <source>Cannot read the public-key file {file} ({why}).</source>
+            <translation>Файли калиди кушодаи {file} хонда намешавад ({why}).</translation>
+        </message>
+        <message>
+            <source>Give the event's public-key file or the signing key's fingerprint (from the organiser, not from the package): without it anyone could have made the package.</source>
+            <translation>Файли калиди кушодаи чорабинӣ ё изи калиди имзоро нишон диҳед (аз ташкилкунанда, на аз баста): бе он бастаро ҳар кас сохта метавонист.</translation>
+        </message>
+        <message>
             <source>Set up the gate</source>
             <translation>Танзими дарвоза</translation>
         </message>
@@ -924,6 +1057,14 @@ No badge was marked printed.</source>
         <message>
             <source>Open the gate</source>
             <translation>Кушодани дарвоза</translation>
+        </message>
+        <message>
+            <source>Choose the gate package this gate works from.</source>
+            <translation>Бастаи дарвозаеро интихоб кунед, ки ин дарвоза бо он кор мекунад.</translation>
+        </message>
+        <message>
+            <source>Trusted: gate package of {event}, made {made} UTC, signed by key {key} (fingerprint {fingerprint}).</source>
+            <translation>Бастаи боэътимоди дарвозаи чорабинии {event}, сохта шуд {made} UTC, бо калиди {key} имзо шудааст (изи калид {fingerprint}).</translation>
         </message>
         <message>
             <source>e.g. North door</source>
@@ -1167,6 +1308,10 @@ Why? The reason is logged with the scan.</source>
             <source>Esc  leave</source>
             <translation>Esc  баромадан</translation>
         </message>
+        <message>
+            <source>No gate package was chosen.</source>
+            <translation>Бастаи дарвоза интихоб нашуд.</translation>
+        </message>
     </context>
     <context>
         <name>GuestCard</name>
@@ -1205,6 +1350,10 @@ Why? The reason is logged with the scan.</source>
         <message>
             <source>Badge: {badge}</source>
             <translation>Нишона: {badge}</translation>
+        </message>
+        <message>
+            <source>No zones</source>
+            <translation>Минтақа нест</translation>
         </message>
     </context>
     <context>
@@ -1385,6 +1534,22 @@ Why? The reason is logged with the scan.</source>
         <message>
             <source>Badge</source>
             <translation>Нишона</translation>
+        </message>
+        <message>
+            <source>{category}: zones {zones}</source>
+            <translation>{category}: минтақаҳо {zones}</translation>
+        </message>
+        <message>
+            <source> by {user}</source>
+            <translation>, корбар {user}</translation>
+        </message>
+        <message>
+            <source> at {station}</source>
+            <translation>, миз {station}</translation>
+        </message>
+        <message>
+            <source>Badge {serial} printed {when}</source>
+            <translation>Нишонаи {serial} чоп шуд {when}</translation>
         </message>
     </context>
     <context>
@@ -1570,6 +1735,18 @@ Why? The reason is logged with the scan.</source>
         <message>
             <source>Import guests</source>
             <translation>Воридоти меҳмонон</translation>
+        </message>
+        <message>
+            <source>Choose a file and its header row first.</source>
+            <translation>Аввал файл ва сатри сарлавҳаҳоро интихоб кунед.</translation>
+        </message>
+        <message>
+            <source>Choose a file and map its columns first.</source>
+            <translation>Аввал файлро интихоб кунед ва сутунҳояшро мувофиқ кунед.</translation>
+        </message>
+        <message>
+            <source>The import was cancelled; nothing was written.</source>
+            <translation>Воридот бекор шуд; ҳеҷ чиз навишта нашуд.</translation>
         </message>
     </context>
     <context>
@@ -1928,6 +2105,10 @@ Why? The reason is logged with the scan.</source>
         <message>
             <source>Keep this mapping (a JSON file) for the next list from the same sender</source>
             <translation>Ин мувофиқсозиро (файли JSON) барои рӯйхати навбатии ҳамон фиристанда нигоҳ доред</translation>
+        </message>
+        <message>
+            <source>(column {letters})</source>
+            <translation>(сутуни {letters})</translation>
         </message>
         <message>
             <source>Load a column mapping</source>
@@ -2479,8 +2660,16 @@ Why?</source>
             <translation>Қатъ</translation>
         </message>
         <message>
+            <source>Reading {folder}…</source>
+            <translation>Хондани {folder}…</translation>
+        </message>
+        <message>
             <source>Photos</source>
             <translation>Аксҳо</translation>
+        </message>
+        <message>
+            <source>Reading photos…</source>
+            <translation>Хондани аксҳо…</translation>
         </message>
         <message>
             <source>Reading photo {done} of {total}…</source>
@@ -2554,6 +2743,166 @@ Why?</source>
         <message>
             <source>Colour</source>
             <translation>Ранг</translation>
+        </message>
+        <message>
+            <source>Category colour</source>
+            <translation>Ранги категория</translation>
+        </message>
+        <message>
+            <source>Readable on the category colour</source>
+            <translation>Дар ранги категория хонданӣ</translation>
+        </message>
+        <message>
+            <source>None (not drawn)</source>
+            <translation>Не (кашида намешавад)</translation>
+        </message>
+        <message>
+            <source>Sans</source>
+            <translation>Бе зеҳ</translation>
+        </message>
+        <message>
+            <source>Sans bold</source>
+            <translation>Бе зеҳ, ғафс</translation>
+        </message>
+        <message>
+            <source>Auto (by script)</source>
+            <translation>Худкор (аз рӯи хат)</translation>
+        </message>
+        <message>
+            <source>Left</source>
+            <translation>Чап</translation>
+        </message>
+        <message>
+            <source>Centre</source>
+            <translation>Дар марказ</translation>
+        </message>
+        <message>
+            <source>Right</source>
+            <translation>Рост</translation>
+        </message>
+        <message>
+            <source>Top</source>
+            <translation>Боло</translation>
+        </message>
+        <message>
+            <source>Middle</source>
+            <translation>Мобайн</translation>
+        </message>
+        <message>
+            <source>Bottom</source>
+            <translation>Поён</translation>
+        </message>
+        <message>
+            <source>Always</source>
+            <translation>Ҳамеша</translation>
+        </message>
+        <message>
+            <source>When {variable} is not Latin</source>
+            <translation>Вақте ки {variable} бо лотинӣ нест</translation>
+        </message>
+        <message>
+            <source>Start left</source>
+            <translation>Оғоз аз чап</translation>
+        </message>
+        <message>
+            <source>Start top</source>
+            <translation>Оғоз аз боло</translation>
+        </message>
+        <message>
+            <source>End left</source>
+            <translation>Анҷом аз чап</translation>
+        </message>
+        <message>
+            <source>End top</source>
+            <translation>Анҷом аз боло</translation>
+        </message>
+        <message>
+            <source>Width</source>
+            <translation>Бар</translation>
+        </message>
+        <message>
+            <source>Height</source>
+            <translation>Баландӣ</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Андоза</translation>
+        </message>
+        <message>
+            <source>Font</source>
+            <translation>Ҳуруф</translation>
+        </message>
+        <message>
+            <source>Font size</source>
+            <translation>Андозаи ҳуруф</translation>
+        </message>
+        <message>
+            <source>Shrink to at least</source>
+            <translation>Хурд кардан на камтар аз</translation>
+        </message>
+        <message>
+            <source>Lines</source>
+            <translation>Сатрҳо</translation>
+        </message>
+        <message>
+            <source>Text colour</source>
+            <translation>Ранги матн</translation>
+        </message>
+        <message>
+            <source>Fill</source>
+            <translation>Пуркунӣ</translation>
+        </message>
+        <message>
+            <source>Outline</source>
+            <translation>Ҳошия</translation>
+        </message>
+        <message>
+            <source>Border</source>
+            <translation>Чорчӯба</translation>
+        </message>
+        <message>
+            <source>Border width</source>
+            <translation>Ғафсии чорчӯба</translation>
+        </message>
+        <message>
+            <source>Line width</source>
+            <translation>Ғафсии хат</translation>
+        </message>
+        <message>
+            <source>Alignment</source>
+            <translation>Ҳамворкунӣ</translation>
+        </message>
+        <message>
+            <source>Vertical alignment</source>
+            <translation>Ҳамворкунии амудӣ</translation>
+        </message>
+        <message>
+            <source>Rotation</source>
+            <translation>Гардиш</translation>
+        </message>
+        <message>
+            <source>Print</source>
+            <translation>Чоп кардан</translation>
+        </message>
+        <message>
+            <source>Corner radius</source>
+            <translation>Радиуси кунҷҳо</translation>
+        </message>
+        <message>
+            <source>Gap</source>
+            <translation>Фосила</translation>
+        </message>
+        <message>
+            <source>Image file</source>
+            <translation>Файли тасвир</translation>
+        </message>
+        <message>
+            <source>Optional</source>
+            <translation>Ихтиёрӣ</translation>
+        </message>
+        <message>
+            <source>Fallback</source>
+            <translation>Матни ивазкунанда</translation>
         </message>
         <message>
             <source>Select an element on the badge to change it.</source>
@@ -2974,6 +3323,17 @@ Why?</source>
         </message>
     </context>
     <context>
+        <name>TimelineChart</name>
+        <message>
+            <source>No check-ins yet</source>
+            <translation>Ҳоло қайди омадан нест</translation>
+        </message>
+        <message>
+            <source>{when} — check-ins: {count}</source>
+            <translation>{when} — қайдҳо: {count}</translation>
+        </message>
+    </context>
+    <context>
         <name>UnlockDialog</name>
         <message>
             <source>Set the key passphrase</source>
@@ -3054,6 +3414,10 @@ Why?</source>
         <message>
             <source>The changes to the layout {name} are not saved. Discard them?</source>
             <translation>Тағйироти тарҳи {name} захира нашудаанд. Онҳоро партоед?</translation>
+        </message>
+        <message>
+            <source>The layout could not be saved to {path}: {why}.</source>
+            <translation>Тарҳро дар {path} захира кардан нашуд: {why}.</translation>
         </message>
     </context>
     <context>
@@ -3350,6 +3714,125 @@ Why?</source>
         <message>
             <source>Folder of guest photos</source>
             <translation>Ҷузвдони аксҳои меҳмонон</translation>
+        </message>
+        <message>
+            <source>has one: replaced</source>
+            <translation>дорад: иваз мешавад</translation>
+        </message>
+        <message>
+            <source>has one: kept</source>
+            <translation>дорад: боқӣ мемонад</translation>
+        </message>
+        <message>
+            <source>Matched</source>
+            <translation>Мувофиқ шуданд</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Файл</translation>
+        </message>
+        <message>
+            <source>Guest</source>
+            <translation>Меҳмон</translation>
+        </message>
+        <message>
+            <source>Matched by</source>
+            <translation>Мувофиқ аз рӯи</translation>
+        </message>
+        <message>
+            <source>Current photo</source>
+            <translation>Акси ҷорӣ</translation>
+        </message>
+        <message>
+            <source>Not matched</source>
+            <translation>Мувофиқ нашуданд</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Чаро</translation>
+        </message>
+        <message>
+            <source>Imported</source>
+            <translation>Ворид шуданд</translation>
+        </message>
+        <message>
+            <source>Refused</source>
+            <translation>Рад шуданд</translation>
+        </message>
+        <message>
+            <source>Skipped</source>
+            <translation>Гузаронида шуданд</translation>
+        </message>
+        <message>
+            <source>Still without photo</source>
+            <translation>Ҳоло бе акс</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Ном</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Вазъ</translation>
+        </message>
+        <message>
+            <source>Files in {folder}: {files}; matched to guests: {matched}.</source>
+            <translation>Файлҳо дар {folder}: {files}; бо меҳмонон мувофиқ шуд: {matched}.</translation>
+        </message>
+        <message>
+            <source>Not matched: {count}.</source>
+            <translation>Мувофиқ нашуд: {count}.</translation>
+        </message>
+        <message>
+            <source>Matched guests who already have a photo: {count}.</source>
+            <translation>Меҳмонони мувофиқшуда, ки аллакай акс доранд: {count}.</translation>
+        </message>
+        <message>
+            <source>Approved or pending guests still without a photo after the import: {count}.</source>
+            <translation>Меҳмонони тасдиқшуда ё дар интизор, ки пас аз воридот бе акс мемонанд: {count}.</translation>
+        </message>
+        <message>
+            <source>Photos imported: {imported}.</source>
+            <translation>Аксҳо ворид шуданд: {imported}.</translation>
+        </message>
+        <message>
+            <source>Stopped before the end.</source>
+            <translation>Пеш аз анҷом қатъ шуд.</translation>
+        </message>
+        <message>
+            <source>Skipped: {count}.</source>
+            <translation>Гузаронида шуд: {count}.</translation>
+        </message>
+        <message>
+            <source>Refused: {count}.</source>
+            <translation>Рад шуд: {count}.</translation>
+        </message>
+        <message>
+            <source>Files not matched: {count}.</source>
+            <translation>Файлҳои мувофиқ нашуда: {count}.</translation>
+        </message>
+        <message>
+            <source>Approved or pending guests still without a photo: {count}.</source>
+            <translation>Меҳмонони тасдиқшуда ё дар интизор, ки ҳоло бе акс: {count}.</translation>
+        </message>
+        <message>
+            <source>Every approved or pending guest has a photo.</source>
+            <translation>Ҳамаи меҳмонони тасдиқшуда ва дар интизор акс доранд.</translation>
+        </message>
+    </context>
+    <context>
+        <name>printing</name>
+        <message>
+            <source>the default printer</source>
+            <translation>чопгари пешфарз</translation>
+        </message>
+        <message>
+            <source>the system default printer</source>
+            <translation>чопгари пешфарзи система</translation>
+        </message>
+        <message>
+            <source>Accreditor test page</source>
+            <translation>Саҳифаи озмоишии Accreditor</translation>
         </message>
     </context>
     <context>

@@ -73,8 +73,8 @@ def test_choosing_a_folder_shows_the_plan_and_writes_nothing(
 
     assert dialog.folder_label.text() == str(folder)
     assert dialog.summary.text() == (
-        "5 files in photos: 3 matched to guests, 2 not matched. "
-        "After the import, 1 approved or pending guest would still have none."
+        "Files in photos: 5; matched to guests: 3. Not matched: 2. "
+        "Approved or pending guests still without a photo after the import: 1."
     )
     assert dialog.section_rows("Matched") == [
         ("Maria Ivanova.jpg", "Мария Иванова (6)", "name", ""),
@@ -99,7 +99,9 @@ def test_import_stores_the_good_photos_and_reports_every_file(
 
     report = dialog.report
     assert report is not None
-    assert dialog.summary.text() == report.summary()
+    assert dialog.summary.text() == (
+        "Photos imported: 2. Refused: 1. Files not matched: 2. Approved or pending guests still without a photo: 2."
+    )
     assert report.summary() == (
         "Imported 2 photos, 1 refused, 2 files not matched. 2 approved or pending guests still have no photo."
     )

@@ -129,7 +129,7 @@ def test_the_chart_draws_the_check_ins_and_names_a_bar(page: ReportsPage) -> Non
     bars = page.chart.bars()
     assert len(bars) == 12, "one busy half hour is padded so it reads as a bar"
     assert sum(bar.count for bar in bars) == 1
-    assert page.chart.describe(len(bars) - 1).endswith(": 1 check-in")
+    assert page.chart.describe(len(bars) - 1).endswith(" — check-ins: 1")
     assert not page.chart.grab().isNull()
 
 

@@ -203,7 +203,7 @@ class GuestCard(QFrame):
 
     def _show_zones(self, zones: tuple[str, ...], names: Mapping[str, str]) -> None:
         if not zones:
-            self._set_optional(self.zones_label, "No zones")
+            self._set_optional(self.zones_label, self.tr("No zones"))
             return
         chips = "&nbsp; ".join(
             f'<span style="background:#263238; color:#FFFFFF;">&nbsp;{escape(zone)}&nbsp;</span>' for zone in zones

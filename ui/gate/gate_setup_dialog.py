@@ -41,7 +41,11 @@ from ui.gate.gate_view import DEFAULT_VERDICT_SECONDS
 SETTINGS_GROUP = "gate"
 PACKAGE_FILTER = QT_TRANSLATE_NOOP("FileFilters", "Gate packages (*.gatepkg *.pkg);;All files (*)")
 KEY_FILE_FILTER = QT_TRANSLATE_NOOP("FileFilters", "Public-key files (*.pem);;All files (*)")
-DIRECTION_TEXTS = {"in": "Entry (in)", "out": "Exit (out)", "both": "Both ways (one door)"}
+DIRECTION_TEXTS = {
+    "in": QT_TRANSLATE_NOOP("GateSetupDialog", "Entry (in)"),
+    "out": QT_TRANSLATE_NOOP("GateSetupDialog", "Exit (out)"),
+    "both": QT_TRANSLATE_NOOP("GateSetupDialog", "Both ways (one door)"),
+}
 
 
 @dataclass(frozen=True)
@@ -96,18 +100,29 @@ def trust_anchor(key_file: str, fingerprint: str) -> TrustAnchor:
     """The anchor from what the operator gave: the public-key file or the fingerprint, exactly one."""
     key_file, fingerprint = key_file.strip(), fingerprint.strip()
     if key_file and fingerprint:
-        raise AccreditorError("Give either the event's public-key file or the fingerprint, not both.")
+        raise AccreditorError(
+            QCoreApplication.translate(
+                "GateSetupDialog", "Give either the event's public-key file or the fingerprint, not both."
+            )
+        )
     if key_file:
         try:
             data = Path(key_file).read_bytes()
         except OSError as error:
-            raise AccreditorError(f"Cannot read the public-key file {key_file} ({error.strerror}).") from error
+            raise AccreditorError(
+                QCoreApplication.translate("GateSetupDialog", "Cannot read the public-key file {file} ({why}).").format(
+                    file=key_file, why=error.strerror
+                )
+            ) from error
         return TrustAnchor.from_public_key_file(data)
     if fingerprint:
         return TrustAnchor.from_fingerprint(fingerprint)
     raise AccreditorError(
-        "Give the event's public-key file or the signing key's fingerprint (from the organiser, not from the "
-        "package): without it anyone could have made the package."
+        QCoreApplication.translate(
+            "GateSetupDialog",
+            "Give the event's public-key file or the signing key's fingerprint (from the organiser, not from the "
+            "package): without it anyone could have made the package.",
+        )
     )
 
 
@@ -169,7 +184,7 @@ class GateSetupDialog(QDialog):
         self.zone_choice = QComboBox()
         self.direction_choice = QComboBox()
         for direction in DIRECTIONS:
-            self.direction_choice.addItem(DIRECTION_TEXTS[direction], direction)
+            self.direction_choice.addItem(self.tr(DIRECTION_TEXTS[direction]), direction)
         self.direction_choice.setCurrentIndex(max(self.direction_choice.findData(saved.value("direction", "in")), 0))
         self.gate_name = QLineEdit(str(saved.value("gate_name", "")))
         self.anti_passback = QCheckBox(self.tr("Flag a second entry without an exit (anti-passback)"))
@@ -246,7 +261,7 @@ class GateSetupDialog(QDialog):
         self.package, self.anchor = None, None
         path, key_file, fingerprint = inputs
         if not path:
-            self._package_verdict("Choose the gate package this gate works from.", ok=False)
+            self._package_verdict(self.tr("Choose the gate package this gate works from."), ok=False)
             self._offer_zones({})
             return False
         try:
@@ -259,8 +274,14 @@ class GateSetupDialog(QDialog):
         self.package, self.anchor = package, anchor
         made = package.created_at.astimezone(UTC)
         self._package_verdict(
-            f"Trusted: gate package of {package.event_name}, made {made:%Y-%m-%d %H:%M} UTC, signed by key "
-            f"{package.signed_by} (fingerprint {package.signer_fingerprint}).",
+            self.tr(
+                "Trusted: gate package of {event}, made {made} UTC, signed by key {key} (fingerprint {fingerprint})."
+            ).format(
+                event=package.event_name,
+                made=f"{made:%Y-%m-%d %H:%M}",
+                key=package.signed_by,
+                fingerprint=package.signer_fingerprint,
+            ),
             ok=True,
         )
         self._offer_zones(package.zones)

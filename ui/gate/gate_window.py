@@ -149,7 +149,7 @@ def open_view(
     if store is not None:
         return GateView.for_event(store, context, **options)
     if choice.package_path is None or choice.package is None:
-        raise AccreditorError("No gate package was chosen.")
+        raise AccreditorError(QCoreApplication.translate("GateWindow", "No gate package was chosen."))
     return GateView.for_package(choice.package_path, choice.package, context, anchor=choice.anchor, **options)
 
 

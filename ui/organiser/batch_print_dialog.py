@@ -56,18 +56,18 @@ from ui.settings import StationSettings, system_default
 from ui.unlock_dialog import ensure_unlocked
 
 ORDER_LABELS = {
-    "id": "Registration number",
-    "name": "Name (Latin, family name first)",
-    "delegation": "Delegation, then name",
-    "country": "Country, then name",
-    "category": "Category, then name",
+    "id": QT_TRANSLATE_NOOP("BatchPrintDialog", "Registration number"),
+    "name": QT_TRANSLATE_NOOP("BatchPrintDialog", "Name (Latin, family name first)"),
+    "delegation": QT_TRANSLATE_NOOP("BatchPrintDialog", "Delegation, then name"),
+    "country": QT_TRANSLATE_NOOP("BatchPrintDialog", "Country, then name"),
+    "category": QT_TRANSLATE_NOOP("BatchPrintDialog", "Category, then name"),
 }
 
 PDF_FILTER = QT_TRANSLATE_NOOP("FileFilters", "PDF documents (*.pdf)")
 LAST_FOLDER_KEY = "batch_print/last_folder"
 PREVIEW_BOX = QSize(380, 440)  # screen pixels the first page is fitted into
 PREVIEW_DPI = 150
-REASON_SUGGESTION = "Why? e.g. lost, damaged, details changed"
+REASON_SUGGESTION = QT_TRANSLATE_NOOP("BatchPrintDialog", "Why? e.g. lost, damaged, details changed")
 SUMMARY_HEIGHT = 150
 DONE_TINT, FAILED_TINT, CANCELLED_TINT = "#E8F5E9", "#FFEBEE", "#ECEFF1"  # light fills, dark text on all
 
@@ -304,13 +304,13 @@ class BatchPrintDialog(QDialog):
         self.layout_description.setStyleSheet(f"color: {MUTED};")
         self.order_choice = QComboBox()
         for order in ORDERS:
-            self.order_choice.addItem(ORDER_LABELS[order], order)
+            self.order_choice.addItem(self.tr(ORDER_LABELS[order]), order)
 
         self.only_unprinted = QRadioButton(self.tr("Only guests whose badge is not printed yet"))
         self.reprint = QRadioButton(self.tr("Also reprint badges already printed (the old ones stop working)"))
         self.only_unprinted.setChecked(True)
         self.reason_edit = QLineEdit()
-        self.reason_edit.setPlaceholderText(REASON_SUGGESTION)
+        self.reason_edit.setPlaceholderText(self.tr(REASON_SUGGESTION))
         self.reason_edit.setEnabled(False)
         self._badges_group = QButtonGroup(self)
         for button in (self.only_unprinted, self.reprint):

@@ -51,12 +51,16 @@ _YES = "✔"
 
 def pick_colour(parent: QWidget | None, current: str) -> str | None:
     """The colour chosen as #RRGGBB, or None when the officer cancelled (tests replace this)."""
-    colour = QColorDialog.getColor(QColor(current), parent, "Category colour")
+    colour = QColorDialog.getColor(
+        QColor(current), parent, QCoreApplication.translate("CategoriesEditor", "Category colour")
+    )
     return colour.name().upper() if colour.isValid() else None
 
 
 def reprint_line(need: ReprintNeed) -> str:
-    return f"{need.name} (guest {need.guest_id}, badge {need.serial}) — {need.reason}"
+    return QCoreApplication.translate("CategoriesEditor", "{name} (guest {guest}, badge {serial}) — {reason}").format(
+        name=need.name, guest=need.guest_id, serial=need.serial, reason=need.reason
+    )
 
 
 class ReprintList(QWidget):

@@ -855,7 +855,9 @@ class MappingPage(_WizardPage):
         self.table.setRowCount(len(mapping.headers))
         self.combos = []
         for index, header in enumerate(mapping.headers):
-            name = QTableWidgetItem(header.strip() or f"(column {_column_letters(index)})")
+            name = QTableWidgetItem(
+                header.strip() or self.tr("(column {letters})").format(letters=_column_letters(index))
+            )
             samples = " · ".join(row.cells[index] for row in below if index < len(row.cells) and row.cells[index])
             self.table.setItem(index, self.COLUMN, name)
             sample = QTableWidgetItem(samples)
@@ -1186,7 +1188,7 @@ class ImportWizard(QWizard):
     def mapping_from_preset(self, preset: dict[str, Any]) -> ColumnMapping:
         """The core's mapping of the header row under a preset (whose own header row, if any, wins)."""
         if self.table is None or self.header_row is None:
-            raise AccreditorError("Choose a file and its header row first.")
+            raise AccreditorError(self.tr("Choose a file and its header row first."))
         rules = {**preset, "header_row": preset.get("header_row") or self.header_row}
         try:
             mapping = detect_mapping(self.table, preset=rules)
@@ -1219,12 +1221,13 @@ class ImportWizard(QWizard):
         store, path, user, mapping = self.store, self.path, self.user, self.mapping
         sheet = self.table.sheet if self.table else None
         if path is None or mapping is None:
-            raise AccreditorError("Choose a file and map its columns first.")
+            raise AccreditorError(self.tr("Choose a file and map its columns first."))
+        cancelled = self.tr("The import was cancelled; nothing was written.")
 
         def op(context: JobContext) -> ImportReport:
             def progress(done: int, total: int) -> None:
                 if context.cancelled():
-                    raise AccreditorError("The import was cancelled; nothing was written.")
+                    raise AccreditorError(cancelled)
                 context.report_progress(done, total)
 
             report, _mapping = import_file(

@@ -353,7 +353,7 @@ class CropView(QWidget):
         painter.fillRect(self.rect(), BACKDROP)
         if not self.has_photo():
             painter.setPen(QColor("#CFD8DC"))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No photo yet: load a file.")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No photo yet: load a file."))
             return
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -42,12 +42,11 @@ from accreditor.photo_import import (
 )
 from accreditor.services.photos import match_photo_folder
 from accreditor.store import EventStore
-from ui import jobs, messages
+from ui import i18n, jobs, messages
 from ui.jobs import Job, JobContext
 from ui.organiser.photo_editor import remember_folder, remembered_folder
 
 ERROR_STYLE = "QLabel { color: #B71C1C; }"
-STATUS_WORDS = {"approved": "Approved", "pending": "Pending"}
 
 
 def ask_folder(parent: QWidget | None) -> Path | None:
@@ -70,23 +69,32 @@ class Section:
     rows: list[tuple[str, ...]]
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def plan_sections(plan: PhotoMatchPlan, *, replace_existing: bool) -> list[Section]:
     """The plan's tabs; whether a guest's current photo is kept or replaced follows the checkbox."""
-    current = "has one: replaced" if replace_existing else "has one: kept"
+    current = (
+        QCoreApplication.translate("photos_dialog", "has one: replaced")
+        if replace_existing
+        else QCoreApplication.translate("photos_dialog", "has one: kept")
+    )
     return [
         Section(
-            "Matched",
-            ("File", "Guest", "Matched by", "Current photo"),
+            QCoreApplication.translate("photos_dialog", "Matched"),
+            (
+                QCoreApplication.translate("photos_dialog", "File"),
+                QCoreApplication.translate("photos_dialog", "Guest"),
+                QCoreApplication.translate("photos_dialog", "Matched by"),
+                QCoreApplication.translate("photos_dialog", "Current photo"),
+            ),
             [
                 (match.file.name, f"{match.name} ({match.guest_id})", match.by, current if match.had_photo else "")
                 for match in plan.matched
             ],
         ),
-        Section("Not matched", ("File", "Why"), [(file.file.name, file.reason) for file in plan.unmatched]),
+        Section(
+            QCoreApplication.translate("photos_dialog", "Not matched"),
+            (QCoreApplication.translate("photos_dialog", "File"), QCoreApplication.translate("photos_dialog", "Why")),
+            [(file.file.name, file.reason) for file in plan.unmatched],
+        ),
         _without_photo_section(plan.guests_without_photo),
     ]
 
@@ -95,38 +103,82 @@ def report_sections(report: PhotoImportReport) -> list[Section]:
     def outcomes(items: Sequence[PhotoOutcome]) -> list[tuple[str, ...]]:
         return [(item.match.file.name, f"{item.match.name} ({item.match.guest_id})", item.reason) for item in items]
 
+    file, guest, why = (
+        QCoreApplication.translate("photos_dialog", "File"),
+        QCoreApplication.translate("photos_dialog", "Guest"),
+        QCoreApplication.translate("photos_dialog", "Why"),
+    )
     return [
         Section(
-            "Imported",
-            ("File", "Guest", "Matched by"),
+            QCoreApplication.translate("photos_dialog", "Imported"),
+            (file, guest, QCoreApplication.translate("photos_dialog", "Matched by")),
             [(match.file.name, f"{match.name} ({match.guest_id})", match.by) for match in report.imported],
         ),
-        Section("Refused", ("File", "Guest", "Why"), outcomes(report.failed)),
-        Section("Skipped", ("File", "Guest", "Why"), outcomes(report.skipped)),
-        Section("Not matched", ("File", "Why"), [(file.file.name, file.reason) for file in report.unmatched]),
+        Section(QCoreApplication.translate("photos_dialog", "Refused"), (file, guest, why), outcomes(report.failed)),
+        Section(QCoreApplication.translate("photos_dialog", "Skipped"), (file, guest, why), outcomes(report.skipped)),
+        Section(
+            QCoreApplication.translate("photos_dialog", "Not matched"),
+            (file, why),
+            [(item.file.name, item.reason) for item in report.unmatched],
+        ),
         _without_photo_section(report.guests_without_photo),
     ]
 
 
 def _without_photo_section(guests: Sequence[GuestWithoutPhoto]) -> Section:
     return Section(
-        "Still without photo",
-        ("Guest", "Name", "Status"),
-        [(str(guest.guest_id), guest.name, STATUS_WORDS.get(guest.status, guest.status)) for guest in guests],
+        QCoreApplication.translate("photos_dialog", "Still without photo"),
+        (
+            QCoreApplication.translate("photos_dialog", "Guest"),
+            QCoreApplication.translate("photos_dialog", "Name"),
+            QCoreApplication.translate("photos_dialog", "Status"),
+        ),
+        [(str(guest.guest_id), guest.name, i18n.status_label(guest.status)) for guest in guests],
     )
 
 
 def describe_plan(plan: PhotoMatchPlan) -> str:
-    """What importing the folder would do, in two sentences."""
-    files = len(plan.matched) + len(plan.unmatched)
+    """What importing the folder would do, in a few short sentences (counts after a colon: no plurals to agree)."""
+    text = QCoreApplication.translate(
+        "photos_dialog", "Files in {folder}: {files}; matched to guests: {matched}."
+    ).format(folder=plan.folder.name, files=len(plan.matched) + len(plan.unmatched), matched=len(plan.matched))
+    if plan.unmatched:
+        text += " " + QCoreApplication.translate("photos_dialog", "Not matched: {count}.").format(
+            count=len(plan.unmatched)
+        )
     having = sum(match.had_photo for match in plan.matched)
-    text = f"{_plural(files, 'file')} in {plan.folder.name}: {len(plan.matched)} matched to guests"
-    text += f", {len(plan.unmatched)} not matched." if plan.unmatched else "."
     if having:
-        text += f" {_plural(having, 'matched guest')} already {'has' if having == 1 else 'have'} a photo."
+        text += " " + QCoreApplication.translate(
+            "photos_dialog", "Matched guests who already have a photo: {count}."
+        ).format(count=having)
     missing = len(plan.guests_without_photo)
     if missing:
-        text += f" After the import, {_plural(missing, 'approved or pending guest')} would still have none."
+        text += " " + QCoreApplication.translate(
+            "photos_dialog", "Approved or pending guests still without a photo after the import: {count}."
+        ).format(count=missing)
+    return text
+
+
+def describe_report(report: PhotoImportReport) -> str:
+    """The import's outcome in the app's language (the core's `summary()` is the command line's English)."""
+    text = QCoreApplication.translate("photos_dialog", "Photos imported: {imported}.").format(
+        imported=len(report.imported)
+    )
+    if report.stopped:
+        text = QCoreApplication.translate("photos_dialog", "Stopped before the end.") + " " + text
+    for count, sentence in (
+        (len(report.skipped), QCoreApplication.translate("photos_dialog", "Skipped: {count}.")),
+        (len(report.failed), QCoreApplication.translate("photos_dialog", "Refused: {count}.")),
+        (len(report.unmatched), QCoreApplication.translate("photos_dialog", "Files not matched: {count}.")),
+        (
+            len(report.guests_without_photo),
+            QCoreApplication.translate("photos_dialog", "Approved or pending guests still without a photo: {count}."),
+        ),
+    ):
+        if count:
+            text += " " + sentence.format(count=count)
+    if not report.guests_without_photo:
+        text += " " + QCoreApplication.translate("photos_dialog", "Every approved or pending guest has a photo.")
     return text
 
 
@@ -216,7 +268,7 @@ class PhotoImportDialog(QDialog):
         """Pair the folder's files with guests (in the background) and show the plan."""
         self.plan, self.report = None, None
         self.folder_label.setText(str(folder))
-        self._busy(f"Reading {folder.name}…")
+        self._busy(self.tr("Reading {folder}…").format(folder=folder.name))
 
         def op(_context: JobContext) -> PhotoMatchPlan:
             return match_photo_folder(self._store, folder)
@@ -246,7 +298,7 @@ class PhotoImportDialog(QDialog):
         if plan is None or not plan.matched:
             return
         replace = self.replace_box.isChecked()
-        self._busy("Reading photos…")
+        self._busy(self.tr("Reading photos…"))
 
         def op(context: JobContext) -> PhotoImportReport:
             return import_photos(
@@ -279,7 +331,7 @@ class PhotoImportDialog(QDialog):
     def _show_report(self, report: PhotoImportReport) -> None:
         self._idle()
         self.plan, self.report = None, report
-        self._say(report.summary())
+        self._say(describe_report(report))
         sections = report_sections(report)
         self._show_sections(sections)
         first_problem = next((index for index in (1, 3) if sections[index].rows), 0)  # refused, then not matched

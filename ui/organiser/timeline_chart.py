@@ -8,14 +8,14 @@ at a bar says what it counts.
 from collections.abc import Sequence
 from datetime import timedelta
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from accreditor.reports import Arrivals, axis_top, bucket_label, chart_window, label_every, nice_step
 
 BAR_COLOUR = QColor("#1A73E8")
-EMPTY_TEXT = "No check-ins yet"
+EMPTY_TEXT = QT_TRANSLATE_NOOP("TimelineChart", "No check-ins yet")
 _GAP = 0.2  # share of a bar's slot left empty, so neighbouring bars stay apart
 _PAD = 8  # px around the plot
 
@@ -80,7 +80,7 @@ class TimelineChart(QWidget):
         quiet = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText)
         if not self._bars:
             painter.setPen(quiet)
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, EMPTY_TEXT)
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr(EMPTY_TEXT))
             return
         plot = self._plot()
         highest = max(bar.count for bar in self._bars)
@@ -127,8 +127,8 @@ class TimelineChart(QWidget):
         return super().event(event)
 
     def describe(self, index: int) -> str:
-        """ "Mon 3 May, 09:00–09:30: 12 check-ins" for the bar at `index`."""
+        """ "Mon 3 May, 09:00–09:30 — check-ins: 12" for the bar at `index`."""
         bar = self._bars[index]
         end = bar.start + timedelta(minutes=self._bucket_minutes)
-        count = f"{bar.count} check-in{'' if bar.count == 1 else 's'}"
-        return f"{bar.start:%a %d %b}, {bucket_label(bar.start)}–{bucket_label(end)}: {count}"
+        when = f"{bar.start:%a %d %b}, {bucket_label(bar.start)}–{bucket_label(end)}"
+        return self.tr("{when} — check-ins: {count}").format(when=when, count=bar.count)

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from enum import Enum
 
-from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -130,18 +130,30 @@ def with_rect(element: Element, rect: QRectF) -> Element:
     raise TypeError(f"the designer cannot place a {element.TYPE} element")
 
 
+OUTLINE_KINDS = {
+    "text": QT_TRANSLATE_NOOP("BadgeCanvas", "text"),
+    "band": QT_TRANSLATE_NOOP("BadgeCanvas", "band"),
+    "photo": QT_TRANSLATE_NOOP("BadgeCanvas", "photo"),
+    "qr": QT_TRANSLATE_NOOP("BadgeCanvas", "QR code"),
+    "zones": QT_TRANSLATE_NOOP("BadgeCanvas", "zones"),
+    "image": QT_TRANSLATE_NOOP("BadgeCanvas", "image"),
+    "rect": QT_TRANSLATE_NOOP("BadgeCanvas", "rect"),
+    "line": QT_TRANSLATE_NOOP("BadgeCanvas", "line"),
+}
+"""The element types as the outline names them, lower case."""
+
+
 def element_label(element: Element) -> str:
     """What the outline says: the element's type and what it shows ("text {family_name_upper}")."""
+    kind = QCoreApplication.translate("BadgeCanvas", OUTLINE_KINDS.get(element.TYPE, element.TYPE))
     match element:
         case TextElement() | BandElement() if element.text:
             turned = f" ↻{element.rotation}°" if element.rotation else ""
-            return f"{element.TYPE} {element.text}{turned}"
-        case QrElement():
-            return "QR code"
+            return f"{kind} {element.text}{turned}"
         case ImageElement():
-            return f"image {element.path}"
+            return f"{kind} {element.path}"
         case _:
-            return element.TYPE
+            return kind
 
 
 class Corner(Enum):

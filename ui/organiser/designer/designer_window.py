@@ -59,7 +59,16 @@ from ui.organiser.designer.properties import PropertiesPanel
 LAYOUT_FILTER = QT_TRANSLATE_NOOP("FileFilters", "Badge layouts (*.json)")
 LAST_FOLDER_KEY = "designer/last_folder"
 SIDES = ("front", "back")
-NEW_ELEMENTS = ("Text", "Band", "Photo", "QR code", "Zones", "Rectangle", "Line")
+NEW_ELEMENTS = (
+    QT_TRANSLATE_NOOP("BadgeDesigner", "Text"),
+    QT_TRANSLATE_NOOP("BadgeDesigner", "Band"),
+    QT_TRANSLATE_NOOP("BadgeDesigner", "Photo"),
+    QT_TRANSLATE_NOOP("BadgeDesigner", "QR code"),
+    QT_TRANSLATE_NOOP("BadgeDesigner", "Zones"),
+    QT_TRANSLATE_NOOP("BadgeDesigner", "Rectangle"),
+    QT_TRANSLATE_NOOP("BadgeDesigner", "Line"),
+)
+"""The kinds the Add menu offers, by their English names (what `new_element` takes)."""
 
 
 # -- dialogs (tests replace these) -----------------------------------------------------------------
@@ -246,7 +255,11 @@ class LayoutDocument(QObject):
             os.replace(partial, path)
         except OSError as error:
             partial.unlink(missing_ok=True)
-            raise AccreditorError(f"The layout could not be saved to {path}: {error.strerror or error}.") from None
+            raise AccreditorError(
+                QCoreApplication.translate("designer_window", "The layout could not be saved to {path}: {why}.").format(
+                    path=path, why=error.strerror or error
+                )
+            ) from None
         self.layout, self.path, self.shipped, self.modified = layout, path, False, False
         self.changed.emit()
 
@@ -313,7 +326,8 @@ class BadgeDesigner(QMainWindow):
         self.zoom_combo = QComboBox()
         self.zoom_combo.addItem(self.tr("Fit"), None)
         for zoom in BadgeCanvas.ZOOMS:
-            self.zoom_combo.addItem(f"{zoom:.0%}" + (" (true size)" if zoom == 1 else ""), zoom)
+            percent = f"{zoom:.0%}"
+            self.zoom_combo.addItem(self.tr("{zoom} (true size)").format(zoom=percent) if zoom == 1 else percent, zoom)
         self.zoom_combo.currentIndexChanged.connect(lambda row: self.canvas.set_zoom(self.zoom_combo.itemData(row)))
         toolbar.addWidget(self.zoom_combo)
         toolbar.addSeparator()
@@ -324,7 +338,7 @@ class BadgeDesigner(QMainWindow):
         self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         add_menu = QMenu(self.add_button)
         for kind in NEW_ELEMENTS:
-            add_menu.addAction(kind, lambda kind=kind: self.add_element(kind))
+            add_menu.addAction(self.tr(kind), lambda kind=kind: self.add_element(kind))
         self.add_button.setMenu(add_menu)
         toolbar.addWidget(self.add_button)
         self.delete_action = QAction(self.tr("Delete"), self)

@@ -39,37 +39,70 @@ PAINT_FIELDS = frozenset({("rect", "fill"), ("rect", "stroke"), ("photo", "borde
 """Colour fields that may also be "none" (nothing drawn)."""
 GEOMETRY_FIELDS = MM_FIELDS - {"gap", "radius"}
 
-CATEGORY_COLOURS = {"category": "Category colour", "on-category": "Readable on the category colour"}
+CATEGORY_COLOURS = {
+    "category": QT_TRANSLATE_NOOP("PropertiesPanel", "Category colour"),
+    "on-category": QT_TRANSLATE_NOOP("PropertiesPanel", "Readable on the category colour"),
+}
+NO_PAINT = QT_TRANSLATE_NOOP("PropertiesPanel", "None (not drawn)")
 
 CHOICES: Mapping[str, Sequence[tuple[Any, str]]] = {
-    "font": (("sans", "Sans"), ("sans-bold", "Sans bold")),
-    "align": (("auto", "Auto (by script)"), ("left", "Left"), ("centre", "Centre"), ("right", "Right")),
-    "valign": (("top", "Top"), ("middle", "Middle"), ("bottom", "Bottom")),
+    "font": (
+        ("sans", QT_TRANSLATE_NOOP("PropertiesPanel", "Sans")),
+        ("sans-bold", QT_TRANSLATE_NOOP("PropertiesPanel", "Sans bold")),
+    ),
+    "align": (
+        ("auto", QT_TRANSLATE_NOOP("PropertiesPanel", "Auto (by script)")),
+        ("left", QT_TRANSLATE_NOOP("PropertiesPanel", "Left")),
+        ("centre", QT_TRANSLATE_NOOP("PropertiesPanel", "Centre")),
+        ("right", QT_TRANSLATE_NOOP("PropertiesPanel", "Right")),
+    ),
+    "valign": (
+        ("top", QT_TRANSLATE_NOOP("PropertiesPanel", "Top")),
+        ("middle", QT_TRANSLATE_NOOP("PropertiesPanel", "Middle")),
+        ("bottom", QT_TRANSLATE_NOOP("PropertiesPanel", "Bottom")),
+    ),
     "rotation": ((0, "0°"), (90, "90°"), (180, "180°"), (270, "270°")),
-    "show_if_non_latin": (("", "Always"), *((name, f"When {{{name}}} is not Latin") for name in VARIABLES)),
+    "show_if_non_latin": (
+        ("", QT_TRANSLATE_NOOP("PropertiesPanel", "Always")),
+        *((name, QT_TRANSLATE_NOOP("PropertiesPanel", "When {variable} is not Latin")) for name in VARIABLES),
+    ),
 }
-"""The values a field can take where the schema lists them, with their names in the form."""
+"""The values a field can take where the schema lists them, with their names in the form (translated where shown;
+"When {variable} is not Latin" is filled in with the variable's name)."""
 
 LABELS = {
-    "x": "Left",
-    "y": "Top",
-    "x1": "Start left",
-    "y1": "Start top",
-    "x2": "End left",
-    "y2": "End top",
-    "font_size": "Font size",
-    "min_font_size": "Shrink to at least",
-    "max_lines": "Lines",
-    "text_colour": "Text colour",
-    "stroke": "Outline",
-    "border_width": "Border width",
-    "stroke_width": "Line width",
-    "align": "Alignment",
-    "valign": "Vertical alignment",
-    "show_if_non_latin": "Print",
-    "radius": "Corner radius",
-    "path": "Image file",
+    "x": QT_TRANSLATE_NOOP("PropertiesPanel", "Left"),
+    "y": QT_TRANSLATE_NOOP("PropertiesPanel", "Top"),
+    "x1": QT_TRANSLATE_NOOP("PropertiesPanel", "Start left"),
+    "y1": QT_TRANSLATE_NOOP("PropertiesPanel", "Start top"),
+    "x2": QT_TRANSLATE_NOOP("PropertiesPanel", "End left"),
+    "y2": QT_TRANSLATE_NOOP("PropertiesPanel", "End top"),
+    "width": QT_TRANSLATE_NOOP("PropertiesPanel", "Width"),
+    "height": QT_TRANSLATE_NOOP("PropertiesPanel", "Height"),
+    "size": QT_TRANSLATE_NOOP("PropertiesPanel", "Size"),
+    "text": QT_TRANSLATE_NOOP("PropertiesPanel", "Text"),
+    "font": QT_TRANSLATE_NOOP("PropertiesPanel", "Font"),
+    "font_size": QT_TRANSLATE_NOOP("PropertiesPanel", "Font size"),
+    "min_font_size": QT_TRANSLATE_NOOP("PropertiesPanel", "Shrink to at least"),
+    "max_lines": QT_TRANSLATE_NOOP("PropertiesPanel", "Lines"),
+    "colour": QT_TRANSLATE_NOOP("PropertiesPanel", "Colour"),
+    "text_colour": QT_TRANSLATE_NOOP("PropertiesPanel", "Text colour"),
+    "fill": QT_TRANSLATE_NOOP("PropertiesPanel", "Fill"),
+    "stroke": QT_TRANSLATE_NOOP("PropertiesPanel", "Outline"),
+    "border": QT_TRANSLATE_NOOP("PropertiesPanel", "Border"),
+    "border_width": QT_TRANSLATE_NOOP("PropertiesPanel", "Border width"),
+    "stroke_width": QT_TRANSLATE_NOOP("PropertiesPanel", "Line width"),
+    "align": QT_TRANSLATE_NOOP("PropertiesPanel", "Alignment"),
+    "valign": QT_TRANSLATE_NOOP("PropertiesPanel", "Vertical alignment"),
+    "rotation": QT_TRANSLATE_NOOP("PropertiesPanel", "Rotation"),
+    "show_if_non_latin": QT_TRANSLATE_NOOP("PropertiesPanel", "Print"),
+    "radius": QT_TRANSLATE_NOOP("PropertiesPanel", "Corner radius"),
+    "gap": QT_TRANSLATE_NOOP("PropertiesPanel", "Gap"),
+    "path": QT_TRANSLATE_NOOP("PropertiesPanel", "Image file"),
+    "optional": QT_TRANSLATE_NOOP("PropertiesPanel", "Optional"),
+    "fallback": QT_TRANSLATE_NOOP("PropertiesPanel", "Fallback"),
 }
+"""Every field's name in the form."""
 
 TYPE_NAMES = {
     "text": QT_TRANSLATE_NOOP("PropertiesPanel", "Text"),
@@ -173,9 +206,13 @@ class ColourEdit(QWidget):
         self.button.clicked.connect(self.choose)
         menu = QMenu(self)
         menu.addAction(self.tr("Choose colour…"), self.choose)
-        keywords = {**CATEGORY_COLOURS, **({"none": "None (not drawn)"} if allow_none else {})}
+        keywords = {**CATEGORY_COLOURS, **({"none": NO_PAINT} if allow_none else {})}
         for value, text in keywords.items():
-            menu.addAction(colour_icon(value), text, lambda value=value: self._offer(value))
+            menu.addAction(
+                colour_icon(value),
+                QCoreApplication.translate("PropertiesPanel", text),
+                lambda value=value: self._offer(value),
+            )
         self.button.setMenu(menu)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -279,7 +316,7 @@ class PropertiesPanel(QWidget):
             setter(getattr(element, name))
             self.editors[name] = editor
             self._setters[name] = setter
-            self.form.addRow(LABELS.get(name, name.replace("_", " ").capitalize()), editor)
+            self.form.addRow(self.tr(LABELS[name]) if name in LABELS else name, editor)
 
     # -- editors ----------------------------------------------------------------------------------
 
@@ -321,7 +358,7 @@ class PropertiesPanel(QWidget):
     def _combo(self, name: str, choices: Sequence[tuple[Any, str]]) -> tuple[QWidget, Callable[[Any], None]]:
         combo = QComboBox()
         for data, text in choices:
-            combo.addItem(text, data)
+            combo.addItem(self.tr(text).format(variable=f"{{{data}}}"), data)
         combo.activated.connect(lambda row: self._offer(name, combo.itemData(row)))
 
         def show(value: Any) -> None:
