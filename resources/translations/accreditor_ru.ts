@@ -683,6 +683,10 @@ No badge was marked printed.</source>
             <translation>Отложенная регистрация {name} отклонена: {why}</translation>
         </message>
         <message>
+            <source>Queued check-ins sent to the event server: {count}</source>
+            <translation>Отложенных регистраций отправлено на сервер мероприятия: {count}</translation>
+        </message>
+        <message>
             <source>Opening the event</source>
             <translation>Открытие мероприятия</translation>
         </message>

@@ -683,6 +683,10 @@ No badge was marked printed.</source>
             <translation>Қайди дар навбатмондаи {name} рад шуд: {why}</translation>
         </message>
         <message>
+            <source>Queued check-ins sent to the event server: {count}</source>
+            <translation>Қайдҳои дар навбатмонда ба сервери чорабинӣ фиристода шуданд: {count}</translation>
+        </message>
+        <message>
             <source>Opening the event</source>
             <translation>Кушодани чорабинӣ</translation>
         </message>

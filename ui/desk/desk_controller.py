@@ -304,8 +304,8 @@ class DeskController(QObject):
             ]
             if report.sent and not report.conflicts:
                 sent = QCoreApplication.translate(
-                    "DeskController", "Queued check-ins sent to the event server: %n", "", len(report.sent)
-                )
+                    "DeskController", "Queued check-ins sent to the event server: {count}"
+                ).format(count=len(report.sent))
                 notices.append(Notice(Tone.OK, sent))
             return _Answer(tuple(notices), changes=report.changes, queue=status)
 
