@@ -46,17 +46,17 @@ def build_window(arguments: Sequence[str]) -> MainWindow | None:
     fonts.register_fonts()
     location = parse_arguments(arguments).event or main_window.last_event()
     station = settings.load_settings().station_name  # names this station to the others on an event server
-    store = main_window.open_event(None, location, station=station) if location else None
-    while store is None:
+    opened = main_window.open_event(None, location, station=station) if location else None
+    while opened is None:
         location = main_window.ask_event_file(None)
         if location is None:
             return None
-        store = main_window.open_event(None, location, station=station)
-    actor = LoginDialog.ask(None, store, station=station)
+        opened = main_window.open_event(None, location, station=station)
+    actor = LoginDialog.ask(None, opened.store, station=station, has_users=opened.has_users)
     if actor is None:  # the event has users and nobody logged in
-        store.close()
+        opened.store.close()
         return None
-    return MainWindow(store, actor=actor)
+    return MainWindow(opened.store, actor=actor)
 
 
 def run_window(

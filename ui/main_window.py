@@ -13,6 +13,7 @@ changed (a hidden one when it is next shown).
 
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -94,7 +95,7 @@ def open_event(
     station: str = "",
     remember_as: str | Path | None = None,
     passphrase: str | None = None,
-) -> EventStore | None:
+) -> "OpenedEvent | None":
     """Open an event as `station` and remember it for next start (as `remember_as`, a server's URL without its
     password, if given); on failure tell the user why and return None.  An event made by an older version is
     upgraded, which seals its signing key: the user is asked for a passphrase for it.
@@ -103,7 +104,7 @@ def open_event(
     take a while) and the caller waits for it with the event loop running; "Opening …" is on screen, with
     Cancel, if it takes long enough to be noticed.  None also when the user cancels.
     """
-    opened: list[EventStore | None] = []
+    opened: list[OpenedEvent | None] = []
     needs_passphrase = False
     cancelled = False
     waiting = QEventLoop()
@@ -117,10 +118,10 @@ def open_event(
     progress.setWindowTitle("Accreditor")
     progress.setMinimumDuration(_OPENING_SHOWN_AFTER_MS)
 
-    def done(store: EventStore | None) -> None:
-        if cancelled and store is not None:
-            store.close()  # opened after all, but the user has moved on
-        opened.append(None if cancelled else store)
+    def done(event: OpenedEvent | None) -> None:
+        if cancelled and event is not None:
+            event.store.close()  # opened after all, but the user has moved on
+        opened.append(None if cancelled else event)
         waiting.quit()
 
     def failed(error: BaseException) -> None:
@@ -142,7 +143,7 @@ def open_event(
     owner = QCoreApplication.instance() or progress
     jobs.run_in_background(
         owner,
-        lambda _context: EventStore.open(location, station=station, passphrase=passphrase),
+        lambda _context: look_at(EventStore.open(location, station=station, passphrase=passphrase)),
         success=done,
         failure=failed,
     )
@@ -152,15 +153,33 @@ def open_event(
     progress.canceled.disconnect(cancel)
     progress.reset()
     progress.deleteLater()
-    store = opened[0] if opened else None
+    event = opened[0] if opened else None
     if needs_passphrase and not cancelled:  # an older event: upgrading it seals its key with a new passphrase
         chosen = ask_upgrade_passphrase(parent, display_name(str(location)))
         if chosen is None:
             return None
         return open_event(parent, location, station=station, remember_as=remember_as, passphrase=chosen)
-    if store is not None:
+    if event is not None:
         remember_event(remember_as or location)
-    return store
+    return event
+
+
+@dataclass(frozen=True, slots=True)
+class OpenedEvent:
+    """An event just opened, with whether it has users: read in the opening's own background job, so the
+    login that follows asks the database nothing on the UI thread."""
+
+    store: EventStore
+    has_users: bool
+
+
+def look_at(store: EventStore) -> OpenedEvent:
+    """`store` with whether it has users (off the UI thread); the store is closed if that cannot be read."""
+    try:
+        return OpenedEvent(store, users.event_has_users(store))
+    except BaseException:
+        store.close()
+        raise
 
 
 def remember_event(location: str | Path) -> None:
@@ -546,13 +565,9 @@ class MainWindow(QMainWindow):
         An event made by an older version must be upgraded, which seals its key: the user is asked for a
         passphrase and `reopen_with(passphrase)` opens it again."""
 
-        def open_and_look(_context: jobs.JobContext) -> tuple[EventStore, bool]:
-            store = make_store()
-            return store, users.event_has_users(store)
-
-        def opened(result: tuple[EventStore, bool]) -> None:
-            store, has_users = result
-            actor = LoginDialog.ask(self, store, station=self.station.station_name, has_users=has_users)
+        def opened(event: OpenedEvent) -> None:
+            store = event.store
+            actor = LoginDialog.ask(self, store, station=self.station.station_name, has_users=event.has_users)
             if actor is None:  # nobody logged in to the other event: this one stays open
                 store.close()
                 return
@@ -571,7 +586,9 @@ class MainWindow(QMainWindow):
                 return
             self._show_open_error(error, failure_title)
 
-        jobs.run_in_background(self, open_and_look, success=opened, failure=failed, label=failure_title)
+        jobs.run_in_background(
+            self, lambda _context: look_at(make_store()), success=opened, failure=failed, label=failure_title
+        )
 
     def _show_open_error(self, error: BaseException, failure_title: str) -> None:
         title, text, details = messages.describe(error)

@@ -102,9 +102,10 @@ def test_an_older_event_is_upgraded_with_the_passphrase_typed(
     keys.set_passphrase_source(None)
     monkeypatch.setattr(main_window, "ask_upgrade_passphrase", lambda *_args: "a new passphrase")
 
-    store = main_window.open_event(None, path)
+    opened = main_window.open_event(None, path)
 
-    assert store is not None and shown_errors == []
+    assert opened is not None and shown_errors == []
+    store = opened.store
     with store.connect() as connection:
         keys.lock_all()
         keys.unlock(connection, "a new passphrase")
