@@ -321,10 +321,13 @@ class DeskService:
     # -- the queue of check-ins made while the server is away -------------------------------------
 
     def open_queue(self, folder: Path | None = None) -> QueueStatus:
-        """Keep check-ins in this station's queue when the server cannot be reached (reads the event's uid)."""
-        self.queue = DeskQueue.for_event(self.store, self.station, folder)
+        """Keep check-ins in this station's queue when the server cannot be reached.  Reads the event's uid, which
+        names the queue, and its public keys, with which the desk reads scanned badges while the server is away."""
         with guarded("reading the event's public keys"), self.store.connect() as connection:
-            self._public_keys = (keys.event_uid(connection), keys.keyring(connection))  # to read badges offline
+            uid = keys.event_uid(connection)
+            self._public_keys = (uid, keys.keyring(connection))
+        path = desk_queue.queue_path(uid, self.station, folder)
+        self.queue = DeskQueue.open(path, event_uid=uid, event_name=self.store.display_name, station=self.station)
         return self.queue.status()
 
     def queue_status(self) -> QueueStatus:

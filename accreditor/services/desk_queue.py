@@ -26,7 +26,7 @@ from hashlib import sha256
 from pathlib import Path
 from typing import Any
 
-from accreditor import checkin, keys
+from accreditor import checkin
 from accreditor.changes import NOTHING, Changes, Topic
 from accreditor.errors import AccreditorError, DatabaseUnavailableError
 from accreditor.store import EventStore
@@ -190,13 +190,6 @@ class DeskQueue:
         except (sqlite3.Error, OSError) as error:
             raise QueueError(f"The check-in queue {path} cannot be used ({error}).") from error
         return cls(path, event_uid=event_uid, event_name=event_name or found.get("event", ""), station=station)
-
-    @classmethod
-    def for_event(cls, store: EventStore, station: str, folder: Path | None = None) -> "DeskQueue":
-        """The queue of `station` on the event of `store` (read from the event: call it while it is reachable)."""
-        with store.connect() as connection:
-            uid = keys.event_uid(connection)
-        return cls.open(queue_path(uid, station, folder), event_uid=uid, event_name=store.display_name, station=station)
 
     @contextmanager
     def _connection(self) -> Iterator[sqlite3.Connection]:
