@@ -90,9 +90,9 @@ def ensure_unlocked(parent: QWidget | None, store: EventStore) -> bool:
     """True once this session can sign the event's badges, asking for the passphrase until it is right;
     False when the user cancels (nothing is signed then)."""
     # Reading the key, and the key derivation that opens it, run off the UI thread.
-    if jobs.wait_for(lambda _context: signing.can_sign(store)):
+    event_name = jobs.wait_for(lambda _context: None if signing.can_sign(store) else store.event_info().name)
+    if event_name is None:  # unlocked already this session
         return True
-    event_name = jobs.wait_for(lambda _context: store.event_info().name)
     problem = ""
     while True:
         passphrase = UnlockDialog.ask(parent, event_name=event_name, problem=problem)
